@@ -1,0 +1,158 @@
+"""Render domain replies as Slack Block Kit with slack_sdk.models, within Slack's limits."""
+
+from __future__ import annotations
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    DividerBlock,
+    HeaderBlock,
+    MarkdownTextObject,
+    PlainTextObject,
+    SectionBlock,
+)
+
+from blocks import ids
+from samverkan.i18n import t
+from samverkan.reply import (
+    Divider,
+    Fields,
+    FollowUpCard,
+    Header,
+    LogButton,
+    Note,
+    Reply,
+    Section,
+)
+
+MAX_MESSAGE_BLOCKS = 50
+MAX_VIEW_BLOCKS = 100
+MAX_SECTION_TEXT = 3000
+MAX_FIELD_TEXT = 2000
+MAX_HEADER = 150
+MAX_CONTEXT_TEXT = 2000
+MAX_FALLBACK_TEXT = 4000
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _split(text: str, limit: int = MAX_SECTION_TEXT) -> list[str]:
+    """Split long mrkdwn at line breaks so no part is over the limit."""
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        line = _cut(line, limit)
+        if current and len(current) + 1 + len(line) > limit:
+            parts.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    parts.append(current)
+    return [p for p in parts if p.strip()] or [" "]
+
+
+def button_value(plan_id: int, ref: str) -> str:
+    """The value a follow-up button carries."""
+    return f"{plan_id}:{ref}"
+
+
+def followup_blocks(card: FollowUpCard, lang: str) -> list[Block]:
+    """A follow-up line, with Done / Snooze buttons when the viewer may act."""
+    block_id = f"{ids.FOLLOWUP_BLOCK_PREFIX}{card.plan_id}_{card.ref}"
+    section = SectionBlock(text=MarkdownTextObject(text=_cut(card.text, MAX_SECTION_TEXT)))
+    if not card.can_act:
+        return [section]
+    value = button_value(card.plan_id, card.ref)
+    actions = ActionsBlock(
+        block_id=block_id,
+        elements=[
+            ButtonElement(
+                text=PlainTextObject(text=t(lang, "button.done"), emoji=True),
+                action_id=ids.FOLLOWUP_DONE,
+                value=value,
+                style="primary",
+            ),
+            ButtonElement(
+                text=PlainTextObject(text=t(lang, "button.snooze_day"), emoji=True),
+                action_id=ids.FOLLOWUP_SNOOZE_DAY,
+                value=value,
+            ),
+            ButtonElement(
+                text=PlainTextObject(text=t(lang, "button.snooze_week"), emoji=True),
+                action_id=ids.FOLLOWUP_SNOOZE_WEEK,
+                value=value,
+            ),
+        ],
+    )
+    return [section, actions]
+
+
+def item_blocks(reply: Reply) -> list[Block]:
+    """Every item of a reply as blocks, without the block-count limit applied."""
+    out: list[Block] = []
+    for item in reply.items:
+        if isinstance(item, Header):
+            out.append(HeaderBlock(text=PlainTextObject(text=_cut(item.text, MAX_HEADER))))
+        elif isinstance(item, Section):
+            out.extend(SectionBlock(text=MarkdownTextObject(text=p)) for p in _split(item.text))
+        elif isinstance(item, Fields):
+            pairs = [MarkdownTextObject(text=_cut(p, MAX_FIELD_TEXT)) for p in item.pairs[:10]]
+            out.append(SectionBlock(fields=pairs))
+        elif isinstance(item, Note):
+            out.append(
+                ContextBlock(elements=[MarkdownTextObject(text=_cut(item.text, MAX_CONTEXT_TEXT))])
+            )
+        elif isinstance(item, Divider):
+            out.append(DividerBlock())
+        elif isinstance(item, FollowUpCard):
+            out.extend(followup_blocks(item, reply.lang))
+        elif isinstance(item, LogButton):
+            out.append(
+                ActionsBlock(
+                    elements=[
+                        ButtonElement(
+                            text=PlainTextObject(text=_cut(item.label, 75), emoji=True),
+                            action_id=ids.HOME_LOG,
+                            style="primary",
+                        )
+                    ]
+                )
+            )
+    return out
+
+
+def reply_blocks(reply: Reply, limit: int = MAX_MESSAGE_BLOCKS) -> list[Block]:
+    """A reply as at most `limit` blocks; what does not fit is counted in a last line."""
+    blocks = item_blocks(reply)
+    if len(blocks) <= limit:
+        return blocks
+    kept = blocks[: limit - 1]
+    # Never end on a section whose buttons were cut off.
+    while kept and isinstance(kept[-1], SectionBlock) and _has_buttons_after(blocks, len(kept)):
+        kept.pop()
+    hidden = len(blocks) - len(kept)
+    kept.append(
+        ContextBlock(elements=[MarkdownTextObject(text=t(reply.lang, "blocks.more", n=hidden))])
+    )
+    return kept
+
+
+def _has_buttons_after(blocks: list[Block], index: int) -> bool:
+    return index < len(blocks) and isinstance(blocks[index], ActionsBlock)
+
+
+def fallback_text(reply: Reply) -> str:
+    """The plain `text` sent with the blocks (notifications, screen readers)."""
+    return _cut(reply.text or " ", MAX_FALLBACK_TEXT)
+
+
+def message_payload(reply: Reply) -> dict:
+    """Keyword arguments for chat.postMessage / chat.postEphemeral / a response_url post."""
+    return {
+        "text": fallback_text(reply),
+        "blocks": [b.to_dict() for b in reply_blocks(reply)],
+    }

@@ -1,0 +1,83 @@
+"""Render domain replies as terminal text for the console."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from samverkan.i18n import t
+from samverkan.reply import (
+    Divider,
+    Fields,
+    FollowUpCard,
+    Header,
+    LogButton,
+    Note,
+    Reply,
+    Section,
+)
+
+_LINK = re.compile(r"<(https?://[^|>]+)\|([^>]+)>")
+_BARE_LINK = re.compile(r"<(https?://[^|>]+)>")
+_MENTION = re.compile(r"<@([^|>]+)(?:\|[^>]*)?>")
+_BOLD = re.compile(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])")
+
+BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def mrkdwn_to_text(text: str, color: bool = False) -> str:
+    """Turn Slack mrkdwn into readable terminal text."""
+    text = _LINK.sub(lambda m: f"{m.group(2)} ({m.group(1)})", text)
+    text = _BARE_LINK.sub(lambda m: m.group(1), text)
+    text = _MENTION.sub(lambda m: "@" + m.group(1), text)
+    text = _BOLD.sub((lambda m: BOLD + m.group(1) + RESET) if color else r"\1", text)
+    # Entities last: user text was escaped, and is shown exactly as it was typed.
+    return (
+        text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").replace("\u200b", "")
+    )
+
+
+def render(reply: Reply, color: bool = False, width: int = 100) -> str:
+    """The whole reply as lines of text."""
+    out: list[str] = []
+
+    def para(text: str, bullet: str = "") -> None:
+        pad = " " * len(bullet)
+        for n, line in enumerate(mrkdwn_to_text(text, color).split("\n")):
+            first = bullet if n == 0 else pad
+            wrapped = textwrap.wrap(line, width, initial_indent=first, subsequent_indent=pad + "  ")
+            out.extend(wrapped or [""])
+
+    for item in reply.items:
+        if isinstance(item, Header):
+            title = item.text
+            out.append((BOLD + title + RESET) if color else title)
+            out.append("═" * min(len(title), width))
+        elif isinstance(item, Section):
+            para(item.text)
+        elif isinstance(item, Fields):
+            for pair in item.pairs:
+                label, _, value = pair.partition("\n")
+                para(f"{label}: {value}")
+        elif isinstance(item, Note):
+            start = len(out)
+            para(item.text)
+            if color:
+                out[start:] = [DIM + line + RESET for line in out[start:]]
+        elif isinstance(item, Divider):
+            out.append("─" * 40)
+        elif isinstance(item, FollowUpCard):
+            para(item.text, "• ")
+            if item.can_act:
+                ref = item.ref
+                hint = (
+                    f"[{t(reply.lang, 'button.done')}: done {ref}]  "
+                    f"[{t(reply.lang, 'button.snooze_day')}: snooze {ref} +1d]  "
+                    f"[{t(reply.lang, 'button.snooze_week')}: snooze {ref} +1w]"
+                )
+                out.append(("    " + DIM + hint + RESET) if color else "    " + hint)
+        elif isinstance(item, LogButton):
+            continue
+    if not reply.items:
+        para(reply.text)
+    return "\n".join(out)

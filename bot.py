@@ -1,0 +1,83 @@
+"""Samverkan's entry point: settings → storage → domain → app → scheduler → mode."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from datetime import UTC, datetime
+
+from config import Settings
+from samverkan.service import Samverkan
+from storage import Store
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The command line: a mode and its options."""
+    p = argparse.ArgumentParser(prog="bot.py", description="Samverkan, the plan bot.")
+    p.add_argument(
+        "mode",
+        nargs="?",
+        choices=["console", "demo", "socket", "http", "backup"],
+        help="default: from the environment (console when no Slack tokens are set)",
+    )
+    p.add_argument("target", nargs="?", help="backup: the file to write")
+    p.add_argument("--as", dest="user", default=None, help="console: who you are")
+    p.add_argument("--channel", default=None, help="console: which channel you are in")
+    p.add_argument("-c", dest="command", default=None, help="console: run one command and exit")
+    p.add_argument("--demo", action="store_true", help="console: load the example plan first")
+    p.add_argument("--db", default=None, help="the SQLite file (default $SAMVERKAN_DB)")
+    return p.parse_args(argv)
+
+
+def run_console(app: Samverkan, store: Store, settings: Settings, args: argparse.Namespace) -> int:
+    """Console mode: a terminal session, a pipe, or one command with -c."""
+    from console import Console
+    from console.demo import DEMO_CHANNEL, DEMO_COORDINATOR, load_demo
+
+    demo = args.mode == "demo" or args.demo
+    if demo and load_demo(store, datetime.now(UTC), language=settings.language):
+        print("Loaded the example plan “Trygg i Husby 2026” into #" + DEMO_CHANNEL + ".\n")
+    user = args.user or (DEMO_COORDINATOR if demo else "you")
+    channel = (args.channel or (DEMO_CHANNEL if demo else "samverkan")).lstrip("#")
+    session = Console(app, user=user.lstrip("@"), channel=channel)
+    if args.command is not None:
+        session.handle(args.command)
+    elif sys.stdin.isatty():
+        session.interactive()
+    else:
+        session.run_lines(sys.stdin, echo=True)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Start the bot in the mode asked for."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    args = parse_args(argv)
+    settings = Settings.from_env()
+    store = Store(args.db or settings.db)
+    store.migrate()
+    if args.mode == "backup":
+        if not args.target:
+            print("usage: bot.py backup <file>", file=sys.stderr)
+            return 2
+        store.backup(args.target)
+        print(f"Backed up {store.path} to {args.target}")
+        return 0
+    app = Samverkan(
+        store,
+        default_language=settings.language,
+        default_timezone=settings.timezone,
+        command=settings.command,
+    )
+    mode = args.mode or settings.mode()
+    if mode in ("console", "demo"):
+        logging.getLogger().setLevel(logging.WARNING)
+        return run_console(app, store, settings, args)
+    from handlers.server import serve
+
+    return serve(app, store, settings, mode)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""Settings from the environment (and `.env`), read once at start-up."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the bot reads from its environment (DESIGN §5)."""
+
+    db: str = "./samverkan.db"
+    command: str = "/samverkan"
+    timezone: str = "Europe/Stockholm"
+    language: str = "en"
+    port: int = 3000
+    bot_token: str | None = None
+    app_token: str | None = None
+    signing_secret: str | None = None
+    api_url: str | None = None
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None, dotenv: Path | None = None) -> Settings:
+        """Read settings from the environment, with `.env` filling in what is not set."""
+        if env is None:
+            from dotenv import load_dotenv
+
+            load_dotenv(dotenv or Path.cwd() / ".env", override=False)
+            env = dict(os.environ)
+        lang = env.get("SAMVERKAN_LANG", "en").strip().lower()
+        return cls(
+            db=env.get("SAMVERKAN_DB") or "./samverkan.db",
+            command=env.get("SAMVERKAN_COMMAND") or "/samverkan",
+            timezone=env.get("SAMVERKAN_TZ") or "Europe/Stockholm",
+            language=lang if lang in ("en", "sv") else "en",
+            port=int(env.get("PORT") or 3000),
+            bot_token=env.get("SLACK_BOT_TOKEN") or None,
+            app_token=env.get("SLACK_APP_TOKEN") or None,
+            signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
+            api_url=env.get("SLACK_API_URL") or None,
+        )
+
+    def mode(self) -> str:
+        """The mode the environment asks for: socket, http or console (DESIGN §5)."""
+        if self.bot_token and self.app_token:
+            return "socket"
+        if self.bot_token and self.signing_secret:
+            return "http"
+        return "console"

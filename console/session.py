@@ -1,0 +1,97 @@
+"""The local console: the whole command set in a terminal, as a local user in a local channel."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import sys
+from collections.abc import Iterable
+from typing import TextIO
+
+from blocks.text import render
+from samverkan.service import Context, Samverkan
+
+TEAM = "TLOCAL"
+_AT_NAME = re.compile(r"(?<![<\w@])@([\w.\-]+)")
+
+
+def to_command_text(line: str, command: str) -> str:
+    """What Slack would send as `text`: no slash command, `@name` as a mention."""
+    line = line.strip()
+    for prefix in (command, "/samverkan"):
+        if line.startswith(prefix + " ") or line == prefix:
+            line = line[len(prefix) :].strip()
+            break
+    return _AT_NAME.sub(lambda m: f"<@{m.group(1)}>", line)
+
+
+class Console:
+    """A console session: who you are, where you are, and the app to ask."""
+
+    def __init__(
+        self,
+        app: Samverkan,
+        user: str = "you",
+        channel: str = "samverkan",
+        out: TextIO | None = None,
+        color: bool | None = None,
+    ) -> None:
+        self.app = app
+        self.user = user
+        self.channel = channel
+        self.out = out or sys.stdout
+        self.color = self.out.isatty() if color is None else color
+
+    @property
+    def prompt(self) -> str:
+        """The prompt: user and channel."""
+        return f"{self.user}@#{self.channel}> "
+
+    def ctx(self) -> Context:
+        """The request context of the current user and channel."""
+        return Context(TEAM, self.channel, self.user, surface="console")
+
+    def handle(self, line: str) -> bool:
+        """Run one input line; False when the session should end."""
+        line = line.strip()
+        if not line or line.startswith("#"):
+            return True
+        if line in (":quit", ":q", "exit", "quit"):
+            return False
+        if line.startswith(":as "):
+            self.user = line[4:].strip().lstrip("@") or self.user
+            return True
+        if line.startswith(":channel "):
+            self.channel = line[9:].strip().lstrip("#") or self.channel
+            return True
+        reply = self.app.run(self.ctx(), to_command_text(line, self.app.command))
+        where = "" if reply.visibility == "channel" else " (only you)"
+        tag = f"[#{self.channel}{where}]"
+        self.out.write(tag + "\n" + render(reply, color=self.color) + "\n\n")
+        self.out.flush()
+        return True
+
+    def run_lines(self, lines: Iterable[str], echo: bool) -> None:
+        """Run lines from a pipe or a script, echoing each as a transcript."""
+        for line in lines:
+            if echo and line.strip() and not line.strip().startswith("#"):
+                self.out.write(self.prompt + line.strip() + "\n")
+            if not self.handle(line):
+                break
+
+    def interactive(self) -> None:
+        """Read commands from the terminal until end of input."""
+        with contextlib.suppress(ImportError):
+            import readline  # noqa: F401  (line editing and history when available)
+        self.out.write(
+            "Samverkan console. Type `help`, `:as NAME` to switch user, "
+            "`:channel NAME` to switch channel, `:quit` to leave.\n\n"
+        )
+        while True:
+            try:
+                line = input(self.prompt)
+            except (EOFError, KeyboardInterrupt):
+                self.out.write("\n")
+                return
+            if not self.handle(line):
+                return

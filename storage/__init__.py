@@ -1,0 +1,26 @@
+"""Storage: the only package that knows SQL and table names."""
+
+from storage.models import (
+    Activity,
+    AuditEvent,
+    Digest,
+    FollowUp,
+    LogEntry,
+    Member,
+    Organisation,
+    Plan,
+)
+from storage.store import Store, Tx
+
+__all__ = [
+    "Activity",
+    "AuditEvent",
+    "Digest",
+    "FollowUp",
+    "LogEntry",
+    "Member",
+    "Organisation",
+    "Plan",
+    "Store",
+    "Tx",
+]
