@@ -6,10 +6,14 @@ import argparse
 import logging
 import sys
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from config import Settings
 from samverkan.service import Samverkan
 from storage import Store
+
+if TYPE_CHECKING:
+    from slack_sdk import WebClient
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -74,9 +78,39 @@ def main(argv: list[str] | None = None) -> int:
     if mode in ("console", "demo"):
         logging.getLogger().setLevel(logging.WARNING)
         return run_console(app, store, settings, args)
-    from handlers.server import serve
+    return run_slack(app, store, settings, mode)
 
-    return serve(app, store, settings, mode)
+
+def run_slack(app: Samverkan, store: Store, settings: Settings, mode: str) -> int:
+    """Slack mode (socket or http): the Bolt app, the scheduler, then serve until stopped."""
+    from handlers.server import build_app, missing_settings, serve
+
+    missing = missing_settings(settings, mode)
+    if missing:
+        print(f"{mode} mode needs {' and '.join(missing)} (see README).", file=sys.stderr)
+        return 2
+    slack = build_app(app, settings, mode)
+    scheduler = start_scheduler(app, slack.client)
+    try:
+        return serve(slack, store, settings, mode)
+    finally:
+        if scheduler is not None:
+            scheduler.shutdown()
+
+
+def start_scheduler(app: Samverkan, client: WebClient):
+    """The one scheduler of this process: weekly digests and reminders (schedules/).
+
+    Exactly one process per database runs it: when another one holds the database's schedule
+    lock, this process serves Slack without schedules (and logs why).
+    """
+    from schedules import Scheduler
+
+    scheduler = Scheduler(app, client)
+    if not scheduler.start():
+        return None
+    app.schedule_listeners.append(scheduler.reschedule)
+    return scheduler
 
 
 if __name__ == "__main__":

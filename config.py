@@ -16,6 +16,7 @@ class Settings:
     timezone: str = "Europe/Stockholm"
     language: str = "en"
     port: int = 3000
+    host: str = "0.0.0.0"
     bot_token: str | None = None
     app_token: str | None = None
     signing_secret: str | None = None
@@ -36,6 +37,7 @@ class Settings:
             timezone=env.get("SAMVERKAN_TZ") or "Europe/Stockholm",
             language=lang if lang in ("en", "sv") else "en",
             port=int(env.get("PORT") or 3000),
+            host=env.get("SAMVERKAN_HOST") or "0.0.0.0",
             bot_token=env.get("SLACK_BOT_TOKEN") or None,
             app_token=env.get("SLACK_APP_TOKEN") or None,
             signing_secret=env.get("SLACK_SIGNING_SECRET") or None,

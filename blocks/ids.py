@@ -18,3 +18,26 @@ ACTIVITY_MODAL = "activity_modal"
 LOG_FROM_MESSAGE = "log_from_message"
 FOLLOW_FROM_MESSAGE = "follow_from_message"
 GLOBAL_NEW_LOG = "new_log"
+
+# Inputs of the modals: block_id → action_id. A view_submission's errors are keyed by block_id.
+PLAN_BLOCK, PLAN_INPUT = "plan_block", "plan"
+ACTIVITY_BLOCK, ACTIVITY_INPUT = "activity_block", "activity"
+TEXT_BLOCK, TEXT_INPUT = "text_block", "text"
+DATE_BLOCK, DATE_INPUT = "date_block", "date"
+ASSIGNEE_BLOCK, ASSIGNEE_INPUT = "assignee_block", "assignee"
+DUE_BLOCK, DUE_INPUT = "due_block", "due"
+TITLE_BLOCK, TITLE_INPUT = "title_block", "title"
+OWNER_BLOCK, OWNER_INPUT = "owner_block", "owner"
+CAUSE_BLOCK, CAUSE_INPUT = "cause_block", "cause"
+GOAL_BLOCK, GOAL_INPUT = "goal_block", "goal"
+
+# A notice shown as a modal where there is no channel to answer in (App Home, global shortcut).
+NOTICE_MODAL = "notice_modal"
+
+# An ephemeral list's follow-up buttons carry the command that drew it after this separator in
+# their block_id, so a click can redraw the list (Slack sends no copy of an ephemeral message).
+SOURCE_SEPARATOR = "|"
+
+# The first block of a scheduled digest carries "<prefix><plan_id>_<YYYY>-W<WW>", so the bot can
+# recognise its own digest in the channel's history after a crash (schedules/digest_job.py).
+DIGEST_BLOCK_PREFIX = "samverkan_digest_"

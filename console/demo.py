@@ -187,7 +187,10 @@ def load_demo(store: Store, now: datetime, *, language: str = "en") -> bool:
             return False
     start = now - timedelta(days=8)
     clock = {"now": start}
-    app = Samverkan(store, clock=lambda: clock["now"], default_language=language)
+    # The store stamps created_at and audit times with its own clock: the simulated one too, so
+    # the week reads as it happened (the digest's "what changed" comes from those stamps).
+    at = Store(store.path, clock=lambda: clock["now"])
+    app = Samverkan(at, clock=lambda: clock["now"], default_language=language)
 
     def run(user: str, text: str) -> None:
         ctx = Context(DEMO_TEAM, DEMO_CHANNEL, user, surface="console")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
-from samverkan.dates import looks_like_date, parse_weekday
+from samverkan.dates import DateError, looks_like_date, parse_date, parse_weekday
 
 # -- parsed commands ---------------------------------------------------------------------------
 
@@ -438,9 +439,20 @@ def _take_trailing_date(
     for span in (1, 2):
         if len(words) > span and words[-span - 1].casefold() in keywords:
             candidate = " ".join(words[-span:])
-            if looks_like_date(candidate):
+            if _is_date(candidate):
                 return words[: -span - 1], candidate
     return words, None
+
+
+def _is_date(candidate: str) -> bool:
+    if " " not in candidate:
+        return looks_like_date(candidate)
+    # Two words ("i morgon", "3 d"): only what parse_date reads as a date, whatever the day.
+    try:
+        parse_date(candidate, date(2000, 1, 1))
+    except DateError:
+        return False
+    return True
 
 
 def _check_text(text: str, topic: str) -> str:
@@ -464,8 +476,13 @@ def parse(text: str) -> Command:
     return _PARSERS[verb](rest)
 
 
+#: Help topics that are not command words ("hjälp datum" is what the Swedish help offers).
+HELP_TOPICS = {"dates": "dates", "date": "dates", "datum": "dates"}
+
+
 def _help(rest: list[str]) -> Command:
-    return Help(rest[0].casefold() if rest else None)
+    topic = rest[0].casefold() if rest else None
+    return Help(HELP_TOPICS.get(topic, topic) if topic else None)
 
 
 def _setup(rest: list[str]) -> Command:
@@ -527,7 +544,10 @@ def _activity(rest: list[str]) -> Command:
         return ActivityList()
     head = rest[0].casefold()
     if head in ADD_WORDS:
-        return _activity_add(rest[1:])
+        words = rest[1:]
+        if head == "lägg" and words and words[0].casefold() == "till":  # "lägg till"
+            words = words[1:]
+        return _activity_add(words)
     number = _ref(ACTIVITY_REF, rest[0])
     if number is None:
         raise ParseError("error.activity_usage", "activity")
@@ -548,7 +568,7 @@ def _activity(rest: list[str]) -> Command:
             raise ParseError("error.activity_rag_value", "activity", {"value": value[:40]})
         value = RAGS[value.casefold()]
     elif fld == "due":
-        if value.casefold() not in ("none", "ingen") and not looks_like_date(value):
+        if value.casefold() not in ("none", "ingen") and not _is_date(value):
             raise ParseError("error.bad_date", "activity", {"value": value[:40]})
     elif fld in ("cause", "goal", "title"):
         value = _check_text(_unquote(value), "activity")
@@ -637,7 +657,7 @@ def _snooze(rest: list[str]) -> Command:
     value = " ".join(words)
     if not value:
         raise ParseError("error.snooze_usage", "snooze")
-    if not looks_like_date(value):
+    if not _is_date(value):
         raise ParseError("error.bad_date", "snooze", {"value": value[:40]})
     return Snooze(number, value)
 

@@ -228,6 +228,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "example.snooze": ("{cmd} snooze F4 monday", "{cmd} skjut F4 måndag"),
     "example.reassign": ("{cmd} reassign F4 @sara", "{cmd} omfördela F4 @sara"),
     "example.status": ("{cmd} status A3", "{cmd} status A3"),
+    "example.mine": ("{cmd} mine", "{cmd} mina"),
+    "example.overdue": ("{cmd} overdue", "{cmd} försenat"),
     "example.digest": ("{cmd} digest schedule monday 08:00", "{cmd} veckobrev schema måndag 08:00"),
     "example.reminders": ("{cmd} reminders off", "{cmd} påminnelser av"),
     "example.search": ("{cmd} search lighting", "{cmd} sök belysning"),
@@ -670,12 +672,198 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No weekly digest is scheduled (`{cmd} digest schedule monday 08:00`).",
         "Inget veckobrev är schemalagt (`{cmd} veckobrev schema måndag 08:00`).",
     ),
+    # -- the digest itself (samverkan/digest.py) -------------------------------------------
+    "digest.title": ("📋 {name} — {weeks}", "📋 {name} — {weeks}"),
+    "digest.week": ("week {week}", "vecka {week}"),
+    "digest.weeks": ("weeks {first}–{last}", "veckorna {first}–{last}"),
+    "digest.subtitle": ("Weekly digest for {range}", "Veckobrev för {range}"),
+    "digest.fallback": (
+        "{name} — {weeks} ({range}): {logs} logged, {overdue} follow-ups overdue, "
+        "{attention} items need attention.",
+        "{name} — {weeks} ({range}): {logs} insatser loggade, {overdue} försenade "
+        "uppföljningar, {attention} saker behöver uppmärksamhet.",
+    ),
+    "digest.activities": ("Activities ({n})", "Aktiviteter ({n})"),
+    "digest.changes": ("Changed this week", "Ändrat den här veckan"),
+    "digest.no_changes": (
+        "No new activities and no status or assessment changes.",
+        "Inga nya aktiviteter och inga ändringar av status eller bedömning.",
+    ),
+    "digest.new_activity": (
+        "🆕 *{ref}* {title}: new ({status}, {rag})",
+        "🆕 *{ref}* {title}: ny ({status}, {rag})",
+    ),
+    "digest.change_status": (
+        "{icon} *{ref}* {title}: status {old} → *{new}*",
+        "{icon} *{ref}* {title}: status {old} → *{new}*",
+    ),
+    "digest.change_rag": (
+        "{icon} *{ref}* {title}: assessment {old} → *{new}*",
+        "{icon} *{ref}* {title}: bedömning {old} → *{new}*",
+    ),
+    "digest.logged_title": ("Logged this week", "Loggat den här veckan"),
+    "digest.logged_count": (
+        "{n} entries from {orgs} organisations",
+        "{n} insatser från {orgs} aktörer",
+    ),
+    "digest.logged_none": (
+        "Nothing was logged. Record what you did with `{cmd} log [A#] <text>`.",
+        "Inget loggades. Logga det du gjort med `{cmd} logga [A#] <text>`.",
+    ),
+    "digest.entries": ("{n} entries", "{n} insatser"),
+    "digest.entries_one": ("1 entry", "1 insats"),
+    "digest.no_activity": ("Not tied to an activity", "Utan aktivitet"),
+    "digest.followups": ("Follow-ups", "Uppföljningar"),
+    "digest.followups_none": (
+        "Nothing overdue, nothing due in the next 7 days, nothing completed.",
+        "Inget försenat, inget som ska vara klart inom 7 dagar, inget klarmarkerat.",
+    ),
+    "digest.overdue": ("Overdue ({n})", "Försenade ({n})"),
+    "digest.overdue_line": (
+        "⏰ *{ref}* {text} — {user}, {days} d late",
+        "⏰ *{ref}* {text} — {user}, {days} d försenad",
+    ),
+    "digest.overdue_elsewhere": (
+        "{n} more overdue by over a week: under Needs attention.",
+        "{n} till är försenade mer än en vecka: under Behöver uppmärksamhet.",
+    ),
+    "digest.due_soon": ("Due in the next 7 days ({n})", "Ska vara klara inom 7 dagar ({n})"),
+    "digest.due_soon_line": (
+        "📅 *{ref}* {text} — {user}, {due}",
+        "📅 *{ref}* {text} — {user}, {due}",
+    ),
+    "digest.due_today_line": (
+        "📅 *{ref}* {text} — {user}, today",
+        "📅 *{ref}* {text} — {user}, idag",
+    ),
+    "digest.completed": ("Completed this week ({n})", "Klara den här veckan ({n})"),
+    "digest.completed_line": ("✅ *{ref}* {text} — {user}", "✅ *{ref}* {text} — {user}"),
+    "digest.attention": ("Needs attention", "Behöver uppmärksamhet"),
+    "digest.attention_none": (
+        "Nothing needs attention this week. 👍",
+        "Inget behöver särskild uppmärksamhet den här veckan. 👍",
+    ),
+    "digest.owner_part": (" · {owner}", " · {owner}"),
+    "digest.attention_red": (
+        "🔴 *{ref}* {title}: assessed red{owner}",
+        "🔴 *{ref}* {title}: bedömd som röd{owner}",
+    ),
+    "digest.attention_late": (
+        "⏰ *{ref}* {title}: past due ({due}){owner}",
+        "⏰ *{ref}* {title}: efter slutdatum ({due}){owner}",
+    ),
+    "digest.attention_quiet": (
+        "💤 *{ref}* {title}: nothing logged for 4 weeks (last {last}){owner}",
+        "💤 *{ref}* {title}: inget loggat på 4 veckor (senast {last}){owner}",
+    ),
+    "digest.attention_quiet_never": (
+        "💤 *{ref}* {title}: active for 4 weeks, nothing logged yet{owner}",
+        "💤 *{ref}* {title}: pågått i 4 veckor, inget loggat än{owner}",
+    ),
+    "digest.attention_followup": (
+        "🚨 *{ref}* {text} — {user}, {days} d late, assigned by {by}",
+        "🚨 *{ref}* {text} — {user}, {days} d försenad, tilldelad av {by}",
+    ),
+    "digest.act": (
+        "Log what you did: `{cmd} log [A#] <text>` · your follow-ups: `{cmd} mine` · "
+        "the whole plan: `{cmd} status`",
+        "Logga det du gjort: `{cmd} logga [A#] <text>` · dina uppföljningar: `{cmd} mina` · "
+        "hela planen: `{cmd} status`",
+    ),
+    # -- reminder messages (samverkan/reminders.py) ----------------------------------------
+    "reminder.title": ("Follow-ups for today", "Dagens uppföljningar"),
+    "reminder.intro": (
+        "{n} of your follow-ups are due today or overdue.",
+        "{n} av dina uppföljningar ska vara klara idag eller är försenade.",
+    ),
+    "reminder.intro_one": (
+        "One of your follow-ups is due today or overdue.",
+        "En av dina uppföljningar ska vara klar idag eller är försenad.",
+    ),
+    "reminder.footer": (
+        "All yours: `{cmd} mine` · no more of these messages: `{cmd} reminders off`",
+        "Alla dina: `{cmd} mina` · inga fler sådana meddelanden: `{cmd} påminnelser av`",
+    ),
     # -- settings --------------------------------------------------------------------------
     "settings.changed": ("{setting}: {old} → *{new}*", "{setting}: {old} → *{new}*"),
     "setting.language": ("Language", "Språk"),
     "setting.timezone": ("Timezone", "Tidszon"),
     "setting.area": ("Area", "Område"),
     "setting.name": ("Plan name", "Planens namn"),
+    # -- Slack modals (titles, submit and close ≤ 24 characters; option texts ≤ 75) --------
+    "modal.log_title": ("Log an action", "Logga en insats"),
+    "modal.follow_title": ("New follow-up", "Ny uppföljning"),
+    "modal.activity_title": ("New activity", "Ny aktivitet"),
+    "modal.notice_title": ("Samverkan", "Samverkan"),
+    "modal.submit": ("Save", "Spara"),
+    "modal.close": ("Cancel", "Avbryt"),
+    "modal.ok": ("OK", "OK"),
+    "modal.plan": ("Plan", "Plan"),
+    "modal.plan_placeholder": ("Choose a plan", "Välj en plan"),
+    "modal.activity": ("Activity", "Aktivitet"),
+    "modal.activity_placeholder": ("Choose an activity (optional)", "Välj en aktivitet (valfritt)"),
+    "modal.activity_hint": (
+        "Showing the {n} most recently changed open activities.",
+        "Visar de {n} senast ändrade öppna aktiviteterna.",
+    ),
+    "modal.log_text": ("What was done?", "Vad gjordes?"),
+    "modal.text_hint": (
+        "Describe the situation, not individuals: no names or personal identity numbers.",
+        "Beskriv läget, inte enskilda personer: inga namn eller personnummer.",
+    ),
+    "modal.log_date": ("When", "När"),
+    "modal.assignee": ("Who should do it", "Vem ska göra det"),
+    "modal.assignee_placeholder": ("Choose a person", "Välj en person"),
+    "modal.follow_text": ("What should be done?", "Vad ska göras?"),
+    "modal.due": ("Due (optional)", "Senast (valfritt)"),
+    "modal.activity_name": ("Title", "Titel"),
+    "modal.owner": ("Owner organisation", "Ägande aktör"),
+    "modal.owner_placeholder": ("Choose an organisation", "Välj en aktör"),
+    "modal.cause": ("Cause (optional)", "Orsak (valfritt)"),
+    "modal.goal": ("Operational goal (optional)", "Operativt mål (valfritt)"),
+    "modal.source": (
+        "Linked to <{link}|the original message>.",
+        "Länkad till <{link}|meddelandet>.",
+    ),
+    "modal.wrong_plan": (
+        "That activity belongs to another plan: choose one from the plan above.",
+        "Aktiviteten hör till en annan plan: välj en i planen ovan.",
+    ),
+    "modal.no_member_plans": (
+        "You are not a member of any plan yet. In a plan's channel, type "
+        "`{cmd} join <organisation>`.",
+        "Du är inte medlem i någon plan än. Skriv `{cmd} anslut <aktör>` i planens kanal.",
+    ),
+    "modal.open_failed": (
+        "The form could not be opened. Please try again.",
+        "Formuläret kunde inte öppnas. Försök igen.",
+    ),
+    "action.stale": (
+        "That button no longer works. Type `{cmd} mine` for your current follow-ups.",
+        "Knappen fungerar inte längre. Skriv `{cmd} mina` för dina aktuella uppföljningar.",
+    ),
+    # -- App Home --------------------------------------------------------------------------
+    "home.title": ("Samverkan", "Samverkan"),
+    "home.plans": ("Your plans", "Dina planer"),
+    "home.no_plans": (
+        "You are not in any plan yet. A coordinator starts one in a channel with "
+        "`{cmd} setup <plan name>`; then join it there with `{cmd} join <organisation>`.",
+        "Du är inte med i någon plan än. En samordnare startar en i en kanal med "
+        "`{cmd} starta <planens namn>`; gå sedan med där med `{cmd} anslut <aktör>`.",
+    ),
+    "home.plan_line": ("*{name}* in {channel}", "*{name}* i {channel}"),
+    "home.more_plans": (
+        "…and {n} more plans: type `{cmd} status` in their channels.",
+        "…och {n} planer till: skriv `{cmd} status` i deras kanaler.",
+    ),
+    "home.followups_line": (
+        "Open follow-ups: {n} ({late} late) · activities past due: {a}",
+        "Öppna uppföljningar: {n} ({late} försenade) · aktiviteter efter slutdatum: {a}",
+    ),
+    "home.footer": (
+        "`{cmd} mine` lists your follow-ups anywhere; `{cmd} help` shows every command.",
+        "`{cmd} mina` visar dina uppföljningar var som helst; `{cmd} hjälp` visar alla kommandon.",
+    ),
     # -- modals in the console -------------------------------------------------------------
     "modal.console_log": (
         "In Slack this opens the log form. Here, type it in one line: "

@@ -116,7 +116,9 @@ class Samverkan:
             try:
                 cmd = g.parse(text)
             except g.ParseError as e:
-                raise UserError(e.key, topic=e.topic, **e.values) from None
+                # Values echo what was typed: escaped, so an error cannot ping or forge either.
+                values = {k: escape_mrkdwn(v) for k, v in e.values.items()}
+                raise UserError(e.key, topic=e.topic, **values) from None
             return self.execute(ctx, cmd)
         except UserError as e:
             return self.error_reply(lang, e)
@@ -232,7 +234,7 @@ class Samverkan:
         return text
 
     def _changed(self, plan: Plan, key: str, touched: frozenset[str] = frozenset(), **values):
-        text = t(plan.language, key, **values)
+        text = t(plan.language, key, **values).rstrip()  # no blank optional part
         return Reply(
             text,
             [Section(text)],
@@ -530,7 +532,8 @@ class Samverkan:
             "activity.added",
             ref=a.ref,
             title=esc(title),
-            details=("; ".join(details) + ".") if details else "",
+            # Swedish short months end in a dot already ("15 dec.").
+            details="; ".join(details).removesuffix(".") + "." if details else "",
         )
 
     def _activity_line(self, plan: Plan, a: Activity, today: date) -> str:
@@ -1043,13 +1046,14 @@ class Samverkan:
         self, ctx: Context, plan: Plan, fus: list[FollowUp], more_cmd: str, with_assignee=True
     ) -> list:
         today = self._today(plan)
+        coordinator = self._is_coordinator(plan, ctx.user_id)
         cards: list = [
             FollowUpCard(
                 plan.id,
                 f.ref,
                 self._followup_text(plan, f, today, with_assignee),
-                can_act=(f.status == "open" and ctx.user_id in (f.assignee, f.assigned_by))
-                or self._is_coordinator(plan, ctx.user_id),
+                can_act=f.status == "open"
+                and (coordinator or ctx.user_id in (f.assignee, f.assigned_by)),
             )
             for f in fus[:CARD_LIMIT]
         ]

@@ -183,6 +183,21 @@ def _digest(r: tuple) -> Digest:
     )
 
 
+def _audit(r: tuple) -> AuditEvent:
+    return AuditEvent(
+        id=r[0],
+        at=_dt(r[1]),  # type: ignore[arg-type]
+        team_id=r[2],
+        plan_id=r[3],
+        user_id=r[4],
+        entity=r[5],
+        ref=r[6],
+        action=r[7],
+        before=json.loads(r[8]) if r[8] else None,
+        after=json.loads(r[9]) if r[9] else None,
+    )
+
+
 _DIGEST_COLS = (
     "id, plan_id, iso_year, iso_week, state, channel_id, message_ts, attempts, claimed_at, "
     "sent_at, error"
@@ -258,6 +273,25 @@ class Tx:
             )
             for r in rows
         ]
+
+    def audit_between(
+        self, plan_id: int, since: datetime, until: datetime, entity: str | None = None
+    ) -> list[AuditEvent]:
+        """A plan's audit events from `since` (inclusive) to `until` (exclusive), oldest first."""
+        # Stamps are UTC ISO text of one shape (see _stamp), so they compare as strings.
+        sql = (
+            "SELECT id, at, team_id, plan_id, user_id, entity, ref, action, before, after "
+            "FROM audit_events WHERE plan_id = ? AND at >= ? AND at < ?"
+        )
+        params: list[Any] = [
+            plan_id,
+            since.astimezone(UTC).isoformat(timespec="seconds"),
+            until.astimezone(UTC).isoformat(timespec="seconds"),
+        ]
+        if entity is not None:
+            sql += " AND entity = ?"
+            params.append(entity)
+        return [_audit(r) for r in self._all(sql + " ORDER BY id", tuple(params))]
 
     def next_ref(self, plan_id: int, kind: str) -> int:
         """Allocate the next number for refs of one kind (A, F, L) in a plan."""
@@ -568,7 +602,10 @@ class Tx:
 
     def search_logs(self, plan_id: int, query: str, limit: int) -> tuple[list[LogEntry], int]:
         """Full-text search of a plan's log: the best matches and how many matched in all."""
-        fts_query = self.db.quote_fts(query)
+        # FTS5 ends a string at NUL, and a query of quotes alone quotes to nothing at all.
+        fts_query = self.db.quote_fts(query.replace("\x00", " "))
+        if not fts_query.strip():
+            return [], 0
         where = (
             " WHERE l.plan_id = ? AND l.id IN "
             "(SELECT rowid FROM log_entries_fts WHERE log_entries_fts MATCH ?)"

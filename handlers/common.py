@@ -1,0 +1,137 @@
+"""What every Slack surface shares: who and where from a payload, typed text, work after the ack."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, ThreadPoolExecutor
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from blocks.home import home_view
+from blocks.kit import message_payload
+from samverkan.home import home
+from samverkan.reply import Reply
+from samverkan.service import Context, Samverkan
+
+log = logging.getLogger("samverkan.slack")
+
+# Slack's markup in escaped text: `<@U…|name>`, `<#C…|name>`, `<!here>`, `<https://…|label>`.
+# With should_escape a typed `<` arrives as `&lt;`, so every `<…>` here is Slack's own.
+_MARKUP = re.compile(r"<([^<>]*)>")
+_SPECIAL = {"here": "@here", "channel": "@channel", "everyone": "@everyone"}
+
+
+def typed_text(text: str) -> str:
+    """What the person typed, from Slack's escaped text; user mentions stay for the grammar."""
+
+    def plain(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        target, _, label = inner.partition("|")
+        if target.startswith("@"):
+            return m.group(0)
+        if target.startswith("#"):
+            return "#" + (label or target[1:])
+        if target.startswith("!"):
+            return label or _SPECIAL.get(target[1:], "@" + target[1:].split("^")[0])
+        return label or target.removeprefix("mailto:")
+
+    text = _MARKUP.sub(plain, text)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def team_of(body: dict[str, Any]) -> str:
+    """The workspace a request comes from."""
+    team = body.get("team")
+    if isinstance(team, dict) and team.get("id"):
+        return str(team["id"])
+    if isinstance(team, str) and team:
+        return team
+    user = body.get("user")
+    if isinstance(user, dict) and user.get("team_id"):
+        return str(user["team_id"])
+    return str(body.get("team_id") or "")
+
+
+def command_context(body: dict[str, Any]) -> Context:
+    """Who ran a slash command, where."""
+    return Context(
+        str(body.get("team_id") or ""), str(body.get("channel_id") or ""), body["user_id"]
+    )
+
+
+def payload_context(body: dict[str, Any]) -> Context:
+    """Who clicked or submitted, and in which channel (empty in App Home and modals)."""
+    channel = body.get("channel")
+    channel_id = channel.get("id") if isinstance(channel, dict) else None
+    if not channel_id:
+        channel_id = (body.get("container") or {}).get("channel_id")
+    user = body.get("user") or {}
+    return Context(team_of(body), str(channel_id or ""), str(user.get("id") or ""))
+
+
+# -- work after the ack ------------------------------------------------------------------------
+
+_lock = threading.Lock()
+_executor: Executor | None = None
+
+
+def _pool() -> Executor:
+    global _executor
+    with _lock:
+        if _executor is None:
+            _executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="after-ack")
+        return _executor
+
+
+def after_ack(fn: Callable[..., Any], *args: Any) -> None:
+    """Run `fn` once the ack is on its way (on a worker thread; failures are logged)."""
+
+    def run() -> None:
+        try:
+            fn(*args)
+        except Exception:
+            log.exception("work after the ack failed: %s", getattr(fn, "__name__", fn))
+
+    _pool().submit(run)
+
+
+def shutdown_after_ack() -> None:
+    """Finish the work already handed over (at shut-down)."""
+    global _executor
+    with _lock:
+        executor, _executor = _executor, None
+    if executor is not None:
+        executor.shutdown(wait=True)
+
+
+def publish_homes(client: WebClient, app: Samverkan, team_id: str, users: Iterable[str]) -> None:
+    """Publish the App Home of each person again (views.publish)."""
+    for user in sorted(set(users)):
+        try:
+            view = home_view(home(app, Context(team_id, "", user)))
+            client.views_publish(user_id=user, view=view)
+        except SlackApiError as e:
+            log.warning("views.publish for %s failed: %s", user, e.response.get("error"))
+
+
+def post_reply(client: WebClient, channel_id: str, user_id: str, reply: Reply) -> None:
+    """Post a reply in a channel (or only to the person), falling back to a direct message."""
+    payload = message_payload(reply)
+    if not channel_id:
+        client.chat_postMessage(channel=user_id, **payload)
+        return
+    try:
+        if reply.visibility == "channel":
+            client.chat_postMessage(channel=channel_id, **payload)
+        else:
+            client.chat_postEphemeral(channel=channel_id, user=user_id, **payload)
+        return
+    except SlackApiError as e:
+        # Not in the channel, or it is gone: the person still learns what happened.
+        log.warning("posting in %s failed (%s); sending a DM", channel_id, e.response.get("error"))
+    client.chat_postMessage(channel=user_id, **payload)

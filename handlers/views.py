@@ -1,0 +1,122 @@
+"""Modal submissions: validated field by field, then confirmed where the form was opened."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+
+from blocks import ids
+from blocks.modals import error_block, read_metadata, read_values, split_activity_value
+from blocks.text import mrkdwn_to_text
+from handlers.common import after_ack, log, post_reply, publish_homes, team_of
+from samverkan.i18n import t
+from samverkan.interactive import form_error, wrong_plan
+from samverkan.reply import Reply
+from samverkan.service import Context, Samverkan, UserError
+
+#: A refusal under a field is plain text; keep it readable.
+MAX_ERROR = 1000
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _activity(values: dict[str, Any], channel_id: str) -> str | None:
+    """The ref of the chosen activity, refused when it belongs to another plan."""
+    chosen = split_activity_value(values.get(ids.ACTIVITY_BLOCK))
+    if chosen is None:
+        return None
+    channel, ref = chosen
+    if channel != channel_id:
+        raise wrong_plan()
+    return ref
+
+
+def submit_log(app: Samverkan, ctx: Context, values: dict, meta: dict) -> Reply:
+    """The log modal's entry."""
+    permalink = meta.get("permalink")
+    return app.add_log(
+        ctx,
+        text=values.get(ids.TEXT_BLOCK) or "",
+        activity=_activity(values, ctx.channel_id),
+        on=_day(values.get(ids.DATE_BLOCK)),
+        source="message" if permalink else "modal",
+        permalink=permalink,
+    )
+
+
+def submit_follow(app: Samverkan, ctx: Context, values: dict, meta: dict) -> Reply:
+    """The follow-up modal's follow-up."""
+    return app.add_followup(
+        ctx,
+        assignee=values.get(ids.ASSIGNEE_BLOCK) or "",
+        text=values.get(ids.TEXT_BLOCK) or "",
+        by=_day(values.get(ids.DUE_BLOCK)),
+        activity=_activity(values, ctx.channel_id),
+        permalink=meta.get("permalink"),
+    )
+
+
+def submit_activity(app: Samverkan, ctx: Context, values: dict, meta: dict) -> Reply:
+    """The activity modal's activity."""
+    return app.add_activity(
+        ctx,
+        title=values.get(ids.TITLE_BLOCK) or "",
+        owner=values.get(ids.OWNER_BLOCK) or None,
+        due=_day(values.get(ids.DUE_BLOCK)),
+        cause=values.get(ids.CAUSE_BLOCK) or "",
+        goal=values.get(ids.GOAL_BLOCK) or "",
+    )
+
+
+SUBMITS: dict[str, Callable[[Samverkan, Context, dict, dict], Reply]] = {
+    ids.LOG_MODAL: submit_log,
+    ids.FOLLOW_MODAL: submit_follow,
+    ids.ACTIVITY_MODAL: submit_activity,
+}
+
+
+def register(app: App, service: Samverkan) -> None:
+    """Listen to the modals' submissions and closings."""
+
+    def handle_form_submitted(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        view = body["view"]
+        meta = read_metadata(view.get("private_metadata"))
+        values = read_values((view.get("state") or {}).get("values") or {})
+        channel = values.get(ids.PLAN_BLOCK) or meta.get("channel_id") or ""
+        ctx = Context(team_of(body), str(channel), body["user"]["id"])
+        lang = str(meta.get("lang") or service.default_language)
+        try:
+            reply = SUBMITS[view["callback_id"]](service, ctx, values, meta)
+        except UserError as e:
+            # Nothing was stored; the refusal names the field and never repeats the text.
+            message = mrkdwn_to_text(form_error(service, lang, e))[:MAX_ERROR]
+            ack(response_action="errors", errors={error_block(view, e.field): message})
+            return
+        except Exception:
+            log.exception("modal submission failed: %s", view.get("callback_id"))
+            message = t(lang, "error.internal")
+            ack(response_action="errors", errors={error_block(view, None): message})
+            return
+        ack()
+        after_ack(_confirm, client, service, ctx, reply)
+
+    def handle_form_closed(ack: Ack) -> None:
+        ack()  # nothing was stored, nothing to undo
+
+    forms = re.compile("^(" + "|".join(map(re.escape, SUBMITS)) + ")$")
+    app.view_submission(forms)(handle_form_submitted)
+    app.view_closed(forms)(handle_form_closed)
+
+
+def _confirm(client: WebClient, app: Samverkan, ctx: Context, reply: Reply) -> None:
+    """After the modal closed: say what was done where it was opened; refresh App Homes."""
+    post_reply(client, ctx.channel_id, ctx.user_id, reply)
+    users = set(reply.touched_users) | {ctx.user_id}
+    publish_homes(client, app, ctx.team_id, users)

@@ -1,0 +1,83 @@
+"""A person's App Home: a Log button, their open follow-ups across plans, their plans at a glance.
+
+Domain only: it returns a Reply that blocks/home.py draws as a Home tab.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from samverkan.i18n import t
+from samverkan.reply import Divider, Fields, Header, LogButton, Note, Reply, Section
+from samverkan.service import (
+    RAG_ICONS,
+    STATUS_ICONS,
+    STATUS_ORDER,
+    Context,
+    Samverkan,
+    clip,
+    esc,
+)
+
+#: How many plans the Home tab shows at a glance (each takes three blocks).
+HOME_PLANS = 8
+
+
+def home(app: Samverkan, ctx: Context) -> Reply:
+    """The Home tab of `ctx.user_id` in `ctx.team_id` (the channel is ignored)."""
+    with app.store.read() as tx:
+        plans = tx.plans_of_user(ctx.team_id, ctx.user_id)
+        member = any(tx.member(p.id, ctx.user_id) for p in plans)
+        glance = [(p, tx.activities(p.id), tx.followups(p.id, "open")) for p in plans[:HOME_PLANS]]
+    lang = plans[0].language if plans else app.default_language
+    title = t(lang, "home.title")
+    items: list = [Header(title)]
+    if member:
+        items.append(LogButton(t(lang, "button.log")))
+    if not plans:
+        items.append(Section(t(lang, "home.no_plans", cmd=app.command)))
+        return Reply(title, items, lang=lang)
+    mine = app.mine(Context(ctx.team_id, "", ctx.user_id, ctx.surface), lang)
+    items.extend(mine.items)
+    items.append(Divider())
+    items.append(Header(t(lang, "home.plans")))
+    for plan, acts, fus in glance:
+        today = app._today(plan)
+        by_status = Counter(a.status for a in acts)
+        live = [a for a in acts if a.status not in ("done", "cancelled")]
+        by_rag = Counter(a.rag for a in live)
+        status_line = " · ".join(
+            f"{STATUS_ICONS[s]} {t(lang, f'status.{s}')} {by_status[s]}"
+            for s in STATUS_ORDER
+            if by_status[s]
+        )
+        rag_line = " · ".join(
+            f"{RAG_ICONS[r]} {t(lang, f'rag.{r}') if r else t(lang, 'rag.none')} {by_rag[r]}"
+            for r in ("green", "amber", "red", None)
+            if by_rag[r]
+        )
+        late_fus = sum(1 for f in fus if f.due_date and f.due_date < today)
+        late_acts = sum(1 for a in live if a.due_date and a.due_date < today)
+        items.append(
+            Section(
+                t(
+                    lang,
+                    "home.plan_line",
+                    name=esc(clip(plan.name, 150)),
+                    channel=f"<#{plan.channel_id}>",
+                )
+            )
+        )
+        items.append(
+            Fields(
+                (
+                    f"*{t(lang, 'status.activities', n=len(acts))}*\n{status_line or '—'}",
+                    f"*{t(lang, 'status.assessment')}*\n{rag_line or '—'}",
+                )
+            )
+        )
+        items.append(Note(t(lang, "home.followups_line", n=len(fus), late=late_fus, a=late_acts)))
+    if len(plans) > HOME_PLANS:
+        items.append(Note(t(lang, "home.more_plans", n=len(plans) - HOME_PLANS, cmd=app.command)))
+    items.append(Note(t(lang, "home.footer", cmd=app.command)))
+    return Reply(mine.text, items, lang=lang)

@@ -1,0 +1,259 @@
+"""What Slack's interactive surfaces need from the domain: forms, button presses, redraws.
+
+Plain values in, plain values out: nothing here sees a Slack payload or client. The Slack
+handlers call these, and the rules (who may log, which activities are offered, what a
+follow-up looks like after a click) stay in the domain.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from samverkan import grammar as g
+from samverkan.i18n import t
+from samverkan.reply import FollowUpCard, Reply, Section
+from samverkan.service import Context, Samverkan, UserError, esc, mention
+from storage import Plan, Tx
+
+log = logging.getLogger(__name__)
+
+#: Slack's limit on the options of one static select (all option groups together).
+MAX_OPTIONS = 100
+FORM_KINDS = ("log", "follow", "activity")
+#: What a follow-up button does: close it, or move its due date.
+BUTTON_ACTIONS = {"done": None, "day": timedelta(days=1), "week": timedelta(days=7)}
+#: Read-only commands whose ephemeral lists carry follow-up buttons and may be redrawn.
+REDRAWABLE = (g.Mine, g.Overdue, g.Status, g.ActivityShow)
+
+
+@dataclass(frozen=True)
+class PlanOption:
+    """A plan a form may be submitted to (its channel identifies it)."""
+
+    channel_id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ActivityOption:
+    """An open activity a form offers."""
+
+    channel_id: str
+    ref: str
+    title: str
+
+
+@dataclass
+class Form:
+    """What a modal offers: its plan (or a choice of plans), activities, organisations."""
+
+    kind: str
+    lang: str
+    today: date
+    #: The plan's channel; None when the person chooses among `plans`.
+    channel_id: str | None
+    plans: list[PlanOption] = field(default_factory=list)
+    activities: list[ActivityOption] = field(default_factory=list)
+    #: Open activities left out to stay within Slack's 100 options.
+    activities_hidden: int = 0
+    organisations: list[str] = field(default_factory=list)
+    own_organisation: str | None = None
+
+
+def open_form(app: Samverkan, ctx: Context, kind: str) -> Form | Reply:
+    """The form `kind` for a person: in a plan's channel, or (no channel) across their plans.
+
+    Returns a refusal Reply when the person may not use the form there.
+    """
+    assert kind in FORM_KINDS, kind
+    try:
+        with app.store.read() as tx:
+            if ctx.channel_id:
+                plan = app._plan(tx, ctx)
+                _require(app, tx, plan, ctx, kind)
+                plans = [plan]
+            else:
+                plans = [
+                    p for p in tx.plans_of_user(ctx.team_id, ctx.user_id) if _may(tx, p, ctx, kind)
+                ]
+                if not plans:
+                    raise UserError("modal.no_member_plans")
+            return _form(app, tx, ctx, kind, plans, single=bool(ctx.channel_id))
+    except UserError as e:
+        return app.error_reply(_language(app, ctx), e)
+
+
+def _require(app: Samverkan, tx: Tx, plan: Plan, ctx: Context, kind: str) -> None:
+    if kind == "activity":
+        app._require_coordinator(tx, plan, ctx, "activity_add")
+    else:
+        app._require_member(tx, plan, ctx, kind)
+
+
+def _may(tx: Tx, plan: Plan, ctx: Context, kind: str) -> bool:
+    me = tx.member(plan.id, ctx.user_id)
+    return me is not None and (kind != "activity" or me.is_coordinator)
+
+
+def _form(app: Samverkan, tx: Tx, ctx: Context, kind: str, plans: list[Plan], single: bool) -> Form:
+    first = plans[0]
+    open_by_plan = []
+    for plan in plans[:MAX_OPTIONS]:
+        acts = [a for a in tx.activities(plan.id) if a.status not in ("done", "cancelled")]
+        # The most recently changed first, so a cut keeps what people work on now.
+        acts.sort(key=lambda a: (a.updated_at, int(a.ref[1:])), reverse=True)
+        open_by_plan.append((plan, acts))
+    # Share the 100 options out: each plan in turn gets one more until none are left.
+    quota = {plan.id: 0 for plan, _ in open_by_plan}
+    budget = MAX_OPTIONS
+    while budget > 0:
+        grew = False
+        for plan, acts in open_by_plan:
+            if budget > 0 and quota[plan.id] < len(acts):
+                quota[plan.id] += 1
+                budget -= 1
+                grew = True
+        if not grew:
+            break
+    options: list[ActivityOption] = []
+    hidden = 0
+    for plan, acts in open_by_plan:
+        kept = sorted(acts[: quota[plan.id]], key=lambda a: int(a.ref[1:]))
+        hidden += len(acts) - len(kept)
+        options.extend(ActivityOption(plan.channel_id, a.ref, a.title) for a in kept)
+    me = tx.member(first.id, ctx.user_id)
+    orgs = [o.name for o in tx.organisations(first.id)]
+    if len(orgs) > MAX_OPTIONS:
+        # Keep the person's own organisation among the options: it is the likely owner.
+        own = [me.organisation] if me and me.organisation in orgs else []
+        orgs = own + [o for o in orgs if o not in own][: MAX_OPTIONS - len(own)]
+    return Form(
+        kind=kind,
+        lang=first.language,
+        today=app._today(first),
+        channel_id=first.channel_id if single or len(plans) == 1 else None,
+        plans=[PlanOption(p.channel_id, p.name) for p in plans[:MAX_OPTIONS]],
+        activities=options,
+        activities_hidden=hidden,
+        organisations=orgs,
+        own_organisation=me.organisation if me else None,
+    )
+
+
+def _language(app: Samverkan, ctx: Context) -> str:
+    with app.store.read() as tx:
+        if ctx.channel_id:
+            plan = tx.plan_by_channel(ctx.team_id, ctx.channel_id)
+            if plan:
+                return plan.language
+        plans = tx.plans_of_user(ctx.team_id, ctx.user_id)
+    return plans[0].language if plans else app.default_language
+
+
+def form_error(app: Samverkan, lang: str, e: UserError) -> str:
+    """A refusal to show under one field of a form (mrkdwn; never echoes the text typed)."""
+    return t(lang, e.key, cmd=app.command, **e.values)
+
+
+def wrong_plan() -> UserError:
+    """The refusal of an activity chosen from another plan than the one the form is for."""
+    return UserError("modal.wrong_plan", field="activity")
+
+
+# -- follow-up buttons -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Press:
+    """What a click on a follow-up button did."""
+
+    ok: bool
+    #: The confirmation, or the refusal.
+    reply: Reply
+    #: The follow-up as it stands after the click (None when the button names none).
+    card: FollowUpCard | None = None
+    lang: str = "en"
+
+
+def parse_button_value(value: str) -> tuple[int, int] | None:
+    """`"<plan_id>:F<n>"` → (plan_id, n), or None."""
+    plan, _, ref = value.partition(":")
+    number = g._ref(g.FOLLOWUP_REF, ref) if plan.isdigit() and ref else None
+    return (int(plan), number) if number is not None else None
+
+
+def press_followup(app: Samverkan, ctx: Context, value: str, action: str) -> Press:
+    """Done / Snooze 1 day / Snooze 1 week on the follow-up a button names, if permitted."""
+    assert action in BUTTON_ACTIONS, action
+    parsed = parse_button_value(value)
+    plan = _plan_by_id(app, ctx, parsed[0]) if parsed else None
+    lang = plan.language if plan else _language(app, ctx)
+    if parsed is None or plan is None:
+        text = t(lang, "action.stale", cmd=app.command)
+        return Press(False, Reply(text, [Section("⚠️ " + text)], ok=False, lang=lang), None, lang)
+    plan_id, number = parsed
+    try:
+        delay = BUTTON_ACTIONS[action]
+        if delay is None:
+            reply = app.close_followup(ctx, number, "done", plan_id=plan_id)
+        else:
+            reply = app.snooze_followup(ctx, number, delay, plan_id=plan_id)
+        ok = True
+    except UserError as e:
+        reply, ok = app.error_reply(lang, e), False
+    except Exception:
+        log.exception("follow-up button failed")
+        text = t(lang, "error.internal")
+        reply, ok = Reply(text, [Section(text)], ok=False, lang=lang), False
+    return Press(ok, reply, followup_card(app, ctx, plan_id, number), lang)
+
+
+def _plan_by_id(app: Samverkan, ctx: Context, plan_id: int) -> Plan | None:
+    with app.store.read() as tx:
+        plan = tx.plan_by_id(plan_id)
+    return plan if plan is not None and plan.team_id == ctx.team_id else None
+
+
+def followup_card(app: Samverkan, ctx: Context, plan_id: int, number: int) -> FollowUpCard | None:
+    """A follow-up as a shared message shows it now: open with buttons, or closed without."""
+    with app.store.read() as tx:
+        plan = tx.plan_by_id(plan_id)
+        if plan is None or plan.team_id != ctx.team_id:
+            return None
+        f = tx.followup(plan_id, number)
+    if f is None:
+        return None
+    if f.status == "open":
+        text = app._followup_text(plan, f, app._today(plan), with_assignee=True)
+        return FollowUpCard(plan.id, f.ref, text, can_act=True)
+    key = "followup.done" if f.status == "done" else "followup.cancelled"
+    text = t(
+        plan.language,
+        key,
+        ref=f.ref,
+        text=esc(f.text, 200),
+        user=mention(f.done_by or f.assigned_by),
+    )
+    return FollowUpCard(plan.id, f.ref, text, can_act=False)
+
+
+def redraw_list(app: Samverkan, ctx: Context, text: str) -> Reply | None:
+    """Run again the read-only list command that drew an ephemeral message (None otherwise)."""
+    try:
+        cmd = g.parse(text)
+    except g.ParseError:
+        return None
+    if not isinstance(cmd, REDRAWABLE):
+        return None
+    return app.run(ctx, text)
+
+
+# -- events ----------------------------------------------------------------------------------
+
+
+def first_delivery(app: Samverkan, event_id: str) -> bool:
+    """Remember an event id; False when it was processed before (a redelivery)."""
+    with app.store.write() as tx:
+        return tx.first_delivery(event_id)

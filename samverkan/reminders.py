@@ -1,0 +1,100 @@
+"""Reminder messages (DESIGN §4): who gets one today, and what it says.
+
+On working days (weekends, Swedish public holidays and the eves everyone takes off are skipped;
+see `samverkan.dates.is_working_day`) from 09:00 in a plan's timezone, each assignee with open
+follow-ups due today or overdue gets one direct message listing them, across the plans of that
+timezone in one workspace. Deciding who is reminded of what and recording it
+(`followups.last_reminded_on`) is one transaction that commits before anything is sent, so a
+follow-up is reminded at most once a day however often this runs; a message Slack finally
+refuses is not sent again that day. People who turned reminders off are skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from samverkan.dates import format_date, is_working_day
+from samverkan.i18n import t
+from samverkan.reply import FollowUpCard, Header, Note, Reply, Section
+from samverkan.service import CARD_LIMIT, clip, esc, mention
+from storage import FollowUp, Plan, Store
+
+#: When reminders go out, in each plan's timezone.
+REMINDER_TIME = time(9, 0)
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One direct message to send: to whom, and what."""
+
+    team_id: str
+    user_id: str
+    reply: Reply
+    followup_ids: tuple[int, ...]
+
+
+def reminder_day(timezone: str, now: datetime) -> date | None:
+    """The plan-local day whose reminders are due at `now`, or None (not a working day or
+    before 09:00)."""
+    local = now.astimezone(ZoneInfo(timezone))
+    if not is_working_day(local.date()) or local.time() < REMINDER_TIME:
+        return None
+    return local.date()
+
+
+def claim_reminders(store: Store, timezone: str, now: datetime, command: str) -> list[Reminder]:
+    """Decide today's reminders for the plans in one timezone and record them as sent."""
+    today = reminder_day(timezone, now)
+    if today is None:
+        return []
+    out: list[Reminder] = []
+    with store.write() as tx:
+        per_user: dict[tuple[str, str], list[tuple[Plan, FollowUp]]] = {}
+        for plan in tx.all_plans():
+            if plan.timezone != timezone:
+                continue
+            for f in tx.open_followups_due(plan.id, today):
+                if f.last_reminded_on is not None and f.last_reminded_on >= today:
+                    continue
+                per_user.setdefault((plan.team_id, f.assignee), []).append((plan, f))
+        for (team_id, user_id), items in per_user.items():
+            if not tx.reminders_enabled(team_id, user_id):
+                continue
+            ids = tuple(f.id for _, f in items)
+            tx.mark_reminded(list(ids), today)
+            out.append(Reminder(team_id, user_id, build_reminder(items, today, command), ids))
+    return out
+
+
+def build_reminder(items: list[tuple[Plan, FollowUp]], today: date, command: str) -> Reply:
+    """The reminder message of one person: their due and overdue follow-ups, with buttons."""
+    lang = items[0][0].language
+    several_plans = len({p.id for p, _ in items}) > 1
+    items = sorted(items, key=lambda pf: (pf[1].due_date or today, pf[0].id, pf[1].id))
+    n = len(items)
+    intro = t(lang, "reminder.intro_one") if n == 1 else t(lang, "reminder.intro", n=n)
+    out: list = [Header(t(lang, "reminder.title")), Section(intro)]
+    for plan, f in items[:CARD_LIMIT]:
+        bits = []
+        if f.due_date is not None and f.due_date < today:
+            late = (today - f.due_date).days
+            bits.append(
+                "⏰ " + t(lang, "followup.late", n=late, due=format_date(f.due_date, lang, today))
+            )
+        else:
+            bits.append(t(lang, "followup.due_today"))
+        bits.append(t(lang, "followup.from", user=mention(f.assigned_by)))
+        if f.activity_ref:
+            bits.append(f"*{f.activity_ref}*")
+        if several_plans:
+            bits.append(f"_{esc(plan.name, 80)}_")
+        out.append(
+            FollowUpCard(plan.id, f.ref, f"*{f.ref}* {esc(f.text, 250)}\n" + " · ".join(bits))
+        )
+    if n > CARD_LIMIT:
+        out.append(Note(t(lang, "list.more", n=n - CARD_LIMIT, command=f"`{command} mine`")))
+    out.append(Note(t(lang, "reminder.footer", cmd=command)))
+    fallback = intro + "\n" + "\n".join(f"{f.ref} {esc(clip(f.text, 80))}" for _, f in items[:20])
+    return Reply(fallback, out, lang=lang)

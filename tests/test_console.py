@@ -1,0 +1,184 @@
+"""The console end to end: `bot.py` as a real process, a whole group week piped into it.
+
+Dates here are relative to the real today, so the transcript is matched with date patterns.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATE = r"\d{1,2} [A-Z][a-z]{2}(?: \d{4})?"  # "23 Nov", or "29 Dec 2025" across a new year
+SV_DATE = r"\d{1,2} [a-zåäö]{3,4}\.?(?: \d{4})?"  # "23 nov.", "5 maj"
+
+
+def bot(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "SAMVERKAN_"))}
+    env.update(
+        SAMVERKAN_LANG="en",
+        SAMVERKAN_TZ="Europe/Stockholm",
+        SAMVERKAN_COMMAND="/samverkan",
+        PYTHONUTF8="1",
+        PYTHONIOENCODING="utf-8",
+    )
+    return subprocess.run(
+        [sys.executable, str(ROOT / "bot.py"), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
+
+
+WEEK = """\
+# A group week in Järva
+setup Trygg i Järva
+org add Polisen Järva police
+org add Stockholmshem housing
+org add Socialtjänsten social services
+member @erik Polisen Järva
+:as mats
+join Stockholmshem
+:as anna
+join Socialtjänsten
+activity add Trygghetsvandring owner Stockholmshem due friday
+activity add Belysning i gångtunneln owner Polisen Järva
+activity add Fältassistenter kvällstid owner Socialtjänsten
+log A1 Walked the area with the housing company on monday
+log A3 Fältassistenterna ute, lugnt vid torget on monday
+:as erik
+log A2 Checked the lighting and the payload of the van on monday
+follow @mats Order new lamps for the underpass by friday A2
+:as anna
+follow @erik Bring the findings to the situation picture by friday A1
+:as erik
+mine
+done F2
+:as mats
+activity A1 status active
+snooze F1 +2w
+:as anna
+status
+overdue
+search payload
+history F1
+settings language sv
+hjälp
+"""
+
+
+@pytest.fixture(scope="module")
+def transcript(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    db = tmp_path_factory.mktemp("console") / "week.db"
+    result = bot("console", "--db", str(db), "--channel", "jarva", "--as", "anna", stdin=WEEK)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return result.stdout.splitlines()
+
+
+def has_line(lines: list[str], pattern: str) -> bool:
+    regex = re.compile(pattern)
+    return any(regex.fullmatch(line) for line in lines)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        # The transcript echoes each command after a prompt of user and channel.
+        r"anna@#jarva> setup Trygg i Järva",
+        r"mats@#jarva> join Stockholmshem",
+        r"erik@#jarva> mine",
+        r"\[#jarva\]",
+        r"\[#jarva \(only you\)\]",
+        r"📋 The plan Trygg i Järva is set up for this channel\. @anna is its coordinator\.",
+        r"Added the organisation Polisen Järva \(police\)\.",
+        r"Added the organisation Socialtjänsten \(social services\)\.",
+        r"@erik is now member in Polisen Järva\.",
+        r"@mats joined Stockholmshem as member\.",
+        r"@anna joined Socialtjänsten as coordinator\.",
+        rf"New activity A1: Trygghetsvandring\. owner Stockholmshem; due {DATE}\.",
+        r"New activity A2: Belysning i gångtunneln\. owner Polisen Järva\.",
+        rf"📝 L1 logged on A1 Trygghetsvandring by @anna \(Socialtjänsten\), {DATE}:",
+        r"> Walked the area with the housing company",
+        rf"📝 L2 logged on A3 Fältassistenter kvällstid by @anna \(Socialtjänsten\), {DATE}:",
+        rf"📝 L3 logged on A2 Belysning i gångtunneln by @erik \(Polisen Järva\), {DATE}:",
+        r"> Checked the lighting and the payload of the van",
+        rf"📌 F1 for @mats from @erik — due {DATE}, A2 Belysning i gångtunneln:",
+        rf"📌 F2 for @erik from @anna — due {DATE}, A1 Trygghetsvandring:",
+        # erik's own list, with the buttons as console hints
+        r"Your open follow-ups \(1\)",
+        r"• F2 Bring the findings to the situation picture",
+        rf"  due {DATE} · from @anna · A1",
+        r"    \[Done: done F2\]  \[Snooze 1 day: snooze F2 \+1d\]  \[Snooze 1 week: snooze F2 \+1w\]",
+        r"✅ F2 done: Bring the findings to the situation picture \(by @erik\)",
+        r"🔵 A1 Trygghetsvandring: Status planned → active \(by @mats\)",
+        rf"⏭️ F1 Order new lamps for the underpass: moved from {DATE} to {DATE} \(by @mats\)",
+        r"Trygg i Järva: status",
+        r"Activities \(3\): 🔵 active 1 · ⚪ planned 2",
+        r"• Open follow-ups: 1 \(0 late\)",
+        r"• Activities past due: 0",
+        r"👍 Nothing is overdue\.",
+        r"Log entries matching “payload”: 1",
+        rf"`L3` {DATE} A2 @erik \(Polisen Järva\): Checked the lighting and the payload of the van",
+        r"History of F1",
+        rf"• {DATE} \d\d:\d\d @erik created it — Assignee: @mats; Text: Order new lamps for .*",
+        rf"• {DATE} \d\d:\d\d @mats snoozed it: Due: {DATE} → {DATE}",
+        r"Språk: en → sv",
+        r"Samverkan — så använder du den",
+        r"`/samverkan logga \[A#\] <vad du gjorde> \[den <datum>\]` registrera en insats",
+    ],
+)
+def test_a_group_week_over_a_pipe(transcript: list[str], pattern: str) -> None:
+    assert has_line(transcript, pattern), "\n".join(transcript)
+
+
+def test_the_transcript_has_no_errors(transcript: list[str]) -> None:
+    text = "\n".join(transcript)
+    assert "⚠️" not in text
+    assert "Something went wrong" not in text
+
+
+def test_one_command_with_c(tmp_path: Path) -> None:
+    result = bot("console", "--db", str(tmp_path / "x.db"), "-c", "help")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:3] == ["[#samverkan (only you)]", "Samverkan — how to use it", "═" * 25]
+    # No plan yet: a plan command says how to start one, and still exits cleanly.
+    result = bot("console", "--db", str(tmp_path / "x.db"), "-c", "status")
+    assert result.returncode == 0
+    assert (
+        "⚠️ This channel has no plan yet. A coordinator starts one with "
+        "`/samverkan setup <plan name>`." in result.stdout
+    )
+
+
+def test_the_slash_command_prefix_and_mentions_are_accepted(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    assert bot("console", "--db", db, "-c", "/samverkan setup Trygg").returncode == 0
+    assert bot("console", "--db", db, "-c", "org add Polisen police").returncode == 0
+    result = bot("console", "--db", db, "-c", "/samverkan member @erik.s Polisen")
+    assert "@erik.s is now member in Polisen." in result.stdout.splitlines()
+
+
+def test_the_demo_loads_once_and_shows_its_plan(tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.db")
+    first = bot("demo", "--db", db, "-c", "status")
+    assert first.returncode == 0, first.stderr
+    lines = first.stdout.splitlines()
+    assert lines[0] == "Loaded the example plan “Trygg i Husby 2026” into #trygg-husby."
+    assert "Trygg i Husby 2026: status" in lines
+    assert "Area: Husby, Järva" in lines
+    assert has_line(lines, r"Activities \(12\): 🔵 active 6 · ⚪ planned 3 · .*")
+    second = bot("demo", "--db", db, "-c", "activity list")
+    assert second.returncode == 0
+    assert "Loaded the example plan" not in second.stdout
+    assert "Trygg i Husby 2026: activities (12)" in second.stdout.splitlines()

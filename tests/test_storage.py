@@ -1,0 +1,337 @@
+"""Storage on real SQLite files: migrations, append-only audit, concurrent refs, rollback, backup."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+import threading
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from samverkan.service import Context, Samverkan
+from storage import Store
+from storage.migrations import MIGRATIONS
+
+NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+TABLES = {
+    "schema_migrations",
+    "plans",
+    "organisations",
+    "members",
+    "ref_counters",
+    "activities",
+    "log_entries",
+    "log_entries_fts",
+    "followups",
+    "user_settings",
+    "digests",
+    "audit_events",
+    "processed_events",
+}
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    return sqlite3.connect(str(path), isolation_level=None)
+
+
+def snapshot(path: str | Path) -> dict[str, list[tuple]]:
+    conn = connect(path)
+    try:
+        names = [
+            r[0]
+            for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1")
+        ]
+        return {n: conn.execute(f'SELECT * FROM "{n}"').fetchall() for n in names}
+    finally:
+        conn.close()
+
+
+def schema(path: str | Path) -> list[tuple]:
+    conn = connect(path)
+    try:
+        return sorted(conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall(), key=str)
+    finally:
+        conn.close()
+
+
+def new_plan(store: Store, channel: str = "C1") -> int:
+    with store.write() as tx:
+        plan = tx.create_plan(
+            team_id="T1",
+            channel_id=channel,
+            name="Trygg i Järva",
+            language="en",
+            timezone="Europe/Stockholm",
+            created_by="anna",
+        )
+        tx.set_member(plan.id, "anna", None, "coordinator")
+    return plan.id
+
+
+def add_logs(path: str, plan_id: int, n: int, user: str) -> list[str]:
+    """Add n log entries, one unit of work each; module level so a process can run it."""
+    store = Store(path, clock=lambda: NOW)
+    refs = []
+    for i in range(n):
+        with store.write() as tx:
+            entry = tx.add_log(
+                plan_id,
+                text=f"{user} entry {i}",
+                user_id=user,
+                happened_on=date(2026, 11, 25),
+                source="command",
+            )
+            tx.audit(
+                team_id="T1",
+                plan_id=plan_id,
+                user_id=user,
+                entity="log",
+                ref=entry.ref,
+                action="created",
+                after={"text": entry.text},
+            )
+        refs.append(entry.ref)
+    return refs
+
+
+# -- migrations ----------------------------------------------------------------------------------
+
+
+def test_migrations_from_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "fresh.db"
+    assert not path.exists()
+    store = Store(path)
+    versions = [v for v, _, _ in MIGRATIONS]
+    assert versions == list(range(1, len(versions) + 1))  # numbered, none skipped
+    assert store.migrate() == versions
+    assert store.schema_version() == versions[-1]
+    conn = connect(path)
+    try:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert names >= TABLES
+        assert [r[:2] for r in conn.execute("SELECT version, name FROM schema_migrations")] == [
+            (v, n) for v, n, _ in MIGRATIONS
+        ]
+        # WAL is a property of the file: a fresh, plain connection sees it.
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        triggers = {
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")
+        }
+        assert {"audit_events_no_update", "audit_events_no_delete"} <= triggers
+    finally:
+        conn.close()
+
+
+def test_rerunning_migrations_is_a_no_op(store: Store) -> None:
+    plan_id = new_plan(store)
+    add_logs(store.path, plan_id, 2, "erik")
+    schema_before = schema(store.path)
+    data_before = snapshot(store.path)
+    assert store.migrate() == []
+    assert Store(store.path).migrate() == []
+    assert schema(store.path) == schema_before
+    assert snapshot(store.path) == data_before
+    assert store.schema_version() == MIGRATIONS[-1][0]
+
+
+def test_every_unit_of_work_enforces_foreign_keys(store: Store) -> None:
+    with store.read() as tx:
+        assert tx.db.execute("PRAGMA foreign_keys").fetchone() == (1,)
+    with store.write() as tx:
+        assert tx.db.execute("PRAGMA foreign_keys").fetchone() == (1,)
+    with pytest.raises(sqlite3.IntegrityError), store.write() as tx:
+        tx.add_organisation(999, "Polisen", "police")
+    assert snapshot(store.path)["organisations"] == []
+
+
+# -- audit ---------------------------------------------------------------------------------------
+
+
+def test_audit_events_are_append_only(store: Store) -> None:
+    plan_id = new_plan(store)
+    add_logs(store.path, plan_id, 1, "erik")
+    before = snapshot(store.path)["audit_events"]
+    assert len(before) == 1
+    conn = connect(store.path)
+    try:
+        with pytest.raises(sqlite3.IntegrityError, match="audit events are append-only"):
+            conn.execute("UPDATE audit_events SET user_id = 'mallory'")
+        with pytest.raises(sqlite3.IntegrityError, match="audit events are append-only"):
+            conn.execute("DELETE FROM audit_events")
+    finally:
+        conn.close()
+    # Not through the store's own connections either.
+    with pytest.raises(sqlite3.IntegrityError), store.write() as tx:
+        tx.db.execute("UPDATE audit_events SET action = 'nothing happened'")
+    assert snapshot(store.path)["audit_events"] == before
+    # Appending still works.
+    add_logs(store.path, plan_id, 1, "erik")
+    assert len(snapshot(store.path)["audit_events"]) == 2
+
+
+# -- concurrent ref allocation -------------------------------------------------------------------
+
+
+def test_threads_allocate_distinct_contiguous_refs(store: Store) -> None:
+    plan_id = new_plan(store)
+    threads_n, per_thread = 8, 15
+    barrier = threading.Barrier(threads_n)
+    results: list[list[str]] = [[] for _ in range(threads_n)]
+    errors: list[BaseException] = []
+
+    def work(i: int) -> None:
+        try:
+            barrier.wait()
+            results[i] = add_logs(store.path, plan_id, per_thread, f"user{i}")
+        except BaseException as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(threads_n)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(timeout=60)
+    assert errors == []
+    total = threads_n * per_thread
+    refs = [r for rs in results for r in rs]
+    assert len(refs) == total
+    assert sorted(refs, key=lambda r: int(r[1:])) == [f"L{n}" for n in range(1, total + 1)]
+    assert sorted(r[2] for r in snapshot(store.path)["log_entries"]) == list(range(1, total + 1))
+    # Each thread saw its own entries in order.
+    for rs in results:
+        numbers = [int(r[1:]) for r in rs]
+        assert numbers == sorted(numbers)
+
+
+def test_processes_allocate_distinct_contiguous_refs(store: Store) -> None:
+    plan_id = new_plan(store)
+    procs, per_proc = 4, 20
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(procs) as pool:
+        results = pool.starmap(
+            add_logs, [(store.path, plan_id, per_proc, f"proc{i}") for i in range(procs)]
+        )
+    total = procs * per_proc
+    refs = [r for rs in results for r in rs]
+    assert len(set(refs)) == total
+    assert sorted(int(r[1:]) for r in refs) == list(range(1, total + 1))
+    snap = snapshot(store.path)
+    assert sorted(r[2] for r in snap["log_entries"]) == list(range(1, total + 1))
+    assert snap["ref_counters"] == [(plan_id, "L", total)]
+    assert len(snap["audit_events"]) == total
+
+
+def test_concurrent_log_commands_through_the_app(store: Store) -> None:
+    app = Samverkan(store, clock=lambda: NOW)
+    for text in ("setup Trygg", "org add Polisen police", "join Polisen"):
+        assert app.run(Context("T1", "C1", "anna"), text).ok
+    for user in ("erik", "sara", "mats"):
+        assert app.run(Context("T1", "C1", "anna"), f"member <@{user}> Polisen").ok
+    users = ["anna", "erik", "sara", "mats"]
+    barrier = threading.Barrier(len(users))
+    texts: list[str] = []
+    lock = threading.Lock()
+
+    def work(user: str) -> None:
+        barrier.wait()
+        for i in range(10):
+            reply = app.run(Context("T1", "C1", user), f"log Round {i} by {user}")
+            with lock:
+                texts.append(reply.text)
+
+    threads = [threading.Thread(target=work, args=(u,)) for u in users]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(timeout=60)
+    refs = sorted(int(text.split("*")[1][1:]) for text in texts)
+    assert refs == list(range(1, 41))
+
+
+# -- units of work -------------------------------------------------------------------------------
+
+
+def test_a_failing_unit_of_work_rolls_back_completely(store: Store) -> None:
+    plan_id = new_plan(store)
+    before = snapshot(store.path)
+
+    class Boom(Exception):
+        pass
+
+    with pytest.raises(Boom), store.write() as tx:
+        org = tx.add_organisation(plan_id, "Polisen", "police")
+        tx.set_member(plan_id, "erik", org.id, "member")
+        tx.add_activity(plan_id, title="Belysning", created_by="anna")
+        tx.add_log(
+            plan_id, text="half", user_id="erik", happened_on=date(2026, 11, 25), source="command"
+        )
+        tx.audit(team_id="T1", plan_id=plan_id, user_id="erik", entity="log", ref="L1", action="x")
+        raise Boom
+    assert snapshot(store.path) == before
+
+    # A statement failing half-way (a foreign key) undoes the statements before it too.
+    with pytest.raises(sqlite3.IntegrityError), store.write() as tx:
+        tx.add_organisation(plan_id, "Polisen", "police")
+        tx.add_log(
+            plan_id,
+            text="on a missing activity",
+            user_id="erik",
+            happened_on=date(2026, 11, 25),
+            source="command",
+            activity_id=999,
+        )
+    assert snapshot(store.path) == before
+    # No ref was used up by either attempt.
+    assert add_logs(store.path, plan_id, 1, "erik") == ["L1"]
+
+
+def test_a_read_sees_a_consistent_snapshot(store: Store) -> None:
+    plan_id = new_plan(store)
+    add_logs(store.path, plan_id, 1, "erik")
+    with store.read() as tx:
+        first = tx.logs_between(plan_id, date(2026, 11, 1), date(2026, 11, 30))
+        add_logs(store.path, plan_id, 1, "sara")  # another connection commits meanwhile
+        second = tx.logs_between(plan_id, date(2026, 11, 1), date(2026, 11, 30))
+    assert [e.ref for e in first] == [e.ref for e in second] == ["L1"]
+    with store.read() as tx:
+        assert len(tx.logs_between(plan_id, date(2026, 11, 1), date(2026, 11, 30))) == 2
+
+
+# -- backup --------------------------------------------------------------------------------------
+
+
+def test_backup_produces_a_readable_copy(store: Store, tmp_path: Path) -> None:
+    plan_id = new_plan(store)
+    add_logs(store.path, plan_id, 3, "erik")
+    # Keep a reader open on the live file: the backup is online.
+    reader = connect(store.path)
+    reader.execute("BEGIN")
+    reader.execute("SELECT COUNT(*) FROM log_entries").fetchone()
+    target = tmp_path / "backup.db"
+    store.backup(target)
+    reader.execute("COMMIT")
+    reader.close()
+    add_logs(store.path, plan_id, 1, "erik")  # after the backup: not in the copy
+
+    assert not Path(str(target) + "-wal").exists() or Path(str(target) + "-wal").stat().st_size == 0
+    copy = connect(target)
+    try:
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert copy.execute("SELECT text FROM log_entries ORDER BY ref_no").fetchall() == [
+            ("erik entry 0",),
+            ("erik entry 1",),
+            ("erik entry 2",),
+        ]
+    finally:
+        copy.close()
+    restored = Store(target)
+    assert restored.migrate() == []
+    assert restored.schema_version() == MIGRATIONS[-1][0]
+    with restored.read() as tx:
+        plan = tx.plan_by_channel("T1", "C1")
+        assert plan is not None and plan.name == "Trygg i Järva"
+        hits, total = tx.search_logs(plan.id, "entry", 10)
+        assert ([e.ref for e in hits], total) == (["L3", "L2", "L1"], 3)
+    assert len(snapshot(store.path)["log_entries"]) == 4
