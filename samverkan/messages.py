@@ -479,7 +479,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "org.people": ("People", "Personer"),
     "org.activities": ("Activities it owns ({n})", "Aktiviteter som aktören äger ({n})"),
     "org.no_activities": ("It owns no activities.", "Aktören äger inga aktiviteter."),
-    "member.set": ("{user} is now {role} in *{org}*.", "{user} är nu {role} i *{org}*."),
+    "member.set": ("{user} is now a {role} of *{org}*.", "{user} är nu {role} i *{org}*."),
     "member.joined": ("{user} joined *{org}* as {role}.", "{user} anslöt till *{org}* som {role}."),
     "role.coordinator": ("coordinator", "samordnare"),
     "role.member": ("member", "medlem"),

@@ -102,7 +102,7 @@ def has_line(lines: list[str], pattern: str) -> bool:
         r"📋 The plan Trygg i Järva is set up for this channel\. @anna is its coordinator\.",
         r"Added the organisation Polisen Järva \(police\)\.",
         r"Added the organisation Socialtjänsten \(social services\)\.",
-        r"@erik is now member in Polisen Järva\.",
+        r"@erik is now a member of Polisen Järva\.",
         r"@mats joined Stockholmshem as member\.",
         r"@anna joined Socialtjänsten as coordinator\.",
         rf"New activity A1: Trygghetsvandring\. owner Stockholmshem; due {DATE}\.",
@@ -166,7 +166,7 @@ def test_the_slash_command_prefix_and_mentions_are_accepted(tmp_path: Path) -> N
     assert bot("console", "--db", db, "-c", "/samverkan setup Trygg").returncode == 0
     assert bot("console", "--db", db, "-c", "org add Polisen police").returncode == 0
     result = bot("console", "--db", db, "-c", "/samverkan member @erik.s Polisen")
-    assert "@erik.s is now member in Polisen." in result.stdout.splitlines()
+    assert "@erik.s is now a member of Polisen." in result.stdout.splitlines()
 
 
 def test_the_demo_loads_once_and_shows_its_plan(tmp_path: Path) -> None:

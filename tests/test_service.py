@@ -184,7 +184,7 @@ def test_the_last_coordinator_cannot_step_down(plan: Callable) -> None:
     )
     plan("anna", "member <@erik> Polisen Järva coordinator")
     assert plan("anna", "member <@anna> Polisen Järva member").text == (
-        "<@anna> is now member in *Polisen Järva*."
+        "<@anna> is now a member of *Polisen Järva*."
     )
 
 
