@@ -149,7 +149,7 @@ def test_organisations_and_members(plan: Callable, store: Store) -> None:
         "There is already an organisation called *socialtjänsten*."
     )
     assert run("anna", "member <@sara> Socialtjänsten coordinator").text == (
-        "<@sara> is now coordinator in *Socialtjänsten*."
+        "<@sara> is now a coordinator of *Socialtjänsten*."
     )
     assert run("lena", "join stockholmshem").text == "<@lena> joined *Stockholmshem* as member."
     assert run("lena", "join Stockholmshem").text == "You are already in *Stockholmshem*."
