@@ -8,7 +8,7 @@ import sys
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from config import Settings
+from config import ConfigError, Settings
 from samverkan.service import Samverkan
 from storage import Store
 
@@ -36,6 +36,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def run_console(app: Samverkan, store: Store, settings: Settings, args: argparse.Namespace) -> int:
     """Console mode: a terminal session, a pipe, or one command with -c."""
+    from console.session import pipe_closed
+
+    try:
+        return _console(app, store, settings, args)
+    except BrokenPipeError:
+        pipe_closed(sys.stdout)
+        return 0
+
+
+def _console(app: Samverkan, store: Store, settings: Settings, args: argparse.Namespace) -> int:
     from console import Console
     from console.demo import DEMO_CHANNEL, DEMO_COORDINATOR, load_demo
 
@@ -58,7 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     """Start the bot in the mode asked for."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     args = parse_args(argv)
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except ConfigError as e:
+        print(f"bot.py: {e}", file=sys.stderr)
+        return 2
     store = Store(args.db or settings.db)
     store.migrate()
     if args.mode == "backup":
@@ -76,7 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     mode = args.mode or settings.mode()
     if mode in ("console", "demo"):
-        logging.getLogger().setLevel(logging.WARNING)
+        from console.session import quiet_logging
+
+        quiet_logging()
         return run_console(app, store, settings, args)
     return run_slack(app, store, settings, mode)
 

@@ -5,6 +5,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+LANGUAGES = ("en", "sv")
+
+
+class ConfigError(ValueError):
+    """A setting in the environment that the bot cannot run with; the message says which."""
 
 
 @dataclass(frozen=True)
@@ -30,13 +37,12 @@ class Settings:
 
             load_dotenv(dotenv or Path.cwd() / ".env", override=False)
             env = dict(os.environ)
-        lang = env.get("SAMVERKAN_LANG", "en").strip().lower()
         return cls(
             db=env.get("SAMVERKAN_DB") or "./samverkan.db",
             command=env.get("SAMVERKAN_COMMAND") or "/samverkan",
-            timezone=env.get("SAMVERKAN_TZ") or "Europe/Stockholm",
-            language=lang if lang in ("en", "sv") else "en",
-            port=int(env.get("PORT") or 3000),
+            timezone=_timezone(env.get("SAMVERKAN_TZ") or "Europe/Stockholm"),
+            language=_language(env.get("SAMVERKAN_LANG") or "en"),
+            port=_port(env.get("PORT") or "3000"),
             host=env.get("SAMVERKAN_HOST") or "0.0.0.0",
             bot_token=env.get("SLACK_BOT_TOKEN") or None,
             app_token=env.get("SLACK_APP_TOKEN") or None,
@@ -51,3 +57,34 @@ class Settings:
         if self.bot_token and self.signing_secret:
             return "http"
         return "console"
+
+
+def _timezone(value: str) -> str:
+    """SAMVERKAN_TZ: an IANA timezone that this system knows (new plans get it)."""
+    name = value.strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            f"SAMVERKAN_TZ={value!r} is not a known timezone (e.g. Europe/Stockholm)"
+        ) from None
+    return name
+
+
+def _language(value: str) -> str:
+    """SAMVERKAN_LANG: en or sv."""
+    lang = value.strip().lower()
+    if lang not in LANGUAGES:
+        raise ConfigError(f"SAMVERKAN_LANG={value!r} is not a language of the bot (en or sv)")
+    return lang
+
+
+def _port(value: str) -> int:
+    """PORT: a TCP port, 1 to 65535."""
+    try:
+        port = int(value.strip())
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise ConfigError(f"PORT={value!r} is not a port number (1 to 65535)")
+    return port

@@ -7,6 +7,7 @@ drew it (kept in the buttons' block_id, after ids.SOURCE_SEPARATOR).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from blocks import ids
@@ -45,8 +46,13 @@ def source_of(block_id: str) -> str | None:
 def replace_card(
     blocks: list[dict[str, Any]], block_id: str, card: FollowUpCard, lang: str
 ) -> list[dict[str, Any]] | None:
-    """The blocks with the card whose buttons are `block_id` redrawn (None when not found)."""
+    """The blocks with the card whose buttons (or menu) are `block_id` redrawn (None when not
+    found). A card drawn as one line with a menu (the digest) stays one line."""
     for index, block in enumerate(blocks):
+        if block.get("type") == "section" and block.get("block_id") == block_id:
+            fresh = [b.to_dict() for b in followup_blocks(replace(card, compact=True), lang)]
+            fresh[0]["block_id"] = block_id
+            return [*blocks[:index], *fresh, *blocks[index + 1 :]]
         if block.get("type") == "actions" and block.get("block_id") == block_id:
             start = index - 1 if index > 0 and blocks[index - 1].get("type") == "section" else index
             fresh = [b.to_dict() for b in followup_blocks(card, lang)]

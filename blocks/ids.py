@@ -5,6 +5,11 @@ FOLLOWUP_DONE = "followup_done"
 FOLLOWUP_SNOOZE_DAY = "followup_snooze_day"
 FOLLOWUP_SNOOZE_WEEK = "followup_snooze_week"
 FOLLOWUP_BLOCK_PREFIX = "followup_"
+# The same three as a menu beside a one-line follow-up (the digest); each option's value is
+# "<plan_id>:<ref>:<choice>", the choice one of MENU_CHOICES.
+FOLLOWUP_MENU = "followup_menu"
+MENU_DONE, MENU_SNOOZE_DAY, MENU_SNOOZE_WEEK = "done", "day", "week"
+MENU_CHOICES = (MENU_DONE, MENU_SNOOZE_DAY, MENU_SNOOZE_WEEK)
 
 # App Home.
 HOME_LOG = "home_log"

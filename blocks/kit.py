@@ -10,6 +10,8 @@ from slack_sdk.models.blocks import (
     DividerBlock,
     HeaderBlock,
     MarkdownTextObject,
+    Option,
+    OverflowMenuElement,
     PlainTextObject,
     SectionBlock,
 )
@@ -60,10 +62,44 @@ def button_value(plan_id: int, ref: str) -> str:
     return f"{plan_id}:{ref}"
 
 
+#: The menu of a compact follow-up: (choice, label key), in the order shown.
+MENU_LABELS = (
+    (ids.MENU_DONE, "button.done"),
+    (ids.MENU_SNOOZE_DAY, "button.snooze_day"),
+    (ids.MENU_SNOOZE_WEEK, "button.snooze_week"),
+)
+
+
+def menu_value(plan_id: int, ref: str, choice: str) -> str:
+    """The value a follow-up menu option carries: the button value and the choice."""
+    return f"{button_value(plan_id, ref)}:{choice}"
+
+
+def split_menu_value(value: str) -> tuple[str, str] | None:
+    """(button value, choice) of a menu option's value, or None when it is not one."""
+    button, _, choice = value.rpartition(":")
+    return (button, choice) if button and choice in ids.MENU_CHOICES else None
+
+
 def followup_blocks(card: FollowUpCard, lang: str) -> list[Block]:
-    """A follow-up line, with Done / Snooze buttons when the viewer may act."""
+    """A follow-up line, with Done / Snooze buttons (or, compact, a menu) when the viewer may act."""
     block_id = f"{ids.FOLLOWUP_BLOCK_PREFIX}{card.plan_id}_{card.ref}"
-    section = SectionBlock(text=MarkdownTextObject(text=_cut(card.text, MAX_SECTION_TEXT)))
+    text = MarkdownTextObject(text=_cut(card.text, MAX_SECTION_TEXT))
+    if card.compact:
+        menu = None
+        if card.can_act:
+            menu = OverflowMenuElement(
+                action_id=ids.FOLLOWUP_MENU,
+                options=[
+                    Option(
+                        text=PlainTextObject(text=t(lang, key), emoji=True),
+                        value=menu_value(card.plan_id, card.ref, choice),
+                    )
+                    for choice, key in MENU_LABELS
+                ],
+            )
+        return [SectionBlock(block_id=block_id, text=text, accessory=menu)]
+    section = SectionBlock(text=text)
     if not card.can_act:
         return [section]
     value = button_value(card.plan_id, card.ref)

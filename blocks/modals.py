@@ -23,11 +23,10 @@ from slack_sdk.models.views import View
 from blocks import ids
 from samverkan.grammar import MAX_TEXT
 from samverkan.i18n import t
-from samverkan.interactive import Form
+from samverkan.interactive import MAX_OPTIONS, Form
 
 MAX_METADATA = 3000
 MAX_OPTION_TEXT = 75
-MAX_OPTIONS = 100
 MAX_TITLE = 200  # an activity title (the domain's limit)
 
 #: Which input block shows a refusal about a field the domain names (UserError.field).
@@ -73,9 +72,15 @@ def split_activity_value(value: str | None) -> tuple[str, str] | None:
     return channel, ref
 
 
-def metadata(form: Form, permalink: str | None = None) -> str:
-    """private_metadata: where the form was opened (and the message it came from), ≤ 3000 chars."""
+def metadata(form: Form, permalink: str | None = None, message_ts: str | None = None) -> str:
+    """private_metadata: where the form was opened (and the message it came from), ≤ 3000 chars.
+
+    A form opened from a message carries the message's ts at once and its permalink as soon as
+    Slack gave it (the modal opens first, while the trigger_id is fresh, and is updated then).
+    """
     data: dict[str, Any] = {"channel_id": form.channel_id or "", "lang": form.lang}
+    if message_ts:
+        data["message_ts"] = message_ts
     if permalink:
         data["permalink"] = permalink
     text = json.dumps(data, separators=(",", ":"))
@@ -231,7 +236,9 @@ def _view(form: Form, callback_id: str, title_key: str, blocks: list, meta: str)
     return view.to_dict()
 
 
-def log_modal(form: Form, *, text: str = "", permalink: str | None = None) -> dict:
+def log_modal(
+    form: Form, *, text: str = "", permalink: str | None = None, message_ts: str | None = None
+) -> dict:
     """The log modal: plan (when several), activity, what was done, when."""
     blocks = [
         _plan_block(form),
@@ -242,10 +249,13 @@ def log_modal(form: Form, *, text: str = "", permalink: str | None = None) -> di
         ),
         _source_block(form, permalink),
     ]
-    return _view(form, ids.LOG_MODAL, "modal.log_title", blocks, metadata(form, permalink))
+    meta = metadata(form, permalink, message_ts)
+    return _view(form, ids.LOG_MODAL, "modal.log_title", blocks, meta)
 
 
-def follow_modal(form: Form, *, text: str = "", permalink: str | None = None) -> dict:
+def follow_modal(
+    form: Form, *, text: str = "", permalink: str | None = None, message_ts: str | None = None
+) -> dict:
     """The follow-up modal: plan (when several), who, what, due date, activity."""
     assignee = InputBlock(
         block_id=ids.ASSIGNEE_BLOCK,
@@ -263,7 +273,8 @@ def follow_modal(form: Form, *, text: str = "", permalink: str | None = None) ->
         _activity_block(form),
         _source_block(form, permalink),
     ]
-    return _view(form, ids.FOLLOW_MODAL, "modal.follow_title", blocks, metadata(form, permalink))
+    meta = metadata(form, permalink, message_ts)
+    return _view(form, ids.FOLLOW_MODAL, "modal.follow_title", blocks, meta)
 
 
 def activity_modal(form: Form) -> dict:

@@ -67,7 +67,8 @@ def render(reply: Reply, color: bool = False, width: int = 100) -> str:
         elif isinstance(item, Divider):
             out.append("─" * 40)
         elif isinstance(item, FollowUpCard):
-            para(item.text, "• ")
+            # A compact card is a line of a list that carries its own icon (the digest).
+            para(item.text, "" if item.compact else "• ")
             if item.can_act:
                 ref = item.ref
                 hint = (

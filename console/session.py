@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import logging
+import os
 import re
 import sys
 from collections.abc import Iterable
@@ -23,6 +25,37 @@ def to_command_text(line: str, command: str) -> str:
             line = line[len(prefix) :].strip()
             break
     return _AT_NAME.sub(lambda m: f"<@{m.group(1)}>", line)
+
+
+class OneLineFormatter(logging.Formatter):
+    """A log record as one line, without a traceback: the console's user sees the domain's
+    own "something went wrong" reply; the kind of failure is enough on stderr."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        if record.exc_info and record.exc_info[1] is not None:
+            # The type only: an exception's text may hold what someone typed.
+            message += f" ({type(record.exc_info[1]).__name__})"
+        return f"{record.levelname.lower()}: {message}".replace("\n", " ")
+
+
+def quiet_logging() -> None:
+    """Console mode's logging: warnings and errors, one line each, no tracebacks (the http and
+    socket modes keep full tracebacks)."""
+    root = logging.getLogger()
+    root.setLevel(logging.WARNING)
+    if not root.handlers:
+        root.addHandler(logging.StreamHandler())
+    for handler in root.handlers:
+        handler.setFormatter(OneLineFormatter())
+
+
+def pipe_closed(stream: TextIO) -> None:
+    """The reader of our output went away (`bot.py … | head`): send the rest nowhere, so
+    neither this nor the flush at exit ends in a BrokenPipeError traceback."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
 
 
 class Console:

@@ -1,7 +1,9 @@
-"""Buttons: Done / Snooze on every listed follow-up, and the App Home's Log button."""
+"""Buttons: Done / Snooze on every listed follow-up (or its menu, in the digest), and the App
+Home's Log button."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
@@ -10,113 +12,131 @@ from slack_sdk.errors import SlackApiError
 
 from blocks import ids
 from blocks.cards import replace_card, source_of, tag_source
-from blocks.kit import message_payload
-from blocks.modals import BUILDERS, notice_modal
-from blocks.text import mrkdwn_to_text
-from handlers.common import after_ack, log, payload_context, publish_homes
-from samverkan.interactive import Press, open_form, press_followup, redraw_list
-from samverkan.reply import Reply
+from blocks.kit import message_payload, split_menu_value
+from blocks.modals import notice_modal
+from handlers.common import (
+    after_ack,
+    log,
+    open_log_form,
+    open_modal,
+    payload_context,
+    publish_homes,
+)
+from samverkan.interactive import Press, press_followup, redraw_list
 from samverkan.service import Context, Samverkan
 
 FOLLOWUP_BUTTONS = {
-    ids.FOLLOWUP_DONE: "done",
-    ids.FOLLOWUP_SNOOZE_DAY: "day",
-    ids.FOLLOWUP_SNOOZE_WEEK: "week",
+    ids.FOLLOWUP_DONE: ids.MENU_DONE,
+    ids.FOLLOWUP_SNOOZE_DAY: ids.MENU_SNOOZE_DAY,
+    ids.FOLLOWUP_SNOOZE_WEEK: ids.MENU_SNOOZE_WEEK,
 }
 
 
 def register(app: App, service: Samverkan) -> None:
-    """Listen to the follow-up buttons and the App Home's Log button."""
+    """Listen to the follow-up buttons and menus, and the App Home's Log button."""
 
-    def on_followup_button(what: str):
-        def handle_followup_clicked(
-            ack: Ack,
-            body: dict[str, Any],
-            action: dict[str, Any],
-            client: WebClient,
-            respond: Respond,
-        ) -> None:
-            ack()
-            ctx = payload_context(body)
-            press = press_followup(service, ctx, str(action.get("value") or ""), what)
-            in_home = (body.get("container") or {}).get("type") == "view"
-            if in_home:
-                if not press.ok:
-                    _notice(client, body, press.reply)
-            elif press.ok:
-                _redraw(service, ctx, body, action, press, client, respond)
-            else:
-                respond(response_type="ephemeral", replace_original=False, **_payload(press.reply))
-            touched = set(press.reply.touched_users)
-            if in_home:
-                touched.add(ctx.user_id)
-            if touched:
-                after_ack(publish_homes, client, service, ctx.team_id, touched)
+    def handle_followup_action(
+        ack: Ack,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        client: WebClient,
+        respond: Respond,
+    ) -> None:
+        ack()
+        if action.get("action_id") == ids.FOLLOWUP_MENU:
+            chosen = split_menu_value(str((action.get("selected_option") or {}).get("value") or ""))
+            # An option that names nothing is answered like a stale button.
+            value, what = chosen or ("", ids.MENU_DONE)
+        else:
+            value, what = str(action.get("value") or ""), FOLLOWUP_BUTTONS[action["action_id"]]
+        # Done or snoozed and committed before the ack goes out; shown after it.
+        ctx = payload_context(body)
+        press = press_followup(service, ctx, value, what)
+        after_ack(_show, Click(service, ctx, body, action, client, respond), press)
 
-        handle_followup_clicked.__name__ = f"handle_{what}_clicked"
-        return handle_followup_clicked
-
-    for action_id, what in FOLLOWUP_BUTTONS.items():
-        app.action(action_id)(on_followup_button(what))
+    for action_id in (*FOLLOWUP_BUTTONS, ids.FOLLOWUP_MENU):
+        app.action(action_id)(handle_followup_action)
 
     def handle_home_log_clicked(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
-        ctx = payload_context(body)
-        form = open_form(service, Context(ctx.team_id, "", ctx.user_id), "log")
-        if isinstance(form, Reply):
-            _notice(client, body, form)
-            return
-        client.views_open(trigger_id=body["trigger_id"], view=BUILDERS["log"](form))
+        open_log_form(service, client, body)
 
     app.action(ids.HOME_LOG)(handle_home_log_clicked)
 
 
-def _payload(reply: Reply) -> dict[str, Any]:
-    return message_payload(reply)
+@dataclass(frozen=True)
+class Click:
+    """A click on a follow-up button or menu: where it came from and how to answer it."""
+
+    service: Samverkan
+    ctx: Context
+    body: dict[str, Any]
+    action: dict[str, Any]
+    client: WebClient
+    respond: Respond
 
 
-def _notice(client: WebClient, body: dict[str, Any], reply: Reply) -> None:
-    """Tell something where there is no channel to answer in: a small modal."""
+def _show(click: Click, press: Press) -> None:
+    """The outcome of a press where it was made; App Homes that changed are published again."""
+    in_home = (click.body.get("container") or {}).get("type") == "view"
+    if in_home:
+        if not press.ok:
+            view = notice_modal(press.lang, press.reply.text)
+            open_modal(click.client, click.body, view, press.lang)
+    elif press.ok:
+        _redraw(click, press)
+    else:
+        payload = message_payload(press.reply)
+        click.respond(response_type="ephemeral", replace_original=False, **payload)
+    touched = set(press.reply.touched_users)
+    if in_home:
+        touched.add(click.ctx.user_id)
+    if touched:
+        publish_homes(click.client, click.service, click.ctx.team_id, touched)
+
+
+def _update_message(click: Click, text: str, blocks: list) -> bool:
+    """chat.update the bot's own message that carried the click; False when it cannot be.
+
+    A digest or a reminder is clicked hours or days after it was posted, long after the
+    click's response_url (30 minutes, 5 uses) has expired, so the message is updated directly.
+    """
+    container = click.body.get("container") or {}
+    message = click.body.get("message") or {}
+    channel = container.get("channel_id") or click.ctx.channel_id
+    ts = container.get("message_ts") or message.get("ts")
+    if not channel or not ts or container.get("is_ephemeral"):
+        return False
     try:
-        client.views_open(trigger_id=body["trigger_id"], view=notice_modal(reply.lang, reply.text))
+        click.client.chat_update(channel=channel, ts=ts, text=text, blocks=blocks)
+        return True
     except SlackApiError as e:
-        log.warning("views.open for a notice failed: %s", e.response.get("error"))
+        # Not the bot's own message (a command's reply Slack posted for it), or it is gone.
+        log.info("chat.update of the clicked message failed: %s", e.response.get("error"))
+        return False
 
 
-def _redraw(
-    service: Samverkan,
-    ctx: Context,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    press: Press,
-    client: WebClient,
-    respond: Respond,
-) -> None:
+def _redraw(click: Click, press: Press) -> None:
     """Show the follow-up's new state in the message that carried the button."""
-    block_id = str(action.get("block_id") or "")
-    message = body.get("message")
+    block_id = str(click.action.get("block_id") or "")
+    message = click.body.get("message")
     if message and press.card is not None:
         # A message everyone sees (digest, reminder, channel reply): redraw this one card.
         blocks = replace_card(message.get("blocks") or [], block_id, press.card, press.lang)
         if blocks is not None:
-            fallback = message.get("text") or mrkdwn_to_text(press.card.text)
-            if body.get("response_url"):
-                respond(replace_original=True, text=fallback, blocks=blocks)
-            else:
-                container = body.get("container") or {}
-                client.chat_update(
-                    channel=container.get("channel_id") or ctx.channel_id,
-                    ts=container.get("message_ts") or message.get("ts"),
-                    text=fallback,
-                    blocks=blocks,
-                )
+            # The fallback stays mrkdwn as sent (escaped): decoded text could become markup.
+            fallback = message.get("text") or press.card.text
+            updated = _update_message(click, fallback, blocks)
+            if not updated and click.body.get("response_url"):
+                click.respond(replace_original=True, text=fallback, blocks=blocks)
             return
     source = source_of(block_id)
-    fresh = redraw_list(service, ctx, source) if source and not message else None
+    fresh = redraw_list(click.service, click.ctx, source) if source and not message else None
     if fresh is not None:
         # An ephemeral list: Slack keeps no copy to send, so draw the list again.
         payload = message_payload(fresh)
         payload["blocks"] = tag_source(payload["blocks"], source or "")
-        respond(replace_original=True, **payload)
+        click.respond(replace_original=True, **payload)
         return
-    respond(response_type="ephemeral", replace_original=False, **_payload(press.reply))
+    payload = message_payload(press.reply)
+    click.respond(response_type="ephemeral", replace_original=False, **payload)

@@ -11,11 +11,20 @@ from slack_sdk.errors import SlackApiError
 from blocks.cards import tag_source
 from blocks.kit import message_payload
 from blocks.modals import BUILDERS
-from handlers.common import after_ack, command_context, log, publish_homes, typed_text
+from handlers.common import (
+    after_ack,
+    command_context,
+    log,
+    prompt_client,
+    publish_homes,
+    typed_text,
+)
+from samverkan import grammar as g
+from samverkan.digest import record_manual_digest
 from samverkan.i18n import t
 from samverkan.interactive import open_form
 from samverkan.reply import Reply, Section
-from samverkan.service import Samverkan
+from samverkan.service import Context, Samverkan
 
 
 def command_response(reply: Reply, source: str) -> dict[str, Any]:
@@ -39,6 +48,9 @@ def register(app: App, service: Samverkan) -> None:
         if reply.modal:
             ack(**_open_modal(service, client, ctx, reply, body.get("trigger_id") or ""))
             return
+        if reply.ok and reply.plan_id is not None and _is_digest_now(text):
+            ack(**_post_digest(service, client, ctx, reply, text))
+            return
         ack(**command_response(reply, text))
         if reply.touched_users:
             after_ack(publish_homes, client, service, ctx.team_id, reply.touched_users)
@@ -54,9 +66,50 @@ def _open_modal(
     if isinstance(form, Reply):
         return command_response(form, "")
     try:
-        client.views_open(trigger_id=trigger_id, view=BUILDERS[form.kind](form))
-    except SlackApiError as e:
-        log.warning("views.open failed: %s", e.response.get("error"))
+        prompt_client(client).views_open(trigger_id=trigger_id, view=BUILDERS[form.kind](form))
+    except (SlackApiError, OSError) as e:
+        log.warning(
+            "views.open failed: %s",
+            e.response.get("error") if isinstance(e, SlackApiError) else repr(e),
+        )
         text = t(reply.lang, "modal.open_failed")
         return command_response(Reply(text, [Section("⚠️ " + text)], ok=False), "")
     return {}
+
+
+def _is_digest_now(text: str) -> bool:
+    try:
+        cmd = g.parse(text)
+    except g.ParseError:
+        return False
+    return isinstance(cmd, g.DigestCmd) and cmd.action == "now"
+
+
+def _post_digest(
+    service: Samverkan, client: WebClient, ctx: Context, digest: Reply, text: str
+) -> dict[str, Any]:
+    """`digest now`: post the digest with chat.postMessage and answer the coordinator privately.
+
+    Posted by the bot (not as the command's answer), it has a ts, so when this week's scheduled
+    digest is still to come today it is recorded as that one and the schedule skips the week
+    (samverkan.digest.record_manual_digest). A channel the bot cannot post in still gets the
+    digest as the command's answer, as before.
+    """
+    payload = message_payload(digest)
+    try:
+        answer = prompt_client(client).chat_postMessage(
+            channel=ctx.channel_id, unfurl_links=False, unfurl_media=False, **payload
+        )
+    except SlackApiError as e:
+        # Refused outright (not in the channel, rate limited): nothing was posted.
+        log.warning("digest now: chat.postMessage failed: %s", e.response.get("error"))
+        return command_response(digest, text)
+    except OSError as e:
+        # No answer in time: it may or may not be in the channel; never risk a second one.
+        log.warning("digest now: chat.postMessage did not answer: %r", e)
+        unsure = t(digest.lang, "digest.post_unsure")
+        return command_response(Reply(unsure, [Section("⚠️ " + unsure)], ok=False), "")
+    assert digest.plan_id is not None
+    record_manual_digest(service.store, digest.plan_id, service.clock(), str(answer["ts"]))
+    posted = t(digest.lang, "digest.posted")
+    return command_response(Reply(posted, [Section(posted)], lang=digest.lang), "")

@@ -14,8 +14,11 @@ from slack_sdk.errors import SlackApiError
 
 from blocks.home import home_view
 from blocks.kit import message_payload
+from blocks.modals import BUILDERS, notice_modal
 from samverkan.home import home
-from samverkan.reply import Reply
+from samverkan.i18n import t
+from samverkan.interactive import open_form
+from samverkan.reply import Reply, Section
 from samverkan.service import Context, Samverkan
 
 log = logging.getLogger("samverkan.slack")
@@ -72,6 +75,67 @@ def payload_context(body: dict[str, Any]) -> Context:
         channel_id = (body.get("container") or {}).get("channel_id")
     user = body.get("user") or {}
     return Context(team_of(body), str(channel_id or ""), str(user.get("id") or ""))
+
+
+# -- calls bound to a trigger_id --------------------------------------------------------------
+
+#: A trigger_id works for 3 seconds: a call that uses one is not worth retrying after that.
+PROMPT_TIMEOUT = 2.5
+
+
+def prompt_client(client: WebClient) -> WebClient:
+    """The client's token and API URL without retries or Retry-After waits, for views.open: a
+    trigger_id expires 3 s after the click, so a retried or delayed call could only fail."""
+    return WebClient(
+        token=client.token,
+        base_url=client.base_url,
+        timeout=PROMPT_TIMEOUT,
+        ssl=client.ssl,
+        proxy=client.proxy,
+        headers=dict(client.headers or {}),
+        retry_handlers=[],
+    )
+
+
+def tell(client: WebClient, body: dict[str, Any], reply: Reply, respond: Any = None) -> None:
+    """Tell the person something privately: in the conversation (response_url) when the
+    request has one, else in a direct message."""
+    payload = message_payload(reply)
+    try:
+        if respond is not None and body.get("response_url"):
+            respond(response_type="ephemeral", replace_original=False, **payload)
+            return
+        user = str((body.get("user") or {}).get("id") or body.get("user_id") or "")
+        client.chat_postMessage(channel=user, **payload)
+    except Exception as e:  # nothing more to fall back on; the person can simply try again
+        log.warning("a notice could not be delivered: %r", e)
+
+
+def open_modal(
+    client: WebClient, body: dict[str, Any], view: dict[str, Any], lang: str, respond: Any = None
+) -> dict[str, Any] | None:
+    """views.open on the request's trigger_id; the view Slack opened, or None when it refused
+    (an expired trigger, say), in which case the person is told so (see `tell`)."""
+    try:
+        answer = prompt_client(client).views_open(trigger_id=body["trigger_id"], view=view)
+        return answer.get("view") or {}
+    except (SlackApiError, OSError) as e:
+        error = e.response.get("error") if isinstance(e, SlackApiError) else repr(e)
+        log.warning("views.open failed: %s", error)
+    text = t(lang, "modal.open_failed")
+    tell(client, body, Reply(text, [Section("⚠️ " + text)], ok=False, lang=lang), respond)
+    return None
+
+
+def open_log_form(app: Samverkan, client: WebClient, body: dict[str, Any]) -> None:
+    """The log modal across the person's plans (App Home, global shortcut), or a notice modal
+    saying why there is none."""
+    ctx = payload_context(body)
+    form = open_form(app, Context(ctx.team_id, "", ctx.user_id), "log")
+    if isinstance(form, Reply):
+        open_modal(client, body, notice_modal(form.lang, form.text), form.lang)
+    else:
+        open_modal(client, body, BUILDERS["log"](form), form.lang)
 
 
 # -- work after the ack ------------------------------------------------------------------------

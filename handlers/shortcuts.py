@@ -10,11 +10,18 @@ from slack_sdk.errors import SlackApiError
 
 from blocks import ids
 from blocks.kit import message_payload
-from blocks.modals import BUILDERS, notice_modal
-from handlers.common import log, payload_context, typed_text
-from samverkan.interactive import open_form
+from blocks.modals import BUILDERS
+from handlers.common import (
+    after_ack,
+    log,
+    open_log_form,
+    open_modal,
+    payload_context,
+    typed_text,
+)
+from samverkan.interactive import Form, open_form
 from samverkan.reply import Reply
-from samverkan.service import Context, Samverkan
+from samverkan.service import Samverkan
 
 MESSAGE_SHORTCUTS = {ids.LOG_FROM_MESSAGE: "log", ids.FOLLOW_FROM_MESSAGE: "follow"}
 
@@ -26,6 +33,25 @@ def permalink_of(client: WebClient, channel_id: str, ts: str) -> str | None:
     except SlackApiError as e:
         log.warning("chat.getPermalink failed: %s", e.response.get("error"))
         return None
+
+
+def add_permalink(
+    client: WebClient, view_id: str, form: Form, text: str, channel_id: str, ts: str
+) -> None:
+    """Put the message's permalink into a modal already open (views.update).
+
+    The modal opens first, while the trigger_id is fresh; the permalink, which may take a
+    rate-limited call, follows. What the person typed in the meantime stays: the inputs keep
+    their block and action ids. Should this fail, the submission looks the permalink up.
+    """
+    permalink = permalink_of(client, channel_id, ts)
+    if not permalink:
+        return
+    view = BUILDERS[form.kind](form, text=text, permalink=permalink, message_ts=ts)
+    try:
+        client.views_update(view_id=view_id, view=view)
+    except SlackApiError as e:
+        log.warning("views.update with the permalink failed: %s", e.response.get("error"))
 
 
 def register(app: App, service: Samverkan) -> None:
@@ -43,10 +69,11 @@ def register(app: App, service: Samverkan) -> None:
                 return
             message = body.get("message") or {}
             ts = str(body.get("message_ts") or message.get("ts") or "")
-            permalink = permalink_of(client, ctx.channel_id, ts) if ts else None
             text = typed_text(str(message.get("text") or ""))
-            view = BUILDERS[kind](form, text=text, permalink=permalink)
-            client.views_open(trigger_id=body["trigger_id"], view=view)
+            view = BUILDERS[kind](form, text=text, message_ts=ts or None)
+            opened = open_modal(client, body, view, form.lang, respond)
+            if opened and opened.get("id") and ts:
+                after_ack(add_permalink, client, opened["id"], form, text, ctx.channel_id, ts)
 
         handle_message_shortcut.__name__ = f"handle_{kind}_from_message"
         return handle_message_shortcut
@@ -56,12 +83,6 @@ def register(app: App, service: Samverkan) -> None:
 
     def handle_new_log_shortcut(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
-        ctx = payload_context(body)
-        form = open_form(service, Context(ctx.team_id, "", ctx.user_id), "log")
-        if isinstance(form, Reply):
-            view = notice_modal(form.lang, form.text)
-        else:
-            view = BUILDERS["log"](form)
-        client.views_open(trigger_id=body["trigger_id"], view=view)
+        open_log_form(service, client, body)
 
     app.global_shortcut(ids.GLOBAL_NEW_LOG)(handle_new_log_shortcut)

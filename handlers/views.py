@@ -13,7 +13,8 @@ from slack_sdk import WebClient
 from blocks import ids
 from blocks.modals import error_block, read_metadata, read_values, split_activity_value
 from blocks.text import mrkdwn_to_text
-from handlers.common import after_ack, log, post_reply, publish_homes, team_of
+from handlers.common import after_ack, log, post_reply, prompt_client, publish_homes, team_of
+from handlers.shortcuts import permalink_of
 from samverkan.i18n import t
 from samverkan.interactive import form_error, wrong_plan
 from samverkan.reply import Reply
@@ -83,11 +84,16 @@ SUBMITS: dict[str, Callable[[Samverkan, Context, dict, dict], Reply]] = {
 
 
 def register(app: App, service: Samverkan) -> None:
-    """Listen to the modals' submissions and closings."""
+    """Listen to the modals' submissions."""
 
     def handle_form_submitted(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         view = body["view"]
         meta = read_metadata(view.get("private_metadata"))
+        if meta.get("message_ts") and not meta.get("permalink"):
+            # Submitted before the permalink reached the modal (see shortcuts.add_permalink).
+            meta["permalink"] = permalink_of(
+                prompt_client(client), str(meta.get("channel_id") or ""), str(meta["message_ts"])
+            )
         values = read_values((view.get("state") or {}).get("values") or {})
         channel = values.get(ids.PLAN_BLOCK) or meta.get("channel_id") or ""
         ctx = Context(team_of(body), str(channel), body["user"]["id"])
@@ -107,12 +113,9 @@ def register(app: App, service: Samverkan) -> None:
         ack()
         after_ack(_confirm, client, service, ctx, reply)
 
-    def handle_form_closed(ack: Ack) -> None:
-        ack()  # nothing was stored, nothing to undo
-
+    # No view sets notify_on_close, so Slack sends no view_closed: nothing listens for it.
     forms = re.compile("^(" + "|".join(map(re.escape, SUBMITS)) + ")$")
     app.view_submission(forms)(handle_form_submitted)
-    app.view_closed(forms)(handle_form_closed)
 
 
 def _confirm(client: WebClient, app: Samverkan, ctx: Context, reply: Reply) -> None:

@@ -83,8 +83,8 @@ def _normalise(text: str) -> str:
     return " ".join(folded.split())
 
 
-def _locale(lang: str) -> str:
-    # Plans store "en" or "sv"; accept full tags too so callers need not care.
+def babel_locale(lang: str) -> str:
+    """Babel's locale for a plan language: plans store "en" or "sv"; full tags work too."""
     return "sv_SE" if lang.lower().startswith("sv") else "en_GB"
 
 
@@ -200,7 +200,7 @@ def format_date(d: date, lang: str, today: date | None = None) -> str:
     """Format a date for the plan's language, leaving out the year when it is this year's."""
     # Skeletons let CLDR place day, month and punctuation per language ("15 Dec", "15 dec.").
     skeleton = "MMMd" if today is not None and today.year == d.year else "yMMMd"
-    return format_skeleton(skeleton, d, locale=_locale(lang))
+    return format_skeleton(skeleton, d, locale=babel_locale(lang))
 
 
 def format_weekday(weekday: int, lang: str) -> str:
@@ -208,7 +208,7 @@ def format_weekday(weekday: int, lang: str) -> str:
     if not 0 <= weekday <= 6:
         raise ValueError(f"weekday must be 0..6, got {weekday}")
     # Babel indexes day names with 0 = Monday, like date.weekday().
-    return get_day_names("wide", locale=_locale(lang))[weekday]
+    return get_day_names("wide", locale=babel_locale(lang))[weekday]
 
 
 def parse_weekday(text: str) -> int | None:

@@ -26,6 +26,8 @@ follow-ups (overdue by up to a week, due in the next 7 days, completed in the pe
 needs attention (red, past due, active with nothing logged for 4 weeks, follow-ups overdue by
 more than a week with who assigned them); and how to act. Every list is capped and ends with
 "…and N more: `<command>`", so the message stays within Block Kit's limits for any plan.
+The first ACTION_LIMIT overdue and due-soon follow-ups are compact `FollowUpCard`s (one line
+with a Done / Snooze menu, one block each), so the group can act on them in the digest itself.
 User text is escaped; nothing notifies the whole channel.
 """
 
@@ -38,17 +40,21 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_interval
 
-from samverkan.dates import format_date, iso_week
+from samverkan.dates import babel_locale, format_date, iso_week
 from samverkan.i18n import t
-from samverkan.reply import Divider, Fields, Header, Note, Reply, Section
+from samverkan.reply import Divider, Fields, FollowUpCard, Header, Note, Reply, Section
 from samverkan.service import RAG_ICONS, STATUS_ICONS, STATUS_ORDER, clip, esc, mention
-from storage import Activity, FollowUp, LogEntry, Plan, Tx
+from samverkan.timing import digest_due_in_week
+from storage import Activity, FollowUp, LogEntry, Plan, Store, Tx
 
 #: Lines per list before "…and N more".
 CHANGE_LIMIT = 8
 LOG_GROUP_LIMIT = 8
 LOG_ENTRY_LIMIT = 3
 FOLLOWUP_LIMIT = 8
+#: Overdue and due-soon follow-ups shown with a Done / Snooze menu (one block each); the others
+#: of the lists are plain lines.
+ACTION_LIMIT = 10
 COMPLETED_LIMIT = 6
 ATTENTION_LIMIT = 10
 #: A follow-up overdue by more than this many days moves to "needs attention".
@@ -208,11 +214,33 @@ def build_digest(
     return render(select(tx, plan, now, period_of), command)
 
 
+def record_manual_digest(store: Store, plan_id: int, now: datetime, ts: str) -> bool:
+    """Count a digest posted by hand (`digest now`, message `ts`) as this week's scheduled one
+    when that is still to come later today; True when it was recorded so.
+
+    One digest per plan and ISO week (DESIGN §4): a coordinator who posts it at 07:55 on a
+    Monday does not want the 08:00 one as well, so the week's row is claimed as `sent` and the
+    scheduled run skips it (`schedules.digest_job`). Posted on any other day, or after the
+    moment, it is an extra post that records nothing: the scheduled digest still goes out.
+    """
+    with store.write() as tx:
+        plan = tx.plan_by_id(plan_id)
+        due = digest_due_in_week(plan, now) if plan is not None else None
+        if plan is None or due is None:
+            return False
+        local = now.astimezone(ZoneInfo(plan.timezone))
+        if not (local < due and local.date() == due.date()):
+            return False
+        year, week = iso_week(due.date())
+        if not tx.claim_digest(plan_id, year, week, plan.channel_id):
+            return False  # the scheduled one is already under way or out
+        row = tx.digest(plan_id, year, week)
+        assert row is not None
+        tx.update_digest(row.id, state="sent", message_ts=ts, sent_at=now, error=None)
+        return True
+
+
 # -- words -------------------------------------------------------------------------------------
-
-
-def _locale(lang: str) -> str:
-    return "sv_SE" if lang == "sv" else "en_GB"
 
 
 def weeks_label(lang: str, start: date, end: date) -> str:
@@ -225,12 +253,13 @@ def weeks_label(lang: str, start: date, end: date) -> str:
 
 def date_range(lang: str, start: date, end: date) -> str:
     """ "23–29 Nov 2026" in the plan's language."""
-    text = format_interval(start, end, "yMMMd", locale=_locale(lang))
+    text = format_interval(start, end, "yMMMd", locale=babel_locale(lang))
     # CLDR puts thin spaces around the dash; plain ones read the same everywhere.
     return text.replace("\u2009", " ").replace("\u202f", " ")
 
 
-def _more(lang: str, n: int, command: str) -> str:
+def more_line(lang: str, n: int, command: str) -> str:
+    """ "…and N more: `<command>`", the last line of a capped list."""
     return t(lang, "list.more", n=n, command=f"`{command}`")
 
 
@@ -253,7 +282,7 @@ def _pack(title: str, lines: list[str]) -> list[Section]:
 def _capped(lines: list[str], limit: int, lang: str, command: str) -> list[str]:
     if len(lines) <= limit:
         return lines
-    return [*lines[:limit], _more(lang, len(lines) - limit, command)]
+    return [*lines[:limit], more_line(lang, len(lines) - limit, command)]
 
 
 def render(d: DigestData, command: str) -> Reply:
@@ -403,10 +432,10 @@ def _log_part(d: DigestData, command: str) -> list:
             source = esc(e.organisation, 60) if e.organisation else mention(e.user_id)
             lines.append(f"    • {_fmt(d, e.happened_on)} {source}: {esc(e.text, 160)}")
         if len(entries) > LOG_ENTRY_LIMIT:
-            lines.append("    " + _more(lang, len(entries) - LOG_ENTRY_LIMIT, more_cmd))
+            lines.append("    " + more_line(lang, len(entries) - LOG_ENTRY_LIMIT, more_cmd))
     if len(order) > LOG_GROUP_LIMIT:
         hidden = sum(len(groups[k]) for k in order[LOG_GROUP_LIMIT:])
-        lines.append(_more(lang, hidden, f"{command} activity list"))
+        lines.append(more_line(lang, hidden, f"{command} activity list"))
     return list(_pack(head, lines))
 
 
@@ -417,36 +446,73 @@ def _followup_line(d: DigestData, key: str, f: FollowUp, **values: object) -> st
 
 
 def _followups_part(d: DigestData, command: str) -> list:
+    """Overdue and due-soon follow-ups, the first ACTION_LIMIT of them with a menu to act on
+    them in the message itself, then what was completed."""
     lang = d.plan.language
-    lines: list[str] = []
+    head = f"*{t(lang, 'digest.followups')}*"
+    if not (d.overdue or d.long_overdue or d.due_soon or d.completed):
+        return [Section(f"{head}\n{t(lang, 'digest.followups_none')}")]
+    items: list = []
+    lines: list[str] = [head]  # waiting to be packed into sections
+    budget = ACTION_LIMIT
+
+    def flush() -> None:
+        items.extend(_pack("", lines))
+        lines.clear()
+
+    def listed(rows: list[tuple[FollowUp, str]], more_cmd: str) -> None:
+        nonlocal budget
+        shown = rows[:FOLLOWUP_LIMIT]
+        cards = shown[:budget]
+        budget -= len(cards)
+        if cards:
+            flush()
+            items.extend(FollowUpCard(d.plan.id, f.ref, line, compact=True) for f, line in cards)
+        lines.extend(line for _, line in shown[len(cards) :])
+        if len(rows) > len(shown):
+            lines.append(more_line(lang, len(rows) - len(shown), more_cmd))
+
     if d.overdue:
         lines.append(f"*{t(lang, 'digest.overdue', n=len(d.overdue))}*")
-        rows = [
-            _followup_line(
-                d,
-                "digest.overdue_line",
-                f,
-                user=mention(f.assignee),
-                days=(d.today - f.due_date).days,  # type: ignore[operator]
-            )
-            for f in sorted(d.overdue, key=lambda f: (f.due_date, int(f.ref[1:])))
-        ]
-        lines.extend(_capped(rows, FOLLOWUP_LIMIT, lang, f"{command} overdue"))
+        ordered = sorted(d.overdue, key=lambda f: (f.due_date, int(f.ref[1:])))
+        listed(
+            [
+                (
+                    f,
+                    _followup_line(
+                        d,
+                        "digest.overdue_line",
+                        f,
+                        user=mention(f.assignee),
+                        days=(d.today - f.due_date).days,  # type: ignore[operator]
+                    ),
+                )
+                for f in ordered
+            ],
+            f"{command} overdue",
+        )
     if d.long_overdue:
         lines.append(t(lang, "digest.overdue_elsewhere", n=len(d.long_overdue)))
     if d.due_soon:
         lines.append(f"*{t(lang, 'digest.due_soon', n=len(d.due_soon))}*")
-        rows = [
-            _followup_line(
-                d,
-                "digest.due_today_line" if f.due_date == d.today else "digest.due_soon_line",
-                f,
-                user=mention(f.assignee),
-                due=_fmt(d, f.due_date),  # type: ignore[arg-type]
-            )
-            for f in d.due_soon
-        ]
-        lines.extend(_capped(rows, FOLLOWUP_LIMIT, lang, f"{command} mine"))
+        listed(
+            [
+                (
+                    f,
+                    _followup_line(
+                        d,
+                        "digest.due_today_line"
+                        if f.due_date == d.today
+                        else "digest.due_soon_line",
+                        f,
+                        user=mention(f.assignee),
+                        due=_fmt(d, f.due_date),  # type: ignore[arg-type]
+                    ),
+                )
+                for f in d.due_soon
+            ],
+            f"{command} mine",
+        )
     if d.completed:
         lines.append(f"*{t(lang, 'digest.completed', n=len(d.completed))}*")
         rows = [
@@ -454,10 +520,8 @@ def _followups_part(d: DigestData, command: str) -> list:
             for f in d.completed
         ]
         lines.extend(_capped(rows, COMPLETED_LIMIT, lang, f"{command} history <F#>"))
-    head = f"*{t(lang, 'digest.followups')}*"
-    if not lines:
-        return [Section(f"{head}\n{t(lang, 'digest.followups_none')}")]
-    return list(_pack(head, lines))
+    flush()
+    return items
 
 
 def _attention_part(d: DigestData, command: str) -> list:

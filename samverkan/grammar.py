@@ -36,7 +36,8 @@ class OrgList:
 class SetMember:
     user: str
     org: str
-    role: str
+    #: None keeps the person's role (a new member becomes a member).
+    role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -270,6 +271,51 @@ VERBS: dict[str, str] = {
     "installningar": "settings",
 }
 
+#: The Swedish way to type a command, by its English words (what replies point at).
+SWEDISH_COMMANDS: dict[str, str] = {
+    "help": "hjälp",
+    "setup": "starta",
+    "org": "aktör",
+    "org add": "aktör ny",
+    "org list": "aktör lista",
+    "member": "medlem",
+    "join": "anslut",
+    "activity": "aktivitet",
+    "activity add": "aktivitet ny",
+    "activity list": "aktivitet lista",
+    "log": "logga",
+    "follow": "uppföljning",
+    "done": "klar",
+    "cancel": "avbryt",
+    "snooze": "skjut",
+    "reassign": "omfördela",
+    "mine": "mina",
+    "status": "status",
+    "overdue": "försenat",
+    "digest": "veckobrev",
+    "digest preview": "veckobrev förhandsvisa",
+    "digest now": "veckobrev nu",
+    "reminders": "påminnelser",
+    "search": "sök",
+    "history": "historik",
+    "settings": "inställningar",
+}
+
+
+def command_word(lang: str, command: str) -> str:
+    """The words of a command (given in English, like "activity list") in the plan's language.
+
+    Replies that point at a command ("…and 3 more: `/samverkan aktivitet lista`") use this.
+    A command not in the table keeps its first word translated and the rest as given.
+    """
+    if lang != "sv":
+        return command
+    if command in SWEDISH_COMMANDS:
+        return SWEDISH_COMMANDS[command]
+    head, _, tail = command.partition(" ")
+    return " ".join(filter(None, (SWEDISH_COMMANDS.get(head, head), tail)))
+
+
 ADD_WORDS = {"add", "new", "ny", "nytt", "lägg", "skapa"}
 LIST_WORDS = {"list", "lista", "all", "alla"}
 
@@ -398,21 +444,75 @@ SETTING_KEYS: dict[str, str] = {
 ON_WORDS = ("on", "den", "på")
 BY_WORDS = ("by", "due", "senast", "till")
 OWNER_WORDS = ("owner", "ägare")
+#: Date keywords that mean nothing but a date: what follows them at the end must be one.
+STRONG_DATE_WORDS = ("due", "senast")
 
 MENTION = re.compile(r"^<@([A-Za-z0-9._\-]+)(?:\|[^>]*)?>$")
 ACTIVITY_REF = re.compile(r"^[Aa](\d{1,9})$")
 FOLLOWUP_REF = re.compile(r"^[Ff](\d{1,9})$")
 ANY_REF = re.compile(r"^([AaFfLl])(\d{1,9})$")
 HHMM = re.compile(r"^\d{1,2}[:.]?\d{2}$")
+#: A step from a day rather than a day: "+3d", "2w", "1 vecka" (what samverkan.dates reads so).
+OFFSET = re.compile(r"^[+-]?[0-9]{1,3} ?(d|days?|dag|dagar|w|weeks?|v|vecka|veckor)$")
 
 MAX_TEXT = 2000
 
 
+class _Word(str):
+    """A word of the typed text that knows where it stands, so text can be cut out as typed."""
+
+    source: str
+    start: int
+    end: int
+
+    def __new__(cls, source: str, start: int, end: int) -> _Word:
+        word = super().__new__(cls, source[start:end])
+        word.source, word.start, word.end = source, start, end
+        return word
+
+
 def _words(text: str) -> list[str]:
-    return text.split()
+    # `\S+` splits exactly where str.split() does (both follow str.isspace()).
+    return [_Word(text, m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+
+
+def _span(words: list[str]) -> str:
+    """The words with the line breaks typed between them; spaces within a line are collapsed.
+
+    Words that are not from one text are joined by spaces.
+    """
+    if not words:
+        return ""
+    first, last = words[0], words[-1]
+    if isinstance(first, _Word) and isinstance(last, _Word) and first.source is last.source:
+        typed = first.source[first.start : last.end]
+        return "\n".join(" ".join(line.split()) for line in typed.split("\n"))
+    return " ".join(words)
 
 
 _QUOTES = {'"': '"', "“": "”", "”": "”", "'": "'", "«": "»"}
+
+
+def _quoted(words: list[str]) -> list[bool]:
+    """For each word, whether it stands inside a quoted stretch ("…" shields keywords)."""
+    inside = [False] * len(words)
+    i = 0
+    while i < len(words):
+        opening = words[i][:1]
+        closing = _QUOTES.get(opening)
+        end = None
+        if closing is not None:
+            for j in range(i, len(words)):
+                if words[j].endswith(closing) and (j > i or len(words[j]) > 1):
+                    end = j
+                    break
+        if end is None:
+            i += 1
+            continue
+        for j in range(i, end + 1):
+            inside[j] = True
+        i = end + 1
+    return inside
 
 
 def _unquote(text: str) -> str:
@@ -436,8 +536,9 @@ def _take_trailing_date(
     words: list[str], keywords: tuple[str, ...]
 ) -> tuple[list[str], str | None]:
     """Split off a trailing `<keyword> <date>` (date of one or two words) if there is one."""
+    inside = _quoted(words)
     for span in (1, 2):
-        if len(words) > span and words[-span - 1].casefold() in keywords:
+        if len(words) > span and words[-span - 1].casefold() in keywords and not inside[-span - 1]:
             candidate = " ".join(words[-span:])
             if _is_date(candidate):
                 return words[: -span - 1], candidate
@@ -453,6 +554,37 @@ def _is_date(candidate: str) -> bool:
     except DateError:
         return False
     return True
+
+
+def _refuse_dangling_date(words: list[str], keywords: tuple[str, ...], topic: str) -> None:
+    """Refuse a date keyword near the end that is followed by something that is not a date.
+
+    Called when no trailing date was found. The last keyword (outside quotes) followed by one
+    or two words is looked at: after `due`/`senast` those words were meant as a date; after
+    the everyday words `by`, `on`, `den`, `på`, `till` only a single word that starts with a
+    digit or `+` was. Text that really ends that way can be put in quotes.
+    """
+    inside = _quoted(words)
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].casefold() in keywords and not inside[i]:
+            break
+    else:
+        return
+    tail = words[i + 1 :]
+    if not 1 <= len(tail) <= 2:
+        return
+    strong = words[i].casefold() in STRONG_DATE_WORDS
+    if strong or (len(tail) == 1 and tail[0][0] in "+0123456789"):
+        raise ParseError(
+            "error.bad_date_keyword",
+            topic,
+            {"value": " ".join(tail)[:40], "word": words[i][:20]},
+        )
+
+
+def is_offset(text: str) -> bool:
+    """Whether a date as typed is a step ("+3d", "2w") rather than a day."""
+    return bool(OFFSET.match(" ".join(text.split()).casefold()))
 
 
 def _check_text(text: str, topic: str) -> str:
@@ -522,7 +654,7 @@ def _member(rest: list[str]) -> Command:
     user = _mention(rest[0])
     assert user is not None
     words = rest[1:]
-    role = "member"
+    role = None
     if len(words) > 1 and words[-1].casefold() in ROLES:
         role = ROLES[words[-1].casefold()]
         words = words[:-1]
@@ -556,22 +688,27 @@ def _activity(rest: list[str]) -> Command:
     fld = ACTIVITY_FIELDS.get(rest[1].casefold())
     if fld is None:
         raise ParseError("error.activity_usage", "activity")
+    # Errors point at an example of the field being changed.
+    topic = f"activity_{fld}"
     value = " ".join(rest[2:]).strip()
     if not value:
-        raise ParseError(f"error.activity_{fld}_value", "activity")
+        raise ParseError(f"error.activity_{fld}_value", topic)
     if fld == "status":
         if value.casefold() not in STATUSES:
-            raise ParseError("error.activity_status_value", "activity", {"value": value[:40]})
+            raise ParseError("error.activity_status_value", topic, {"value": value[:40]})
         value = STATUSES[value.casefold()]
     elif fld == "rag":
         if value.casefold() not in RAGS:
-            raise ParseError("error.activity_rag_value", "activity", {"value": value[:40]})
+            raise ParseError("error.activity_rag_value", topic, {"value": value[:40]})
         value = RAGS[value.casefold()]
     elif fld == "due":
         if value.casefold() not in ("none", "ingen") and not _is_date(value):
-            raise ParseError("error.bad_date", "activity", {"value": value[:40]})
-    elif fld in ("cause", "goal", "title"):
-        value = _check_text(_unquote(value), "activity")
+            raise ParseError("error.bad_date", topic, {"value": value[:40]})
+    elif fld in ("cause", "goal"):
+        # Kept as typed, line breaks and all.
+        value = _check_text(_unquote(_span(rest[2:])), topic)
+    elif fld == "title":
+        value = _check_text(_unquote(value), topic)
     else:
         value = _unquote(value)
     return ActivitySet(number, fld, value)
@@ -581,15 +718,21 @@ def _activity_add(words: list[str]) -> Command:
     if not words:
         return OpenModal("activity")
     words, due = _take_trailing_date(words, BY_WORDS)
+    if due is None:
+        _refuse_dangling_date(words, BY_WORDS, "activity")
     owner = None
     lowered = [w.casefold() for w in words]
+    # A keyword inside a quoted title is part of the title: "Meet the owner of the kiosk".
+    inside = _quoted(words)
     for i in range(len(words) - 1, 0, -1):
-        if lowered[i] in OWNER_WORDS and i + 1 < len(words):
+        if lowered[i] in OWNER_WORDS and not inside[i] and i + 1 < len(words):
             owner = _unquote(" ".join(words[i + 1 :]))
             words = words[:i]
             break
     if due is None:
         words, due = _take_trailing_date(words, BY_WORDS)
+        if due is None:
+            _refuse_dangling_date(words, BY_WORDS, "activity")
     title = _unquote(" ".join(words))
     if not title:
         raise ParseError("error.activity_add_usage", "activity")
@@ -604,7 +747,9 @@ def _log(rest: list[str]) -> Command:
     activity = _ref(ACTIVITY_REF, rest[0])
     words = rest[1:] if activity is not None else rest
     words, on = _take_trailing_date(words, ON_WORDS)
-    text = _check_text(" ".join(words), "log")
+    if on is None:
+        _refuse_dangling_date(words, ON_WORDS, "log")
+    text = _check_text(_span(words), "log")
     return Log(text, activity, on)
 
 
@@ -624,7 +769,9 @@ def _follow(rest: list[str]) -> Command:
             words = words[:-1]
         elif by is None:
             words, by = _take_trailing_date(words, BY_WORDS)
-    text = _check_text(" ".join(words), "follow")
+    if by is None:
+        _refuse_dangling_date(words, BY_WORDS, "follow")
+    text = _check_text(_span(words), "follow")
     return Follow(user, text, by, activity)
 
 
@@ -706,7 +853,7 @@ def _digest(rest: list[str]) -> Command:
         raise ParseError("error.bad_weekday", "digest", {"value": rest[1][:40]})
     if not HHMM.match(rest[2]):
         raise ParseError("error.bad_time", "digest", {"value": rest[2][:40]})
-    return DigestCmd("schedule", weekday, rest[2])
+    return DigestCmd("schedule", weekday, str(rest[2]))
 
 
 def _reminders(rest: list[str]) -> Command:
@@ -732,9 +879,12 @@ def _history(rest: list[str]) -> Command:
 
 
 def _settings(rest: list[str]) -> Command:
-    if len(rest) < 2 or rest[0].casefold() not in SETTING_KEYS:
+    if not rest or rest[0].casefold() not in SETTING_KEYS:
         raise ParseError("error.settings_usage", "settings")
     key = SETTING_KEYS[rest[0].casefold()]
+    if len(rest) < 2:
+        # A known setting without a value: say what that setting takes.
+        raise ParseError(f"error.settings_{key}_value", f"settings_{key}")
     value = _unquote(" ".join(rest[1:]))
     if key == "language":
         value = value.casefold()

@@ -27,22 +27,25 @@ def home(app: Samverkan, ctx: Context) -> Reply:
     """The Home tab of `ctx.user_id` in `ctx.team_id` (the channel is ignored)."""
     with app.store.read() as tx:
         plans = tx.plans_of_user(ctx.team_id, ctx.user_id)
-        member = any(tx.member(p.id, ctx.user_id) for p in plans)
-        glance = [(p, tx.activities(p.id), tx.followups(p.id, "open")) for p in plans[:HOME_PLANS]]
+        # A plan's status is for its members (DESIGN §6); someone who only holds a follow-up
+        # in it sees that follow-up, not the plan.
+        own = [p for p in plans if tx.member(p.id, ctx.user_id)]
+        glance = [(p, tx.activities(p.id), tx.followups(p.id, "open")) for p in own[:HOME_PLANS]]
     lang = plans[0].language if plans else app.default_language
     title = t(lang, "home.title")
     items: list = [Header(title)]
-    if member:
+    if own:
         items.append(LogButton(t(lang, "button.log")))
     if not plans:
         items.append(Section(t(lang, "home.no_plans", cmd=app.command)))
         return Reply(title, items, lang=lang)
     mine = app.mine(Context(ctx.team_id, "", ctx.user_id, ctx.surface), lang)
     items.extend(mine.items)
-    items.append(Divider())
-    items.append(Header(t(lang, "home.plans")))
+    if own:
+        items.append(Divider())
+        items.append(Header(t(lang, "home.plans")))
     for plan, acts, fus in glance:
-        today = app._today(plan)
+        today = app.today(plan)
         by_status = Counter(a.status for a in acts)
         live = [a for a in acts if a.status not in ("done", "cancelled")]
         by_rag = Counter(a.rag for a in live)
@@ -77,7 +80,7 @@ def home(app: Samverkan, ctx: Context) -> Reply:
             )
         )
         items.append(Note(t(lang, "home.followups_line", n=len(fus), late=late_fus, a=late_acts)))
-    if len(plans) > HOME_PLANS:
-        items.append(Note(t(lang, "home.more_plans", n=len(plans) - HOME_PLANS, cmd=app.command)))
+    if len(own) > HOME_PLANS:
+        items.append(Note(t(lang, "home.more_plans", n=len(own) - HOME_PLANS, cmd=app.command)))
     items.append(Note(t(lang, "home.footer", cmd=app.command)))
     return Reply(mine.text, items, lang=lang)

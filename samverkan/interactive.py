@@ -71,7 +71,7 @@ def open_form(app: Samverkan, ctx: Context, kind: str) -> Form | Reply:
     try:
         with app.store.read() as tx:
             if ctx.channel_id:
-                plan = app._plan(tx, ctx)
+                plan = app.plan(tx, ctx)
                 _require(app, tx, plan, ctx, kind)
                 plans = [plan]
             else:
@@ -87,9 +87,9 @@ def open_form(app: Samverkan, ctx: Context, kind: str) -> Form | Reply:
 
 def _require(app: Samverkan, tx: Tx, plan: Plan, ctx: Context, kind: str) -> None:
     if kind == "activity":
-        app._require_coordinator(tx, plan, ctx, "activity_add")
+        app.require_coordinator(tx, plan, ctx, "activity_add")
     else:
-        app._require_member(tx, plan, ctx, kind)
+        app.require_member(tx, plan, ctx, kind)
 
 
 def _may(tx: Tx, plan: Plan, ctx: Context, kind: str) -> bool:
@@ -132,7 +132,7 @@ def _form(app: Samverkan, tx: Tx, ctx: Context, kind: str, plans: list[Plan], si
     return Form(
         kind=kind,
         lang=first.language,
-        today=app._today(first),
+        today=app.today(first),
         channel_id=first.channel_id if single or len(plans) == 1 else None,
         plans=[PlanOption(p.channel_id, p.name) for p in plans[:MAX_OPTIONS]],
         activities=options,
@@ -226,7 +226,7 @@ def followup_card(app: Samverkan, ctx: Context, plan_id: int, number: int) -> Fo
     if f is None:
         return None
     if f.status == "open":
-        text = app._followup_text(plan, f, app._today(plan), with_assignee=True)
+        text = app.followup_text(plan, f, app.today(plan), with_assignee=True)
         return FollowUpCard(plan.id, f.ref, text, can_act=True)
     key = "followup.done" if f.status == "done" else "followup.cancelled"
     text = t(

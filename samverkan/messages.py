@@ -92,9 +92,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.member": (
         "`{cmd} member @person <organisation> [coordinator|member]` puts a person in an "
-        "organisation and role (coordinators).\nExample: `{cmd} member @erik Polisen member`",
+        "organisation and role (coordinators). Without a role, a person keeps theirs.\n"
+        "Example: `{cmd} member @erik Polisen member`",
         "`{cmd} medlem @person <aktör> [samordnare|medlem]` placerar en person i en aktör och "
-        "roll (samordnare).\nExempel: `{cmd} medlem @erik Polisen medlem`",
+        "roll (samordnare). Utan roll behåller personen sin.\n"
+        "Exempel: `{cmd} medlem @erik Polisen medlem`",
     ),
     "help.join": (
         "`{cmd} join <organisation>` makes you a member of one of the plan's organisations.\n"
@@ -108,13 +110,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{cmd} activity A3 status active` (planned, active, done, paused, cancelled)\n"
         "`{cmd} activity A3 rag amber` (green, amber, red)\n"
         "`{cmd} activity A3 cause|goal|owner|due|title <value>`\n"
-        "Changes: coordinators and members of the owner organisation.",
+        "Changes: coordinators and members of the owner organisation. A title with the word "
+        'owner or due in it goes in quotes: `{cmd} activity add "Meet the owner"`.',
         "`{cmd} aktivitet ny <titel> [ägare <aktör>] [senast <datum>]` ny aktivitet "
         "(samordnare; utan argument öppnas ett formulär)\n`{cmd} aktivitet lista` · "
         "`{cmd} aktivitet A3`\n`{cmd} aktivitet A3 status pågår` (planerad, pågår, klar, "
         "pausad, inställd)\n`{cmd} aktivitet A3 bedömning gul` (grön, gul, röd)\n"
         "`{cmd} aktivitet A3 orsak|mål|ägare|senast|titel <värde>`\n"
-        "Ändringar: samordnare och medlemmar i ägande aktör.",
+        "Ändringar: samordnare och medlemmar i ägande aktör. En titel med ordet ägare eller "
+        "senast i sig skrivs inom citattecken: "
+        '`{cmd} aktivitet ny "Samtal med ägare av kiosken"`.',
     ),
     "help.log": (
         "`{cmd} log [A#] <what you did> [on <date>]` records something done, for members. "
@@ -145,8 +150,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Exempel: `{cmd} avbryt F4`",
     ),
     "help.snooze": (
-        "`{cmd} snooze F# <date>` moves a follow-up's due date.\nExample: `{cmd} snooze F4 monday`",
-        "`{cmd} skjut F# <datum>` flyttar en uppföljnings datum.\nExempel: `{cmd} skjut F4 måndag`",
+        "`{cmd} snooze F# <date>` moves a follow-up's due date later. `+3d` and `1w` count from "
+        "the due date (from today if it has passed), like the Snooze buttons; a date or weekday "
+        "is that day.\nExample: `{cmd} snooze F4 monday`",
+        "`{cmd} skjut F# <datum>` flyttar en uppföljnings datum framåt. `+3d` och `1v` räknas "
+        "från datumet (från idag om det har passerat), som knapparna Skjut; ett datum eller en "
+        "veckodag är den dagen.\nExempel: `{cmd} skjut F4 måndag`",
     ),
     "help.reassign": (
         "`{cmd} reassign F# @person` gives a follow-up to someone else (who assigned it, or a "
@@ -204,6 +213,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Datum kan skrivas `2026-12-15`, `15/12`, `idag`, `imorgon`, `igår`, en veckodag "
         "(`fredag`, `fre`) eller relativt: `+3d`, `2v`.",
     ),
+    # -- command words, as help titles ("Help: log" / "Hjälp: logga") -----------------------
+    "verb.help": ("help", "hjälp"),
+    "verb.setup": ("setup", "starta"),
+    "verb.org": ("org", "aktör"),
+    "verb.member": ("member", "medlem"),
+    "verb.join": ("join", "anslut"),
+    "verb.activity": ("activity", "aktivitet"),
+    "verb.log": ("log", "logga"),
+    "verb.follow": ("follow", "uppföljning"),
+    "verb.done": ("done", "klar"),
+    "verb.cancel": ("cancel", "avbryt"),
+    "verb.snooze": ("snooze", "skjut"),
+    "verb.reassign": ("reassign", "omfördela"),
+    "verb.mine": ("mine", "mina"),
+    "verb.status": ("status", "status"),
+    "verb.overdue": ("overdue", "försenat"),
+    "verb.digest": ("digest", "veckobrev"),
+    "verb.reminders": ("reminders", "påminnelser"),
+    "verb.search": ("search", "sök"),
+    "verb.history": ("history", "historik"),
+    "verb.settings": ("settings", "inställningar"),
+    "verb.dates": ("dates", "datum"),
     # -- examples shown with errors --------------------------------------------------------
     "error.example": ("Example: `{example}`", "Exempel: `{example}`"),
     "example.help": ("{cmd} help", "{cmd} hjälp"),
@@ -214,6 +245,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "example.activity": (
         "{cmd} activity add Safer walk to school owner Skolan due 2027-03-31",
         "{cmd} aktivitet ny Tryggare skolväg ägare Skolan senast 2027-03-31",
+    ),
+    "example.activity_status": (
+        "{cmd} activity A3 status active",
+        "{cmd} aktivitet A3 status pågår",
+    ),
+    "example.activity_rag": ("{cmd} activity A3 rag amber", "{cmd} aktivitet A3 bedömning gul"),
+    "example.activity_cause": (
+        "{cmd} activity A3 cause Dark underpass",
+        "{cmd} aktivitet A3 orsak Mörk gångtunnel",
+    ),
+    "example.activity_goal": (
+        "{cmd} activity A3 goal All lamps fixed",
+        "{cmd} aktivitet A3 mål Alla lampor lagade",
+    ),
+    "example.activity_owner": (
+        "{cmd} activity A3 owner Polisen",
+        "{cmd} aktivitet A3 ägare Polisen",
+    ),
+    "example.activity_due": (
+        "{cmd} activity A3 due 2027-03-31",
+        "{cmd} aktivitet A3 senast 2027-03-31",
+    ),
+    "example.activity_title": (
+        "{cmd} activity A3 title Safer walk to school",
+        "{cmd} aktivitet A3 titel Tryggare skolväg",
     ),
     "example.log": (
         "{cmd} log A1 Walked the area with the housing company on monday",
@@ -235,6 +291,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "example.search": ("{cmd} search lighting", "{cmd} sök belysning"),
     "example.history": ("{cmd} history A3", "{cmd} historik A3"),
     "example.settings": ("{cmd} settings language sv", "{cmd} inställningar språk sv"),
+    "example.settings_language": ("{cmd} settings language sv", "{cmd} inställningar språk sv"),
+    "example.settings_timezone": (
+        "{cmd} settings timezone Europe/Stockholm",
+        "{cmd} inställningar tidszon Europe/Stockholm",
+    ),
+    "example.settings_area": (
+        "{cmd} settings area Husby, Järva",
+        "{cmd} inställningar område Husby, Järva",
+    ),
+    "example.settings_name": (
+        "{cmd} settings name Trygg i Husby 2027",
+        "{cmd} inställningar namn Trygg i Husby 2027",
+    ),
     "example.dates": ("{cmd} snooze F4 2026-12-15", "{cmd} skjut F4 2026-12-15"),
     # -- errors ----------------------------------------------------------------------------
     "error.internal": (
@@ -283,6 +352,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.no_org": (
         "There is no organisation called *{name}* in this plan. Organisations: {known}.",
         "Det finns ingen aktör som heter *{name}* i planen. Aktörer: {known}.",
+    ),
+    "error.no_owner_org": (
+        "There is no organisation called *{name}* in this plan. Organisations: {known}. If "
+        "“{word} {name}” is part of the title, put the title in quotes: `{example}`",
+        "Det finns ingen aktör som heter *{name}* i planen. Aktörer: {known}. Om "
+        "”{word} {name}” hör till titeln, sätt titeln inom citattecken: `{example}`",
     ),
     "error.no_orgs_yet": (
         "There is no organisation called *{name}*: the plan has none yet. A coordinator adds "
@@ -337,12 +412,55 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Det finns ingen uppföljning {ref} i planen.",
     ),
     "error.followup_closed": ("{ref} is already {status}.", "{ref} är redan {status}."),
-    "error.no_change": ("{ref} is already {value}.", "{ref} är redan {value}."),
+    "error.no_change_status": (
+        "{ref} already has status *{value}*.",
+        "{ref} har redan status *{value}*.",
+    ),
+    "error.no_change_rag": (
+        "{ref} is already assessed *{value}*.",
+        "{ref} är redan bedömd som *{value}*.",
+    ),
+    # No full stop: a Swedish date may end in one already ("27 nov.").
+    "error.no_change_due": ("{ref} is already due {value}", "{ref} har redan datumet {value}"),
+    "error.no_change_no_due": (
+        "{ref} already has no due date.",
+        "{ref} har redan inget slutdatum.",
+    ),
+    "error.no_change_assignee": (
+        "{ref} is already assigned to {value}.",
+        "{ref} är redan tilldelad {value}.",
+    ),
+    "error.no_change_value": (
+        "{ref}'s {name} is already “{value}”.",
+        "{ref}:s {name} är redan ”{value}”.",
+    ),
+    "error.no_change_setting": ("{setting} is already {value}.", "{setting} är redan {value}."),
+    "error.no_change_member": (
+        "{user} is already a {role} of *{org}*.",
+        "{user} är redan {role} i *{org}*.",
+    ),
     "error.bad_date": (
         "I can't read “{value}” as a date. Try `2026-12-15`, `15/12`, `tomorrow`, `friday` or "
         "`+3d`.",
         "Jag kan inte läsa ”{value}” som ett datum. Prova `2026-12-15`, `15/12`, `imorgon`, "
         "`fredag` eller `+3d`.",
+    ),
+    "error.bad_date_keyword": (
+        "I can't read “{value}” after “{word}” as a date. Write a date like `2026-12-15`, "
+        "`friday` or `+3d`; if “{word} {value}” belongs to the text, put the text in quotes.",
+        "Jag kan inte läsa ”{value}” efter ”{word}” som ett datum. Skriv ett datum som "
+        "`2026-12-15`, `fredag` eller `+3d`; om ”{word} {value}” hör till texten, sätt texten "
+        "inom citattecken.",
+    ),
+    "error.date_range": (
+        "{day} is too far from today: use a date between {first} and {last}.",
+        "{day} ligger för långt från idag: ange ett datum mellan {first} och {last}.",
+    ),
+    "error.snooze_earlier": (
+        "{ref} is due {due}; snooze only moves a due date later, like "
+        "`{cmd} snooze {ref} {suggest}`.",
+        "{ref} ska vara klar {due}; skjut flyttar bara datumet framåt, som "
+        "`{cmd} skjut {ref} {suggest}`.",
     ),
     "error.bad_weekday": (
         "“{value}” is not a weekday. Try `monday` or `fredag`.",
@@ -408,6 +526,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The language must be `en` or `sv`.",
         "Språket måste vara `en` eller `sv`.",
     ),
+    "error.settings_language_value": (
+        "Give the language: `en` or `sv`.",
+        "Ange språket: `en` eller `sv`.",
+    ),
+    "error.settings_timezone_value": (
+        "Give the timezone, like `Europe/Stockholm`.",
+        "Ange tidszonen, som `Europe/Stockholm`.",
+    ),
+    "error.settings_area_value": ("Write the area.", "Skriv området."),
+    "error.settings_name_value": ("Write the plan's new name.", "Skriv planens nya namn."),
     # -- permissions -----------------------------------------------------------------------
     "denied.coordinator": (
         "Only a coordinator of this plan can {what}. Coordinators: {who}.",
@@ -479,8 +607,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "org.people": ("People", "Personer"),
     "org.activities": ("Activities it owns ({n})", "Aktiviteter som aktören äger ({n})"),
     "org.no_activities": ("It owns no activities.", "Aktören äger inga aktiviteter."),
-    "member.set": ("{user} is now a {role} of *{org}*.", "{user} är nu {role} i *{org}*."),
-    "member.joined": ("{user} joined *{org}* as {role}.", "{user} anslöt till *{org}* som {role}."),
+    "member.set": (
+        "{user} is now a {role} of *{org}*{was}.",
+        "{user} är nu {role} i *{org}*{was}.",
+    ),
+    "member.was_org": ("(was in *{org}*)", "(var i *{org}*)"),
+    "member.was_role": ("(was {role})", "(var {role})"),
+    "member.was_both": ("(was a {role} of *{org}*)", "(var {role} i *{org}*)"),
+    "member.joined": (
+        "{user} joined *{org}* as {role}{left}.",
+        "{user} anslöt till *{org}* som {role}{left}.",
+    ),
+    "member.left": ("(left *{org}*)", "(lämnade *{org}*)"),
     "role.coordinator": ("coordinator", "samordnare"),
     "role.member": ("member", "medlem"),
     "kind.municipality": ("municipality", "kommun"),
@@ -495,8 +633,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind.other": ("other", "övrigt"),
     # -- activities ------------------------------------------------------------------------
     "activity.added": (
-        "New activity *{ref}*: {title}. {details}",
-        "Ny aktivitet *{ref}*: {title}. {details}",
+        "New activity *{ref}*: {title}{details}.",
+        "Ny aktivitet *{ref}*: {title}{details}.",
     ),
     "activity.owner_part": ("owner {owner}", "ägare {owner}"),
     "activity.due_part": ("due {due}", "senast {due}"),
@@ -553,6 +691,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.text": ("Text", "Text"),
     "field.on": ("Date", "Datum"),
     "field.source": ("Source", "Källa"),
+    "source.command": ("command", "kommando"),
+    "source.modal": ("form", "formulär"),
+    "source.message": ("message", "meddelande"),
     "field.assignee": ("Assignee", "Ansvarig"),
     "field.log": ("Log", "Logg"),
     "field.weekday": ("Weekday", "Veckodag"),
@@ -615,13 +756,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.assessment": ("Assessment (ongoing)", "Bedömning (pågående)"),
     "status.open_followups": (
         "Open follow-ups: {n} ({late} late)",
-        "Öppna uppföljningar: {n} ({late} försenade)",
+        "Öppna uppföljningar: {n} (försenade: {late})",
     ),
     "status.late_activities": ("Activities past due: {n}", "Aktiviteter efter slutdatum: {n}"),
     "status.week_log": ("Logged in the last 7 days: {n}", "Insatser de senaste 7 dagarna: {n}"),
     "status.attention": ("Needs attention", "Behöver uppmärksamhet"),
     "status.quiet": ("nothing logged for 4 weeks", "inget loggat på 4 veckor"),
     "status.recent": ("Latest log", "Senaste insatser"),
+    "status.more_week": ("…and {n} more this week.", "…och {n} till den här veckan."),
     "status.delivery_error": (
         "The last digest could not be posted ({error}, {when}). Invite the bot to this channel "
         "again.",
@@ -629,19 +771,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "overdue.none": ("Nothing is overdue.", "Inget är försenat."),
     "overdue.title": (
-        "Overdue: {f} follow-ups, {a} activities",
-        "Försenat: {f} uppföljningar, {a} aktiviteter",
+        "Overdue — follow-ups: {f}, activities: {a}",
+        "Försenat — uppföljningar: {f}, aktiviteter: {a}",
     ),
     "overdue.followups": ("Follow-ups", "Uppföljningar"),
     "overdue.activities": ("Activities past due", "Aktiviteter efter slutdatum"),
     "search.none": ("Nothing in the log matches “{query}”.", "Inget i loggen matchar ”{query}”."),
     "search.title": ("Log entries matching “{query}”: {n}", "Insatser som matchar ”{query}”: {n}"),
     "search.more": (
-        "{n} older matches are not shown: add words to narrow the search.",
-        "{n} äldre träffar visas inte: lägg till ord för att smalna av sökningen.",
+        "Older matches not shown: {n}. Add words to narrow the search.",
+        "Äldre träffar som inte visas: {n}. Lägg till ord för att smalna av sökningen.",
     ),
     "history.title": ("History of {ref}", "Historik för {ref}"),
-    "history.older": ("{n} older events are not shown.", "{n} äldre händelser visas inte."),
+    "history.older": ("Older events not shown: {n}.", "Äldre händelser som inte visas: {n}."),
     "history.created": ("created it", "skapade den"),
     "history.logged": ("logged {log}", "loggade {log}"),
     "history.updated": ("changed", "ändrade"),
@@ -770,6 +912,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Logga det du gjort: `{cmd} logga [A#] <text>` · dina uppföljningar: `{cmd} mina` · "
         "hela planen: `{cmd} status`",
     ),
+    "digest.posted": (
+        "Posted this week's digest in the channel.",
+        "Veckobrevet är publicerat i kanalen.",
+    ),
+    "digest.post_unsure": (
+        "Slack did not answer in time: look in the channel before you post the digest again.",
+        "Slack svarade inte i tid: titta i kanalen innan du publicerar veckobrevet igen.",
+    ),
     # -- reminder messages (samverkan/reminders.py) ----------------------------------------
     "reminder.title": ("Follow-ups for today", "Dagens uppföljningar"),
     "reminder.intro": (
@@ -853,12 +1003,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "home.plan_line": ("*{name}* in {channel}", "*{name}* i {channel}"),
     "home.more_plans": (
-        "…and {n} more plans: type `{cmd} status` in their channels.",
-        "…och {n} planer till: skriv `{cmd} status` i deras kanaler.",
+        "More plans: {n}. Type `{cmd} status` in their channels.",
+        "Fler planer: {n}. Skriv `{cmd} status` i deras kanaler.",
     ),
     "home.followups_line": (
         "Open follow-ups: {n} ({late} late) · activities past due: {a}",
-        "Öppna uppföljningar: {n} ({late} försenade) · aktiviteter efter slutdatum: {a}",
+        "Öppna uppföljningar: {n} (försenade: {late}) · aktiviteter efter slutdatum: {a}",
     ),
     "home.footer": (
         "`{cmd} mine` lists your follow-ups anywhere; `{cmd} help` shows every command.",

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from samverkan.dates import format_date, is_working_day
+from samverkan.dates import is_working_day
+from samverkan.digest import more_line
 from samverkan.i18n import t
 from samverkan.reply import FollowUpCard, Header, Note, Reply, Section
-from samverkan.service import CARD_LIMIT, clip, esc, mention
-from storage import FollowUp, Plan, Store
+from samverkan.service import CARD_LIMIT, Samverkan, clip, esc
+from storage import FollowUp, Plan
 
 #: When reminders go out, in each plan's timezone.
 REMINDER_TIME = time(9, 0)
@@ -44,13 +45,13 @@ def reminder_day(timezone: str, now: datetime) -> date | None:
     return local.date()
 
 
-def claim_reminders(store: Store, timezone: str, now: datetime, command: str) -> list[Reminder]:
+def claim_reminders(app: Samverkan, timezone: str, now: datetime) -> list[Reminder]:
     """Decide today's reminders for the plans in one timezone and record them as sent."""
     today = reminder_day(timezone, now)
     if today is None:
         return []
     out: list[Reminder] = []
-    with store.write() as tx:
+    with app.store.write() as tx:
         per_user: dict[tuple[str, str], list[tuple[Plan, FollowUp]]] = {}
         for plan in tx.all_plans():
             if plan.timezone != timezone:
@@ -64,12 +65,13 @@ def claim_reminders(store: Store, timezone: str, now: datetime, command: str) ->
                 continue
             ids = tuple(f.id for _, f in items)
             tx.mark_reminded(list(ids), today)
-            out.append(Reminder(team_id, user_id, build_reminder(items, today, command), ids))
+            out.append(Reminder(team_id, user_id, build_reminder(app, items, today), ids))
     return out
 
 
-def build_reminder(items: list[tuple[Plan, FollowUp]], today: date, command: str) -> Reply:
+def build_reminder(app: Samverkan, items: list[tuple[Plan, FollowUp]], today: date) -> Reply:
     """The reminder message of one person: their due and overdue follow-ups, with buttons."""
+    command = app.command
     lang = items[0][0].language
     several_plans = len({p.id for p, _ in items}) > 1
     items = sorted(items, key=lambda pf: (pf[1].due_date or today, pf[0].id, pf[1].id))
@@ -77,24 +79,13 @@ def build_reminder(items: list[tuple[Plan, FollowUp]], today: date, command: str
     intro = t(lang, "reminder.intro_one") if n == 1 else t(lang, "reminder.intro", n=n)
     out: list = [Header(t(lang, "reminder.title")), Section(intro)]
     for plan, f in items[:CARD_LIMIT]:
-        bits = []
-        if f.due_date is not None and f.due_date < today:
-            late = (today - f.due_date).days
-            bits.append(
-                "⏰ " + t(lang, "followup.late", n=late, due=format_date(f.due_date, lang, today))
-            )
-        else:
-            bits.append(t(lang, "followup.due_today"))
-        bits.append(t(lang, "followup.from", user=mention(f.assigned_by)))
-        if f.activity_ref:
-            bits.append(f"*{f.activity_ref}*")
+        # The same card as `mine` shows: when it is due, who gave it, its activity.
+        text = app.followup_text(plan, f, today, with_assignee=False)
         if several_plans:
-            bits.append(f"_{esc(plan.name, 80)}_")
-        out.append(
-            FollowUpCard(plan.id, f.ref, f"*{f.ref}* {esc(f.text, 250)}\n" + " · ".join(bits))
-        )
+            text += f" · _{esc(plan.name, 80)}_"
+        out.append(FollowUpCard(plan.id, f.ref, text))
     if n > CARD_LIMIT:
-        out.append(Note(t(lang, "list.more", n=n - CARD_LIMIT, command=f"`{command} mine`")))
+        out.append(Note(more_line(lang, n - CARD_LIMIT, f"{command} mine")))
     out.append(Note(t(lang, "reminder.footer", cmd=command)))
     fallback = intro + "\n" + "\n".join(f"{f.ref} {esc(clip(f.text, 80))}" for _, f in items[:20])
     return Reply(fallback, out, lang=lang)

@@ -41,12 +41,17 @@ class Divider:
 
 @dataclass(frozen=True)
 class FollowUpCard:
-    """One follow-up with its Done / Snooze buttons when the viewer may act on it."""
+    """One follow-up with its Done / Snooze buttons when the viewer may act on it.
+
+    `compact`: one line with the actions in a menu beside it (the digest), instead of a row of
+    buttons under it, so a long list takes one block per follow-up.
+    """
 
     plan_id: int
     ref: str
     text: str
     can_act: bool = True
+    compact: bool = False
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,19 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from functools import lru_cache
+from zoneinfo import ZoneInfo, available_timezones
 
 from samverkan import grammar as g
-from samverkan.dates import DateError, format_date, format_weekday, parse_date, parse_hhmm
+from samverkan.dates import (
+    DateError,
+    format_date,
+    format_weekday,
+    parse_date,
+    parse_hhmm,
+)
 from samverkan.i18n import has, t
 from samverkan.privacy import contains_identity_number, escape_mrkdwn
 from samverkan.reply import Fields, FollowUpCard, Header, Note, Reply, Section
@@ -58,14 +65,28 @@ class UserError(Exception):
         self.values = values
 
 
-@dataclass
-class ModalChoices:
-    """What a modal offers to choose from."""
+#: How far from today a typed date may be, in years either way.
+DATE_WINDOW_YEARS = 2
+#: Digest rows in these states mean the week's digest will not go out (any more).
+WEEK_DONE = ("sent", "failed")
 
-    lang: str
-    activities: list[tuple[str, str]] = field(default_factory=list)  # (ref, title)
-    organisations: list[str] = field(default_factory=list)
-    own_organisation: str | None = None
+
+@lru_cache(maxsize=1)
+def _timezones() -> dict[str, str]:
+    """The IANA timezone names this system knows, by their casefolded spelling."""
+    return {name.casefold(): name for name in available_timezones()}
+
+
+def timezone_name(text: str) -> str | None:
+    """The IANA name of a typed timezone ("europe/oslo" → "Europe/Oslo"), or None."""
+    return _timezones().get(text.strip().casefold())
+
+
+def _years_from(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
 
 
 def mention(user_id: str) -> str:
@@ -150,11 +171,13 @@ class Samverkan:
 
     # -- helpers -----------------------------------------------------------------------------
 
-    def _today(self, plan: Plan | None) -> date:
+    def today(self, plan: Plan | None) -> date:
+        """Today's date in the plan's timezone (the default timezone without a plan)."""
         tz = ZoneInfo(plan.timezone if plan else self.default_timezone)
         return self.clock().astimezone(tz).date()
 
-    def _plan(self, tx: Tx, ctx: Context) -> Plan:
+    def plan(self, tx: Tx, ctx: Context) -> Plan:
+        """The plan of the request's channel; refused when the channel has none."""
         plan = tx.plan_by_channel(ctx.team_id, ctx.channel_id)
         if plan is None:
             raise UserError("error.no_plan", topic="setup")
@@ -164,7 +187,8 @@ class Samverkan:
         people = [mention(m.user_id) for m in tx.members(plan.id) if m.is_coordinator]
         return ", ".join(people) or "—"
 
-    def _require_coordinator(self, tx: Tx, plan: Plan, ctx: Context, what: str) -> Member:
+    def require_coordinator(self, tx: Tx, plan: Plan, ctx: Context, what: str) -> Member:
+        """The caller as a coordinator of the plan; refused (saying who is) otherwise."""
         me = tx.member(plan.id, ctx.user_id)
         if me is None or not me.is_coordinator:
             raise UserError(
@@ -174,13 +198,14 @@ class Samverkan:
             )
         return me
 
-    def _require_member(self, tx: Tx, plan: Plan, ctx: Context, what: str) -> Member:
+    def require_member(self, tx: Tx, plan: Plan, ctx: Context, what: str) -> Member:
+        """The caller as a member of the plan; refused (saying how to join) otherwise."""
         me = tx.member(plan.id, ctx.user_id)
         if me is None:
             raise UserError(
                 "denied.member",
                 what=t(plan.language, f"what.{what}"),
-                orgs=", ".join(o.name for o in tx.organisations(plan.id)) or "—",
+                orgs=", ".join(esc(o.name) for o in tx.organisations(plan.id)) or "—",
             )
         return me
 
@@ -209,19 +234,46 @@ class Samverkan:
         return f
 
     def _date(
-        self, text: str, today: date, prefer: str = "future", field: str | None = None
+        self,
+        plan: Plan,
+        value: str | date,
+        today: date,
+        *,
+        topic: str,
+        prefer: str = "future",
+        field: str | None = None,
+        base: date | None = None,
     ) -> date:
+        """A typed date, within DATE_WINDOW_YEARS of today; errors show `topic`'s example.
+
+        Relative dates count from `base` (today unless given). A date picked in a form is
+        taken as it is: a date picker cannot produce a typo like 0001-01-01.
+        """
+        if isinstance(value, date):
+            return value
         try:
-            return parse_date(text, today, prefer)  # type: ignore[arg-type]
+            day = parse_date(value, base or today, prefer)  # type: ignore[arg-type]
         except DateError:
             raise UserError(
-                "error.bad_date", field=field, topic="dates", value=esc(text, 40)
+                "error.bad_date", field=field, topic=topic, value=esc(value, 40)
             ) from None
+        first = _years_from(today, -DATE_WINDOW_YEARS)
+        last = _years_from(today, DATE_WINDOW_YEARS)
+        if not first <= day <= last:
+            raise UserError(
+                "error.date_range",
+                field=field,
+                topic=topic,
+                day=format_date(day, plan.language),
+                first=format_date(first, plan.language),
+                last=format_date(last, plan.language),
+            )
+        return day
 
     def _fmt(self, plan: Plan, d: date | None) -> str:
         if d is None:
             return "—"
-        return format_date(d, plan.language, self._today(plan))
+        return format_date(d, plan.language, self.today(plan))
 
     def _check_text(self, text: str, field: str | None = None, limit: int = g.MAX_TEXT) -> str:
         text = text.strip()
@@ -245,7 +297,20 @@ class Samverkan:
         )
 
     def _more(self, lang: str, hidden: int, command: str) -> Note:
-        return Note(t(lang, "list.more", n=hidden, command=f"`{self.command} {command}`"))
+        words = g.command_word(lang, command)
+        return Note(t(lang, "list.more", n=hidden, command=f"`{self.command} {words}`"))
+
+    def _notify_schedule(self, plan_id: int) -> None:
+        """Tell the schedule listeners that a plan's digest moment may have moved.
+
+        Runs after the change is committed: a listener that fails is logged and the others
+        still run, so the reply still says what was changed.
+        """
+        for listener in self.schedule_listeners:
+            try:
+                listener(plan_id)
+            except Exception:
+                log.exception("schedule listener failed for plan %s", plan_id)
 
     def _lines(self, lang: str, lines: list[str], command: str, limit: int = LIST_LIMIT) -> list:
         """List lines packed into sections under Slack's 3000-character limit."""
@@ -275,9 +340,8 @@ class Samverkan:
             if not has(key):
                 raise UserError("error.unknown_topic", topic="help", word=esc(cmd.topic or "", 40))
             text = t(lang, key, cmd=self.command)
-            return Reply(
-                text, [Header(t(lang, "help.title_topic", topic=topic)), Section(text)], lang=lang
-            )
+            title = t(lang, "help.title_topic", topic=t(lang, f"verb.{topic}"))
+            return Reply(text, [Header(title), Section(text)], lang=lang)
         items: list = [Header(t(lang, "help.title"))]
         for part in ("help.intro", "help.plan", "help.work", "help.read", "help.admin"):
             items.append(Section(t(lang, part, cmd=self.command)))
@@ -308,8 +372,7 @@ class Samverkan:
                 action="created",
                 after={"name": name, "channel": ctx.channel_id},
             )
-        for listener in self.schedule_listeners:
-            listener(plan.id)
+        self._notify_schedule(plan.id)
         lang = plan.language
         text = t(lang, "setup.done", name=esc(name), user=mention(ctx.user_id))
         items = [
@@ -320,16 +383,24 @@ class Samverkan:
         return Reply(text, items, visibility="channel", lang=lang, plan_id=plan.id)
 
     def _schedule_line(self, plan: Plan) -> str:
-        when = next_digest_at(plan, self.clock())
+        """When the next weekly digest goes out; a week whose digest is done is skipped."""
+        tz = ZoneInfo(plan.timezone)
+
+        def week_done(year: int, week: int) -> bool:
+            with self.store.read() as tx:
+                row = tx.digest(plan.id, year, week)
+            return row is not None and row.state in WEEK_DONE
+
+        when = next_digest_at(plan, self.clock(), week_done)
         if when is None:
             return t(plan.language, "digest.off_line", cmd=self.command)
-        local = when.astimezone(ZoneInfo(plan.timezone))
+        local = when.astimezone(tz)
         return t(
             plan.language,
             "digest.next_line",
             day=format_weekday(plan.digest_weekday or 0, plan.language),
             time=plan.digest_time,
-            next=f"{format_date(local.date(), plan.language, self._today(plan))} {local:%H:%M}",
+            next=f"{format_date(local.date(), plan.language, self.today(plan))} {local:%H:%M}",
             tz=plan.timezone,
         )
 
@@ -338,8 +409,8 @@ class Samverkan:
     def _cmd_orgadd(self, ctx: Context, cmd: g.OrgAdd) -> Reply:
         name = self._check_text(cmd.name, limit=80)
         with self.store.write() as tx:
-            plan = self._plan(tx, ctx)
-            self._require_coordinator(tx, plan, ctx, "org_add")
+            plan = self.plan(tx, ctx)
+            self.require_coordinator(tx, plan, ctx, "org_add")
             if tx.organisation_by_name(plan.id, name):
                 raise UserError("error.org_exists", name=esc(name))
             tx.add_organisation(plan.id, name, cmd.kind)
@@ -358,7 +429,7 @@ class Samverkan:
 
     def _cmd_orglist(self, ctx: Context, cmd: g.OrgList) -> Reply:
         with self.store.read() as tx:
-            plan = self._plan(tx, ctx)
+            plan = self.plan(tx, ctx)
             orgs = tx.organisations(plan.id)
             members = tx.members(plan.id)
         lang = plan.language
@@ -387,18 +458,28 @@ class Samverkan:
 
     def _cmd_setmember(self, ctx: Context, cmd: g.SetMember) -> Reply:
         with self.store.write() as tx:
-            plan = self._plan(tx, ctx)
-            self._require_coordinator(tx, plan, ctx, "member")
+            plan = self.plan(tx, ctx)
+            self.require_coordinator(tx, plan, ctx, "member")
             org = self._org(tx, plan, cmd.org)
             before = tx.member(plan.id, cmd.user)
+            # No role named: the person keeps theirs (a newcomer becomes a member).
+            role = cmd.role or (before.role if before else "member")
+            lang = plan.language
+            if before and before.organisation_id == org.id and before.role == role:
+                raise UserError(
+                    "error.no_change_member",
+                    user=mention(cmd.user),
+                    role=t(lang, f"role.{role}"),
+                    org=esc(org.name),
+                )
             if (
                 before
                 and before.is_coordinator
-                and cmd.role != "coordinator"
+                and role != "coordinator"
                 and sum(m.is_coordinator for m in tx.members(plan.id)) == 1
             ):
                 raise UserError("error.last_coordinator")
-            after = tx.set_member(plan.id, cmd.user, org.id, cmd.role)
+            after = tx.set_member(plan.id, cmd.user, org.id, role)
             tx.audit(
                 team_id=ctx.team_id,
                 plan_id=plan.id,
@@ -411,18 +492,31 @@ class Samverkan:
                 else None,
                 after={"organisation": after.organisation, "role": after.role},
             )
+        # Say what changed besides the new place: the organisation left, the role given up.
+        was = ""
+        if before:
+            moved = before.organisation_id not in (None, org.id)
+            old_role = t(lang, f"role.{before.role}")
+            old_org = esc(before.organisation or "")
+            if moved and before.role != role:
+                was = " " + t(lang, "member.was_both", role=old_role, org=old_org)
+            elif moved:
+                was = " " + t(lang, "member.was_org", org=old_org)
+            elif before.role != role:
+                was = " " + t(lang, "member.was_role", role=old_role)
         return self._changed(
             plan,
             "member.set",
             frozenset({cmd.user}),
             user=mention(cmd.user),
-            role=t(plan.language, f"role.{cmd.role}"),
+            role=t(lang, f"role.{role}"),
             org=esc(org.name),
+            was=was,
         )
 
     def _cmd_join(self, ctx: Context, cmd: g.Join) -> Reply:
         with self.store.write() as tx:
-            plan = self._plan(tx, ctx)
+            plan = self.plan(tx, ctx)
             org = self._org(tx, plan, cmd.org)
             before = tx.member(plan.id, ctx.user_id)
             if before and before.organisation_id == org.id:
@@ -448,40 +542,43 @@ class Samverkan:
             user=mention(ctx.user_id),
             org=esc(org.name),
             role=t(plan.language, f"role.{role}"),
+            # Joining another organisation leaves the one the person was in.
+            left=" " + t(plan.language, "member.left", org=esc(before.organisation))
+            if before and before.organisation
+            else "",
         )
 
     # -- activities --------------------------------------------------------------------------
 
     def _cmd_openmodal(self, ctx: Context, cmd: g.OpenModal) -> Reply:
         with self.store.read() as tx:
-            plan = self._plan(tx, ctx)
+            plan = self.plan(tx, ctx)
             if cmd.kind == "activity":
-                self._require_coordinator(tx, plan, ctx, "activity_add")
+                self.require_coordinator(tx, plan, ctx, "activity_add")
             else:
-                self._require_member(tx, plan, ctx, cmd.kind)
+                self.require_member(tx, plan, ctx, cmd.kind)
         lang = plan.language
         text = t(lang, f"modal.console_{cmd.kind}", cmd=self.command)
         return Reply(text, [Section(text)], lang=lang, modal=cmd.kind, plan_id=plan.id)
 
-    def modal_choices(self, ctx: Context) -> ModalChoices:
-        """Activities and organisations to offer in a modal opened in this channel."""
-        with self.store.read() as tx:
-            plan = self._plan(tx, ctx)
-            acts = [
-                (a.ref, a.title)
-                for a in tx.activities(plan.id)
-                if a.status not in ("done", "cancelled")
-            ]
-            me = tx.member(plan.id, ctx.user_id)
-            return ModalChoices(
-                lang=plan.language,
-                activities=acts,
-                organisations=[o.name for o in tx.organisations(plan.id)],
-                own_organisation=me.organisation if me else None,
-            )
-
     def _cmd_activityadd(self, ctx: Context, cmd: g.ActivityAdd) -> Reply:
-        return self.add_activity(ctx, title=cmd.title, owner=cmd.owner, due=cmd.due)
+        try:
+            return self.add_activity(ctx, title=cmd.title, owner=cmd.owner, due=cmd.due)
+        except UserError as e:
+            if cmd.owner is None or e.key not in ("error.no_org", "error.no_orgs_yet"):
+                raise
+            # "owner <name>" may have been part of the title: say how to keep it there.
+            lang = self._language_for(ctx)
+            word = "ägare" if lang == "sv" else "owner"
+            title = f"{cmd.title} {word} {cmd.owner}"
+            raise UserError(
+                "error.no_owner_org",
+                topic="activity",
+                name=esc(cmd.owner, 80),
+                known=e.values.get("known") or "—",
+                word=word,
+                example=f'{self.command} {g.command_word(lang, "activity add")} "{esc(title)}"',
+            ) from None
 
     def add_activity(
         self,
@@ -498,11 +595,15 @@ class Samverkan:
         cause = self._check_text(cause, field="cause") if cause.strip() else ""
         goal = self._check_text(goal, field="goal") if goal.strip() else ""
         with self.store.write() as tx:
-            plan = self._plan(tx, ctx)
-            self._require_coordinator(tx, plan, ctx, "activity_add")
+            plan = self.plan(tx, ctx)
+            self.require_coordinator(tx, plan, ctx, "activity_add")
             org = self._org(tx, plan, owner, field="owner") if owner else None
-            today = self._today(plan)
-            due_date = self._date(due, today, field="due") if isinstance(due, str) else due
+            today = self.today(plan)
+            due_date = (
+                self._date(plan, due, today, topic="activity", field="due")
+                if due is not None
+                else None
+            )
             a = tx.add_activity(
                 plan.id,
                 title=title,
@@ -532,8 +633,7 @@ class Samverkan:
             "activity.added",
             ref=a.ref,
             title=esc(title),
-            # Swedish short months end in a dot already ("15 dec.").
-            details="; ".join(details).removesuffix(".") + "." if details else "",
+            details=" (" + ", ".join(details) + ")" if details else "",
         )
 
     def _activity_line(self, plan: Plan, a: Activity, today: date) -> str:
@@ -551,24 +651,26 @@ class Samverkan:
 
     def _cmd_activitylist(self, ctx: Context, cmd: g.ActivityList) -> Reply:
         with self.store.read() as tx:
-            plan = self._plan(tx, ctx)
+            plan = self.plan(tx, ctx)
             acts = tx.activities(plan.id)
         lang = plan.language
         if not acts:
             text = t(lang, "activity.none", cmd=self.command)
             return Reply(text, [Section(text)], lang=lang)
-        today = self._today(plan)
+        today = self.today(plan)
         order = {s: i for i, s in enumerate(STATUS_ORDER)}
         acts.sort(key=lambda a: (order[a.status], a.id))
         lines = [self._activity_line(plan, a, today) for a in acts]
         title = t(lang, "activity.list_title", name=plan.name, n=len(acts))
         items = [Header(clip(title, 150)), *self._lines(lang, lines, "activity list", limit=60)]
         items.append(Note(t(lang, "activity.legend")))
-        return Reply(title, items, lang=lang)
+        # Headers are plain text; the fallback is mrkdwn, so the plan's name is escaped there.
+        fallback = t(lang, "activity.list_title", name=esc(plan.name), n=len(acts))
+        return Reply(fallback, items, lang=lang)
 
     def _cmd_activityshow(self, ctx: Context, cmd: g.ActivityShow) -> Reply:
         with self.store.read() as tx:
-            plan = self._plan(tx, ctx)
+            plan = self.plan(tx, ctx)
             a = self._activity(tx, plan, cmd.number)
             logs = tx.recent_logs(plan.id, a.id, 5)
             fus = [f for f in tx.followups(plan.id, "open") if f.activity_id == a.id]
@@ -600,11 +702,11 @@ class Samverkan:
             items.append(Section(f"*{t(lang, 'activity.open_followups')}*"))
             items.extend(self._cards(ctx, plan, fus, "overdue"))
         items.append(Note(t(lang, "activity.detail_help", cmd=self.command, ref=a.ref)))
-        return Reply(title, items, lang=lang, plan_id=plan.id)
+        return Reply(f"{a.ref} {esc(a.title, 140)}", items, lang=lang, plan_id=plan.id)
 
     def _cmd_activityset(self, ctx: Context, cmd: g.ActivitySet) -> Reply:
         with self.store.write() as tx:
-            plan = self._plan(tx, ctx)
+            plan = self.plan(tx, ctx)
             a = self._activity(tx, plan, cmd.number)
             me = tx.member(plan.id, ctx.user_id)
             allowed = me is not None and (
@@ -630,7 +732,7 @@ class Samverkan:
                 if cmd.value.casefold() in ("none", "ingen"):
                     value = None
                 else:
-                    value = self._date(cmd.value, self._today(plan))
+                    value = self._date(plan, cmd.value, self.today(plan), topic="activity_due")
                 old, new = a.due_date, value
                 changes = {"due_date": value}
                 shown_old, shown_new = self._fmt(plan, a.due_date), self._fmt(plan, value)  # type: ignore[arg-type]
@@ -650,7 +752,7 @@ class Samverkan:
                 changes = {cmd.field: value}
                 shown_old, shown_new = esc(old, 200) if old else "—", esc(value, 200)  # type: ignore[arg-type]
             if old == new:
-                raise UserError("error.no_change", ref=a.ref, value=shown_new)
+                raise self._no_change(lang, a.ref, cmd.field, new, shown_new)
             tx.update_activity(a.id, **changes)
             tx.audit(
                 team_id=ctx.team_id,
@@ -679,6 +781,18 @@ class Samverkan:
             user=mention(ctx.user_id),
         )
 
+    def _no_change(self, lang: str, ref: str, fld: str, new: object, shown: str) -> UserError:
+        """The refusal of a change to what a field already holds, worded for the field."""
+        if fld in ("status", "rag", "assignee"):
+            return UserError(f"error.no_change_{fld}", ref=ref, value=shown)
+        if fld == "due":
+            if new is None:
+                return UserError("error.no_change_no_due", ref=ref)
+            return UserError("error.no_change_due", ref=ref, value=shown)
+        return UserError(
+            "error.no_change_value", ref=ref, name=t(lang, f"field.{fld}").lower(), value=shown
+        )
+
     # -- log ---------------------------------------------------------------------------------
 
     def _cmd_log(self, ctx: Context, cmd: g.Log) -> Reply:
@@ -702,12 +816,15 @@ class Samverkan:
         """Record something done (command, modal or message shortcut)."""
         text = self._check_text(text, field="text")
         with self.store.write() as tx:
-            plan = self._plan(tx, ctx)
-            me = self._require_member(tx, plan, ctx, "log")
+            plan = self.plan(tx, ctx)
+            me = self.require_member(tx, plan, ctx, "log")
             act = self._activity_ref(tx, plan, activity)
-            today = self._today(plan)
-            day = self._date(on, today, "past", field="date") if isinstance(on, str) else on
-            day = day or today
+            today = self.today(plan)
+            day = (
+                self._date(plan, on, today, topic="log", prefer="past", field="date")
+                if on is not None
+                else today
+            )
             if day > today:
                 raise UserError("error.log_future", field="date", day=self._fmt(plan, day))
             entry = tx.add_log(
@@ -809,11 +926,13 @@ class Samverkan:
         """Assign a follow-up (command, modal or message shortcut)."""
         text = self._check_text(text, field="text")
         with self.store.write() as tx:
-            plan = self._plan(tx, ctx)
-            self._require_member(tx, plan, ctx, "follow")
+            plan = self.plan(tx, ctx)
+            self.require_member(tx, plan, ctx, "follow")
             act = self._activity_ref(tx, plan, activity)
-            today = self._today(plan)
-            due = self._date(by, today, field="due") if isinstance(by, str) else by
+            today = self.today(plan)
+            due = (
+                self._date(plan, by, today, topic="follow", field="due") if by is not None else None
+            )
             if due is not None and due < today:
                 raise UserError("error.due_past", field="due", day=self._fmt(plan, due))
             f = tx.add_followup(
@@ -866,6 +985,35 @@ class Samverkan:
             return True
         return user == f.assigned_by or (not reassign and user == f.assignee)
 
+    def _open_followup(
+        self, tx: Tx, ctx: Context, plan: Plan, number: int, what: str, reassign: bool = False
+    ) -> FollowUp:
+        """An open follow-up the caller may act on (`what`: done, cancel, snooze, reassign)."""
+        f = self._followup(tx, plan, number)
+        if not self._may_act(tx, plan, f, ctx.user_id, reassign=reassign):
+            if reassign:
+                raise UserError(
+                    "denied.reassign",
+                    ref=f.ref,
+                    by=mention(f.assigned_by),
+                    who=self._coordinators(tx, plan),
+                )
+            raise UserError(
+                "denied.followup",
+                what=t(plan.language, f"what.{what}"),
+                ref=f.ref,
+                assignee=mention(f.assignee),
+                by=mention(f.assigned_by),
+                who=self._coordinators(tx, plan),
+            )
+        if f.status != "open":
+            raise UserError(
+                "error.followup_closed",
+                ref=f.ref,
+                status=t(plan.language, f"fstatus.{f.status}"),
+            )
+        return f
+
     def _cmd_done(self, ctx: Context, cmd: g.Done) -> Reply:
         return self.close_followup(ctx, cmd.number, "done")
 
@@ -878,22 +1026,8 @@ class Samverkan:
         """Complete or cancel a follow-up (command or button)."""
         with self.store.write() as tx:
             plan = self._plan_for(tx, ctx, plan_id)
-            f = self._followup(tx, plan, number)
-            if not self._may_act(tx, plan, f, ctx.user_id):
-                raise UserError(
-                    "denied.followup",
-                    what=t(plan.language, f"what.{'done' if status == 'done' else 'cancel'}"),
-                    ref=f.ref,
-                    assignee=mention(f.assignee),
-                    by=mention(f.assigned_by),
-                    who=self._coordinators(tx, plan),
-                )
-            if f.status != "open":
-                raise UserError(
-                    "error.followup_closed",
-                    ref=f.ref,
-                    status=t(plan.language, f"fstatus.{f.status}"),
-                )
+            what = "done" if status == "done" else "cancel"
+            f = self._open_followup(tx, ctx, plan, number, what)
             tx.update_followup(
                 f.id, status=status, done_by=ctx.user_id, done_at=self.clock().astimezone(UTC)
             )
@@ -919,7 +1053,7 @@ class Samverkan:
     def _plan_for(self, tx: Tx, ctx: Context, plan_id: int | None) -> Plan:
         """The plan of the channel, or the plan a button names (checked against the team)."""
         if plan_id is None:
-            return self._plan(tx, ctx)
+            return self.plan(tx, ctx)
         plan = tx.plan_by_id(plan_id)
         if plan is None or plan.team_id != ctx.team_id:
             raise UserError("error.no_plan", topic="setup")
@@ -931,34 +1065,34 @@ class Samverkan:
     def snooze_followup(
         self, ctx: Context, number: int, until: str | timedelta, plan_id: int | None = None
     ) -> Reply:
-        """Move a follow-up's due date (command, or a button's 1 day / 1 week)."""
+        """Move a follow-up's due date later (command, or a button's 1 day / 1 week).
+
+        A step (`+3d`, `1w`, a button) counts from the due date, or from today when that has
+        passed; a date or weekday is that day. Snoozing never moves a due date earlier.
+        """
         with self.store.write() as tx:
             plan = self._plan_for(tx, ctx, plan_id)
-            f = self._followup(tx, plan, number)
-            if not self._may_act(tx, plan, f, ctx.user_id):
-                raise UserError(
-                    "denied.followup",
-                    what=t(plan.language, "what.snooze"),
-                    ref=f.ref,
-                    assignee=mention(f.assignee),
-                    by=mention(f.assigned_by),
-                    who=self._coordinators(tx, plan),
-                )
-            if f.status != "open":
-                raise UserError(
-                    "error.followup_closed",
-                    ref=f.ref,
-                    status=t(plan.language, f"fstatus.{f.status}"),
-                )
-            today = self._today(plan)
+            f = self._open_followup(tx, ctx, plan, number, "snooze")
+            today = self.today(plan)
+            base = max(f.due_date or today, today)
             if isinstance(until, timedelta):
-                new_due = max(f.due_date or today, today) + until
+                new_due = base + until
             else:
-                new_due = self._date(until, today)
+                start = base if g.is_offset(until) else today
+                new_due = self._date(plan, until, today, topic="snooze", base=start)
             if new_due < today:
                 raise UserError("error.due_past", day=self._fmt(plan, new_due))
+            if f.due_date is not None and new_due < f.due_date:
+                raise UserError(
+                    "error.snooze_earlier",
+                    ref=f.ref,
+                    due=self._fmt(plan, f.due_date),
+                    suggest=(f.due_date + timedelta(days=1)).isoformat(),
+                )
             if new_due == f.due_date:
-                raise UserError("error.no_change", ref=f.ref, value=self._fmt(plan, new_due))
+                raise self._no_change(
+                    plan.language, f.ref, "due", new_due, self._fmt(plan, new_due)
+                )
             tx.update_followup(f.id, due_date=new_due, snoozed_until=new_due)
             tx.audit(
                 team_id=ctx.team_id,
@@ -983,23 +1117,10 @@ class Samverkan:
 
     def _cmd_reassign(self, ctx: Context, cmd: g.Reassign) -> Reply:
         with self.store.write() as tx:
-            plan = self._plan(tx, ctx)
-            f = self._followup(tx, plan, cmd.number)
-            if not self._may_act(tx, plan, f, ctx.user_id, reassign=True):
-                raise UserError(
-                    "denied.reassign",
-                    ref=f.ref,
-                    by=mention(f.assigned_by),
-                    who=self._coordinators(tx, plan),
-                )
-            if f.status != "open":
-                raise UserError(
-                    "error.followup_closed",
-                    ref=f.ref,
-                    status=t(plan.language, f"fstatus.{f.status}"),
-                )
+            plan = self.plan(tx, ctx)
+            f = self._open_followup(tx, ctx, plan, cmd.number, "reassign", reassign=True)
             if f.assignee == cmd.user:
-                raise UserError("error.no_change", ref=f.ref, value=mention(cmd.user))
+                raise self._no_change(plan.language, f.ref, "assignee", cmd.user, mention(cmd.user))
             tx.update_followup(f.id, assignee=cmd.user, last_reminded_on=None)
             tx.audit(
                 team_id=ctx.team_id,
@@ -1021,7 +1142,8 @@ class Samverkan:
             new=mention(cmd.user),
         )
 
-    def _followup_text(self, plan: Plan, f: FollowUp, today: date, with_assignee: bool) -> str:
+    def followup_text(self, plan: Plan, f: FollowUp, today: date, with_assignee: bool) -> str:
+        """A follow-up card's mrkdwn: ref, text, when it is due, and who gave or has it."""
         lang = plan.language
         bits = []
         if f.due_date:
@@ -1045,13 +1167,13 @@ class Samverkan:
     def _cards(
         self, ctx: Context, plan: Plan, fus: list[FollowUp], more_cmd: str, with_assignee=True
     ) -> list:
-        today = self._today(plan)
+        today = self.today(plan)
         coordinator = self._is_coordinator(plan, ctx.user_id)
         cards: list = [
             FollowUpCard(
                 plan.id,
                 f.ref,
-                self._followup_text(plan, f, today, with_assignee),
+                self.followup_text(plan, f, today, with_assignee),
                 can_act=f.status == "open"
                 and (coordinator or ctx.user_id in (f.assignee, f.assigned_by)),
             )
@@ -1091,14 +1213,16 @@ class Samverkan:
         for pid in dict.fromkeys(f.plan_id for f in fus):
             plan = plans[pid]
             group = [f for f in fus if f.plan_id == pid]
+            room = max(CARD_LIMIT - shown, 0)
+            if room == 0:
+                break  # no cards left to show: no plan header without cards
             if len(plans) > 1:
                 items.append(Section(f"*{esc(plan.name)}*"))
-            room = max(CARD_LIMIT - shown, 0)
             items.extend(self._cards(ctx, plan, group[:room], "mine", with_assignee=False))
             shown += min(len(group), room)
         if shown < len(fus):
             items.append(self._more(lang, len(fus) - shown, "mine"))
-        fallback = title + "\n" + "\n".join(f"{f.ref} {clip(f.text, 80)}" for f in fus[:20])
+        fallback = title + "\n" + "\n".join(f"{f.ref} {esc(f.text, 80)}" for f in fus[:20])
         return Reply(fallback, items, lang=lang)
 
     def _cmd_reminders(self, ctx: Context, cmd: g.Reminders) -> Reply:
@@ -1128,9 +1252,9 @@ class Samverkan:
         if cmd.org is not None:
             return self._org_status(ctx, cmd.org)
         with self.store.read() as tx:
-            plan = self._plan(tx, ctx)
+            plan = self.plan(tx, ctx)
             acts = tx.activities(plan.id)
-            today = self._today(plan)
+            today = self.today(plan)
             week_logs = tx.logs_between(plan.id, today - timedelta(days=6), today)
             open_fus = tx.followups(plan.id, "open")
             me = tx.member(plan.id, ctx.user_id)
@@ -1140,7 +1264,7 @@ class Samverkan:
     def _overview(self, ctx, plan, acts, week_logs, open_fus, me, last, today) -> Reply:
         lang = plan.language
         title = t(lang, "status.title", name=plan.name)
-        items: list = [Header(clip(title, 150))]
+        items: list = [Header(clip(title, 150))]  # plain text: not escaped
         if plan.area:
             items.append(Note(t(lang, "status.area", area=esc(plan.area))))
         by_status = Counter(a.status for a in acts)
@@ -1201,7 +1325,7 @@ class Samverkan:
             recent = [self._log_line(plan, e) for e in week_logs[:8]]
             items.append(Section(f"*{t(lang, 'status.recent')}*\n" + "\n".join(recent)))
             if len(week_logs) > 8:
-                items.append(self._more(lang, len(week_logs) - 8, "digest preview"))
+                items.append(Note(t(lang, "status.more_week", n=len(week_logs) - 8)))
         notes = [self._schedule_line(plan)]
         if plan.delivery_error and me is not None and me.is_coordinator:
             notes.append(
@@ -1216,12 +1340,12 @@ class Samverkan:
                 )
             )
         items.append(Note("\n".join(notes)))
-        fallback = title + "\n" + "\n".join(lines)
+        fallback = t(lang, "status.title", name=esc(plan.name)) + "\n" + "\n".join(lines)
         return Reply(fallback, items, lang=lang, plan_id=plan.id)
 
     def _org_status(self, ctx: Context, name: str) -> Reply:
         with self.store.read() as tx:
-            plan = self._plan(tx, ctx)
+            plan = self.plan(tx, ctx)
             org = tx.organisation_by_name(plan.id, name)
             if org is None:
                 known = ", ".join(f"*{esc(o.name)}*" for o in tx.organisations(plan.id))
@@ -1231,7 +1355,7 @@ class Samverkan:
                     name=esc(name, 80),
                     known=known,
                 )
-            today = self._today(plan)
+            today = self.today(plan)
             acts = [a for a in tx.activities(plan.id) if a.owner_org_id == org.id]
             people = [m for m in tx.members(plan.id) if m.organisation_id == org.id]
             logs = tx.logs_between(
@@ -1266,12 +1390,13 @@ class Samverkan:
             )
         late = sum(1 for f in fus if f.due_date and f.due_date < today)
         items.append(Note(t(lang, "status.open_followups", n=len(fus), late=late)))
-        return Reply(title, items, lang=lang, plan_id=plan.id)
+        fallback = f"{esc(org.name, 100)} — {t(lang, f'kind.{org.kind}')}"
+        return Reply(fallback, items, lang=lang, plan_id=plan.id)
 
     def _cmd_overdue(self, ctx: Context, cmd: g.Overdue) -> Reply:
         with self.store.read() as tx:
-            plan = self._plan(tx, ctx)
-            today = self._today(plan)
+            plan = self.plan(tx, ctx)
+            today = self.today(plan)
             fus = tx.open_followups_due(plan.id, today - timedelta(days=1))
             acts = [
                 a
@@ -1296,7 +1421,7 @@ class Samverkan:
 
     def _cmd_search(self, ctx: Context, cmd: g.Search) -> Reply:
         with self.store.read() as tx:
-            plan = self._plan(tx, ctx)
+            plan = self.plan(tx, ctx)
             hits, total = tx.search_logs(plan.id, cmd.query, LIST_LIMIT)
         lang = plan.language
         if not hits:
@@ -1309,17 +1434,17 @@ class Samverkan:
         )
         if total > len(hits):
             items.append(Note(t(lang, "search.more", n=total - len(hits))))
-        return Reply(title, items, lang=lang)
+        return Reply(t(lang, "search.title", n=total, query=esc(cmd.query, 80)), items, lang=lang)
 
     def _cmd_history(self, ctx: Context, cmd: g.History) -> Reply:
         with self.store.read() as tx:
-            plan = self._plan(tx, ctx)
+            plan = self.plan(tx, ctx)
             events = tx.audit_for(plan.id, cmd.ref)
         lang = plan.language
         if not events:
             raise UserError("error.no_history", ref=cmd.ref)
         tz = ZoneInfo(plan.timezone)
-        today = self._today(plan)
+        today = self.today(plan)
         lines = []
         for e in events:
             local = e.at.astimezone(tz)
@@ -1348,6 +1473,9 @@ class Samverkan:
                 )
             if key == "rag":
                 return t(lang, f"rag.{value}")
+            if key in ("source", "kind", "role") and has(f"{key}.{value}"):
+                # Stored values ("command", "social_services") are shown in the plan's words.
+                return t(lang, f"{key}.{value}")
             if key in ("assignee",):
                 return mention(str(value))
             if key in ("due", "on", "due_date"):
@@ -1378,20 +1506,20 @@ class Samverkan:
 
         if cmd.action == "preview":
             with self.store.read() as tx:
-                plan = self._plan(tx, ctx)
+                plan = self.plan(tx, ctx)
                 reply = build_digest(tx, plan, self.clock(), self.command)
             reply.visibility = "ephemeral"
             return reply
         if cmd.action == "now":
             with self.store.read() as tx:
-                plan = self._plan(tx, ctx)
-                self._require_coordinator(tx, plan, ctx, "digest_now")
+                plan = self.plan(tx, ctx)
+                self.require_coordinator(tx, plan, ctx, "digest_now")
                 reply = build_digest(tx, plan, self.clock(), self.command)
             reply.visibility = "channel"
             return reply
         with self.store.write() as tx:
-            plan = self._plan(tx, ctx)
-            self._require_coordinator(tx, plan, ctx, "digest_schedule")
+            plan = self.plan(tx, ctx)
+            self.require_coordinator(tx, plan, ctx, "digest_schedule")
             before = {"weekday": plan.digest_weekday, "time": plan.digest_time}
             if cmd.action == "off":
                 if plan.digest_weekday is None:
@@ -1420,8 +1548,7 @@ class Samverkan:
                 before=before,
                 after={"weekday": plan.digest_weekday, "time": plan.digest_time},
             )
-        for listener in self.schedule_listeners:
-            listener(plan.id)
+        self._notify_schedule(plan.id)
         key = "digest.off" if cmd.action == "off" else "digest.scheduled"
         text = t(plan.language, key, cmd=self.command) + "\n" + self._schedule_line(plan)
         return Reply(
@@ -1430,22 +1557,25 @@ class Samverkan:
 
     def _cmd_settings(self, ctx: Context, cmd: g.Settings) -> Reply:
         with self.store.write() as tx:
-            plan = self._plan(tx, ctx)
-            self._require_coordinator(tx, plan, ctx, "settings")
+            plan = self.plan(tx, ctx)
+            self.require_coordinator(tx, plan, ctx, "settings")
             value = cmd.value
             if cmd.key == "timezone":
-                try:
-                    ZoneInfo(value)
-                except (ZoneInfoNotFoundError, ValueError):
+                # Only names of real zones: "Europe" alone is a folder of them, not a zone.
+                zone = timezone_name(value)
+                if zone is None:
                     raise UserError(
-                        "error.bad_timezone", topic="settings", value=esc(value, 40)
-                    ) from None
+                        "error.bad_timezone", topic="settings_timezone", value=esc(value, 40)
+                    )
+                value = zone
             else:
                 value = self._check_text(value, limit=100)
             old = getattr(plan, cmd.key)
             if old == value:
                 raise UserError(
-                    "error.no_change", ref=t(plan.language, f"setting.{cmd.key}"), value=esc(value)
+                    "error.no_change_setting",
+                    setting=t(plan.language, f"setting.{cmd.key}"),
+                    value=esc(value),
                 )
             plan = tx.update_plan(plan.id, **{cmd.key: value})
             tx.audit(
@@ -1459,8 +1589,7 @@ class Samverkan:
                 after={cmd.key: value},
             )
         if cmd.key == "timezone":
-            for listener in self.schedule_listeners:
-                listener(plan.id)
+            self._notify_schedule(plan.id)
         return self._changed(
             plan,
             "settings.changed",

@@ -39,7 +39,9 @@ How each failure is handled:
   successful delivery clears it.
 
 `digest now` (a coordinator posting by hand, via the Slack handlers) is an extra post of the
-digest as of that moment: it neither counts as nor suppresses the week's scheduled digest.
+digest as of that moment, except when this week's scheduled digest is still to come later the
+same day: then it is recorded as the week's digest (`sent`, with its ts) and the scheduled run
+skips the week (`samverkan.digest.record_manual_digest`).
 """
 
 from __future__ import annotations

@@ -37,7 +37,7 @@ class ReminderDelivery:
     def run(self, timezone: str) -> int:
         """Send today's reminders of the plans in `timezone`; returns how many went out."""
         with self._lock:
-            reminders = claim_reminders(self.app.store, timezone, self.clock(), self.app.command)
+            reminders = claim_reminders(self.app, timezone, self.clock())
             sent = 0
             for r in reminders:
                 payload = message_payload(r.reply)

@@ -7,7 +7,9 @@ APScheduler 3.x `BackgroundScheduler` with explicit `zoneinfo` timezones and fix
 * `reminders:<timezone>`: 09:00 Monday–Friday in each timezone that has plans (holidays are
   skipped by the job itself, with `samverkan.dates.is_working_day`);
 * `digest-retry:<plan id>`: a one-off retry after a failed delivery;
-* `catch-up`: once, right after start.
+* `catch-up`: once, right after start;
+* `catch-up:<plan id>`: once, right after a change to a plan's schedule or timezone that put
+  this week's moment in the past (see `reschedule`).
 
 Job store. Jobs live in APScheduler's memory store and are derived from the database at every
 start; the database is the only record of what was sent. A persistent job store would be a
@@ -61,6 +63,7 @@ log = logging.getLogger(__name__)
 
 DIGEST_JOB = "digest:{}"
 RETRY_JOB = "digest-retry:{}"
+PLAN_CATCH_UP_JOB = "catch-up:{}"
 REMINDERS_JOB = "reminders:{}"
 CATCH_UP_JOB = "catch-up"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -208,9 +211,14 @@ class Scheduler:
                 )
                 return False
             _active, self._db_lock = self, lock
-        self.scheduler.start(paused=paused)
-        self.sync()
-        self.scheduler.add_job(self.catch_up, id=CATCH_UP_JOB, replace_existing=True)
+        try:
+            self.scheduler.start(paused=paused)
+            self.sync()
+            self.scheduler.add_job(self.catch_up, id=CATCH_UP_JOB, replace_existing=True)
+        except BaseException:
+            # Let go of the lock and the process's slot, so the failure is all that remains.
+            self.shutdown(wait=False)
+            raise
         log.info("schedules started: %s", ", ".join(j.id for j in self.scheduler.get_jobs()))
         return True
 
@@ -242,13 +250,29 @@ class Scheduler:
             self._sync_reminders({p.timezone for p in plans})
 
     def reschedule(self, plan_id: int) -> None:
-        """Bring one plan's jobs up to date (a schedule listener of the app)."""
+        """Bring one plan's jobs up to date (a schedule listener of the app).
+
+        A change can put this week's moment in the past: a new timezone in which Monday 08:00
+        has already been. The week's digest then goes out now, once, as it would after a
+        restart, so what happens does not depend on restarts. A changed
+        `digest schedule` records when it was set, and a moment before that is not caught up.
+        """
         with self._sync_lock:
             with self.store.read() as tx:
                 plan = tx.plan_by_id(plan_id)
                 zones = {p.timezone for p in tx.all_plans()}
             if plan is not None:
                 self._sync_digest(plan)
+                if digest_due(plan, self.clock()) is not None:
+                    # On the scheduler's threads, not in the command that changed the plan;
+                    # run_digest checks again and the database keeps it to one digest a week.
+                    self.scheduler.add_job(
+                        self.run_digest,
+                        DateTrigger(run_date=self.clock()),
+                        args=[plan_id],
+                        id=PLAN_CATCH_UP_JOB.format(plan_id),
+                        replace_existing=True,
+                    )
             self._sync_reminders(zones)
 
     def _sync_digest(self, plan: Plan) -> None:
@@ -299,7 +323,7 @@ class Scheduler:
 
     def retry_later(self, plan_id: int, due: datetime, delay: float) -> None:
         """Try a plan's digest again after `delay` seconds (one pending retry per plan)."""
-        run_at = datetime.now(UTC) + timedelta(seconds=delay)
+        run_at = self.clock() + timedelta(seconds=delay)
         self.scheduler.add_job(
             self._retry,
             DateTrigger(run_date=run_at),

@@ -196,6 +196,12 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
+def m002_audit_by_time(db: sqlite_utils.Database) -> None:
+    """Index the audit trail by plan and time: the digest reads a week of it (audit_between)."""
+    db["audit_events"].create_index(["plan_id", "at"], index_name="idx_audit_events_plan_id_at")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", m001_initial),
+    (2, "audit_by_time", m002_audit_by_time),
 ]

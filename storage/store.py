@@ -6,7 +6,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,8 @@ from storage.models import (
 )
 
 BUSY_TIMEOUT_MS = 10_000
+#: How long an event id is remembered against Slack's redeliveries (they come within minutes).
+EVENT_MEMORY = timedelta(days=1)
 
 
 def _d(value: str | None) -> date | None:
@@ -198,6 +200,7 @@ def _audit(r: tuple) -> AuditEvent:
     )
 
 
+_AUDIT_COLS = "id, at, team_id, plan_id, user_id, entity, ref, action, before, after"
 _DIGEST_COLS = (
     "id, plan_id, iso_year, iso_week, state, channel_id, message_ts, attempts, claimed_at, "
     "sent_at, error"
@@ -254,35 +257,17 @@ class Tx:
     def audit_for(self, plan_id: int, ref: str) -> list[AuditEvent]:
         """The audit trail of one item of a plan, oldest first."""
         rows = self._all(
-            "SELECT id, at, team_id, plan_id, user_id, entity, ref, action, before, after "
-            "FROM audit_events WHERE plan_id = ? AND ref = ? ORDER BY id",
+            f"SELECT {_AUDIT_COLS} FROM audit_events WHERE plan_id = ? AND ref = ? ORDER BY id",
             (plan_id, ref),
         )
-        return [
-            AuditEvent(
-                id=r[0],
-                at=_dt(r[1]),  # type: ignore[arg-type]
-                team_id=r[2],
-                plan_id=r[3],
-                user_id=r[4],
-                entity=r[5],
-                ref=r[6],
-                action=r[7],
-                before=json.loads(r[8]) if r[8] else None,
-                after=json.loads(r[9]) if r[9] else None,
-            )
-            for r in rows
-        ]
+        return [_audit(r) for r in rows]
 
     def audit_between(
         self, plan_id: int, since: datetime, until: datetime, entity: str | None = None
     ) -> list[AuditEvent]:
         """A plan's audit events from `since` (inclusive) to `until` (exclusive), oldest first."""
         # Stamps are UTC ISO text of one shape (see _stamp), so they compare as strings.
-        sql = (
-            "SELECT id, at, team_id, plan_id, user_id, entity, ref, action, before, after "
-            "FROM audit_events WHERE plan_id = ? AND at >= ? AND at < ?"
-        )
+        sql = f"SELECT {_AUDIT_COLS} FROM audit_events WHERE plan_id = ? AND at >= ? AND at < ?"
         params: list[Any] = [
             plan_id,
             since.astimezone(UTC).isoformat(timespec="seconds"),
@@ -771,7 +756,13 @@ class Tx:
     # -- events --------------------------------------------------------------------------------
 
     def first_delivery(self, event_id: str) -> bool:
-        """Remember an event id; False when it was seen before (a redelivery)."""
+        """Remember an event id; False when it was seen before (a redelivery).
+
+        Ids older than EVENT_MEMORY are forgotten in the same transaction: Slack redelivers
+        an event within minutes, so the table stays small.
+        """
+        cutoff = (self.now - EVENT_MEMORY).astimezone(UTC).isoformat(timespec="seconds")
+        self.db.execute("DELETE FROM processed_events WHERE received_at < ?", (cutoff,))
         cur = self.db.execute(
             "INSERT INTO processed_events (event_id, received_at) VALUES (?, ?) "
             "ON CONFLICT (event_id) DO NOTHING",

@@ -13,7 +13,7 @@ import pytest
 from blocks.kit import message_payload
 from blocks.text import render as render_text
 from samverkan.digest import build_digest, digest_period, select
-from samverkan.reply import Fields, Header, Note, Reply, Section
+from samverkan.reply import Fields, FollowUpCard, Header, Note, Reply, Section
 from storage import Plan, Store
 from tests.support.fake_slack import message_problems
 
@@ -29,7 +29,7 @@ def text_of(reply: Reply) -> str:
     """All the mrkdwn and plain text of a reply, one item per line."""
     out: list[str] = []
     for item in reply.items:
-        if isinstance(item, Header | Section | Note):
+        if isinstance(item, Header | Section | Note | FollowUpCard):
             out.append(item.text)
         elif isinstance(item, Fields):
             out.extend(item.pairs)
@@ -206,6 +206,24 @@ def test_follow_ups_overdue_due_soon_completed_and_long_overdue(
     assert "🚨 *F3* eight days late — <@erik>, 8 d late, assigned by <@anna>" in body
     assert "1 more overdue by over a week: under Needs attention." in body
     assert ids  # all created
+    # Overdue and due-soon follow-ups can be acted on in the message: one line and a menu each.
+    cards = [i for i in digest(store, plan, now).items if isinstance(i, FollowUpCard)]
+    assert [(c.ref, c.compact, c.can_act) for c in cards] == [
+        ("F2", True, True),
+        ("F1", True, True),
+        ("F4", True, True),
+        ("F5", True, True),
+    ]
+    blocks = message_payload(digest(store, plan, now))["blocks"]
+    menus = [b for b in blocks if b.get("accessory", {}).get("type") == "overflow"]
+    assert [b["block_id"] for b in menus] == [f"followup_{plan.id}_F{n}" for n in (2, 1, 4, 5)]
+    assert [o["value"] for o in menus[0]["accessory"]["options"]] == [
+        f"{plan.id}:F2:done",
+        f"{plan.id}:F2:day",
+        f"{plan.id}:F2:week",
+    ]
+    assert menus[0]["accessory"]["action_id"] == "followup_menu"
+    assert menus[0]["text"]["text"] == "⏰ *F2* a week late — <@erik>, 7 d late"
 
 
 def test_attention_red_past_due_and_quiet_for_four_weeks(
@@ -326,9 +344,25 @@ def test_swedish_digest_and_escaped_user_text(
 # -- size --------------------------------------------------------------------------------------
 
 
+LONG = "Lång text om vad som hände i området " * 40
+
+
+def add_a_busy_week(tx, plan: Plan, acts: list, org_ids: list[int] | None = None) -> None:
+    """2,000 long log entries in 23–29 Nov 2026 on 150 activities (every tenth on none)."""
+    for n in range(2000):
+        tx.add_log(
+            plan.id,
+            text=f"{n} {LONG}",
+            user_id=f"U{n % 40}",
+            happened_on=date(2026, 11, 23) + timedelta(days=n % 7),
+            source="command",
+            activity_id=acts[n % 150].id if n % 10 else None,
+            organisation_id=org_ids[n % 12] if org_ids else None,
+        )
+
+
 def test_a_huge_plan_stays_within_every_block_kit_limit(clock, store: Store, plan: Plan) -> None:
     clock.now = local(2026, 11, 2, 12)  # activities from before the period
-    long = "Lång text om vad som hände i området " * 40
     with store.write() as tx:
         org_ids = [
             tx.add_organisation(plan.id, f"Aktör {n} " + "x" * 60, "other").id for n in range(12)
@@ -348,20 +382,11 @@ def test_a_huge_plan_stays_within_every_block_kit_limit(clock, store: Store, pla
         ]
     clock.now = local(2026, 11, 25, 12)  # the audit events below fall in the period
     with store.write() as tx:
-        for n in range(2000):
-            tx.add_log(
-                plan.id,
-                text=f"{n} {long}",
-                user_id=f"U{n % 40}",
-                happened_on=date(2026, 11, 23) + timedelta(days=n % 7),
-                source="command",
-                activity_id=acts[n % 150].id if n % 10 else None,
-                organisation_id=org_ids[n % 12],
-            )
+        add_a_busy_week(tx, plan, acts, org_ids)
         for n in range(400):
             tx.add_followup(
                 plan.id,
-                text=f"{n} {long}"[:2000],
+                text=f"{n} {LONG}"[:2000],
                 assignee=f"U{n % 40}",
                 assigned_by="anna",
                 due_date=date(2026, 11, 10) + timedelta(days=n % 30),
@@ -398,6 +423,51 @@ def test_a_huge_plan_stays_within_every_block_kit_limit(clock, store: Store, pla
         assert len(shown) == 8 and hidden > 1000
         assert more.format(hidden) + ": `/samverkan activity list`" in body
         assert len(body) < 40_000
+
+
+def test_500_follow_ups_get_ten_menus_and_the_digest_still_fits(
+    clock, store: Store, plan: Plan
+) -> None:
+    """300 activities, 2,000 log entries and 500 open follow-ups: at most 10 follow-ups carry a
+    menu, the rest are lines and "…and N more", and the message stays within 50 blocks."""
+    clock.now = local(2026, 11, 2, 12)
+    with store.write() as tx:
+        acts = [
+            tx.add_activity(plan.id, title=f"Aktivitet {n} " + "t" * 190, created_by="anna")
+            for n in range(300)
+        ]
+    clock.now = local(2026, 11, 25, 12)
+    with store.write() as tx:
+        add_a_busy_week(tx, plan, acts)
+        # Monday 30 Nov: 250 overdue by 1–5 days, 250 due within the week.
+        for n in range(500):
+            late = n < 250
+            tx.add_followup(
+                plan.id,
+                text=f"{n} {LONG}"[:2000],
+                assignee=f"U{n % 40}",
+                assigned_by="anna",
+                due_date=date(2026, 11, 25 + n % 5)
+                if late
+                else date(2026, 11, 30) + timedelta(n % 7),
+            )
+    clock.now = local(2026, 11, 30, 8)
+    reply = digest(store, plan, clock.now)
+    payload = message_payload(reply)
+    assert message_problems(payload) == []
+    blocks = payload["blocks"]
+    assert len(blocks) <= 50
+    assert "do not fit in one message" not in json.dumps(blocks)  # nothing was cut
+    assert len(blocks) <= 30  # room to spare
+    menus = [b for b in blocks if b.get("accessory", {}).get("type") == "overflow"]
+    assert len(menus) == 10
+    assert len({b["block_id"] for b in menus}) == 10
+    # The 8 overdue listed first all get one, then 2 of the due-soon ones.
+    body = text_of(reply)
+    assert "…and 242 more: `/samverkan overdue`" in body
+    assert "…and 242 more: `/samverkan mine`" in body
+    cards = [i for i in reply.items if isinstance(i, FollowUpCard)]
+    assert [c.text.split()[0] for c in cards] == ["⏰"] * 8 + ["📅"] * 2
 
 
 # -- in the command set ------------------------------------------------------------------------

@@ -81,7 +81,8 @@ PARSES = [
         SetMember("U123", "Polisen Järva", "coordinator"),
     ),
     ("member <@U123> Polisen member", SetMember("U123", "Polisen", "member")),
-    ("member <@U123> Polisen", SetMember("U123", "Polisen", "member")),
+    # No role named: None, the person keeps theirs.
+    ("member <@U123> Polisen", SetMember("U123", "Polisen", None)),
     ("medlem <@U123|anna> Polisen samordnare", SetMember("U123", "Polisen", "coordinator")),
     ("medlem <@U123> Polisen Järva medlem", SetMember("U123", "Polisen Järva", "member")),
     ("medlem <@U123> Polisen koordinator", SetMember("U123", "Polisen", "coordinator")),
@@ -102,7 +103,14 @@ PARSES = [
     ("activity add Walk owner Polisen", ActivityAdd("Walk", "Polisen", None)),
     ("activity add Walk due 15/12", ActivityAdd("Walk", None, "15/12")),
     ("activity add Walk by +2w", ActivityAdd("Walk", None, "+2w")),
-    ("activity add Walk due someday", ActivityAdd("Walk due someday")),
+    ("activity add Walk by the lake", ActivityAdd("Walk by the lake")),
+    ('activity add "Walk due someday"', ActivityAdd("Walk due someday")),
+    ('activity add "Meet the owner of the kiosk"', ActivityAdd("Meet the owner of the kiosk")),
+    (
+        'activity add "Meet the owner of the kiosk" owner Polisen due friday',
+        ActivityAdd("Meet the owner of the kiosk", "Polisen", "friday"),
+    ),
+    ('aktivitet ny "Träffa ägare av kiosken"', ActivityAdd("Träffa ägare av kiosken")),
     (
         "aktivitet ny Tryggare skolväg ägare Skolan senast 2027-03-31",
         ActivityAdd("Tryggare skolväg", "Skolan", "2027-03-31"),
@@ -302,20 +310,91 @@ ERRORS = [
     ("activity show", "error.activity_usage", "activity", {}),
     ("activity F3", "error.activity_usage", "activity", {}),
     ("activity A3 colour red", "error.activity_usage", "activity", {}),
-    ("activity A3 status", "error.activity_status_value", "activity", {}),
-    ("activity A3 status running", "error.activity_status_value", "activity", {"value": "running"}),
-    ("aktivitet A3 status ", "error.activity_status_value", "activity", {}),
-    ("activity A3 rag", "error.activity_rag_value", "activity", {}),
-    ("activity A3 rag blue", "error.activity_rag_value", "activity", {"value": "blue"}),
-    ("aktivitet A3 bedömning lila", "error.activity_rag_value", "activity", {"value": "lila"}),
-    ("activity A3 cause", "error.activity_cause_value", "activity", {}),
-    ("activity A3 goal", "error.activity_goal_value", "activity", {}),
-    ("activity A3 owner", "error.activity_owner_value", "activity", {}),
-    ("activity A3 due", "error.activity_due_value", "activity", {}),
-    ("activity A3 title", "error.activity_title_value", "activity", {}),
-    ("activity A3 due someday", "error.bad_date", "activity", {"value": "someday"}),
-    ('activity A3 cause ""', "error.text_missing", "activity", {}),
-    ("activity A3 goal " + "g" * 2001, "error.text_too_long", "activity", {"max": "2000"}),
+    # Changing a field: the example shown is for that field.
+    ("activity A3 status", "error.activity_status_value", "activity_status", {}),
+    (
+        "activity A3 status running",
+        "error.activity_status_value",
+        "activity_status",
+        {"value": "running"},
+    ),
+    ("aktivitet A3 status ", "error.activity_status_value", "activity_status", {}),
+    ("activity A3 rag", "error.activity_rag_value", "activity_rag", {}),
+    ("activity A3 rag blue", "error.activity_rag_value", "activity_rag", {"value": "blue"}),
+    ("aktivitet A3 bedömning lila", "error.activity_rag_value", "activity_rag", {"value": "lila"}),
+    ("activity A3 cause", "error.activity_cause_value", "activity_cause", {}),
+    ("activity A3 goal", "error.activity_goal_value", "activity_goal", {}),
+    ("activity A3 owner", "error.activity_owner_value", "activity_owner", {}),
+    ("activity A3 due", "error.activity_due_value", "activity_due", {}),
+    ("activity A3 title", "error.activity_title_value", "activity_title", {}),
+    ("activity A3 due someday", "error.bad_date", "activity_due", {"value": "someday"}),
+    ('activity A3 cause ""', "error.text_missing", "activity_cause", {}),
+    ('activity A3 title ""', "error.text_missing", "activity_title", {}),
+    ("activity A3 goal " + "g" * 2001, "error.text_too_long", "activity_goal", {"max": "2000"}),
+    # After due/senast at the end, one or two words were meant as a date.
+    (
+        "activity add Walk due someday",
+        "error.bad_date_keyword",
+        "activity",
+        {"value": "someday", "word": "due"},
+    ),
+    (
+        "activity add Walk due next week",
+        "error.bad_date_keyword",
+        "activity",
+        {"value": "next week", "word": "due"},
+    ),
+    (
+        "aktivitet ny Vandring senast nån gång",
+        "error.bad_date_keyword",
+        "activity",
+        {"value": "nån gång", "word": "senast"},
+    ),
+    (
+        "activity add Walk due someday owner Polisen",
+        "error.bad_date_keyword",
+        "activity",
+        {"value": "someday", "word": "due"},
+    ),
+    (
+        "activity add Walk owner Polisen due someday",
+        "error.bad_date_keyword",
+        "activity",
+        {"value": "someday", "word": "due"},
+    ),
+    # After by/till only a lone word starting with a digit or + was meant as a date.
+    (
+        "activity add Walk by 5pm",
+        "error.bad_date_keyword",
+        "activity",
+        {"value": "5pm", "word": "by"},
+    ),
+    (
+        "follow <@U123> Check it due someday",
+        "error.bad_date_keyword",
+        "follow",
+        {"value": "someday", "word": "due"},
+    ),
+    (
+        "uppföljning <@U123> Ring skolan senast nästa vecka A2",
+        "error.bad_date_keyword",
+        "follow",
+        {"value": "nästa vecka", "word": "senast"},
+    ),
+    (
+        "follow <@U123> Call the school by 5pm",
+        "error.bad_date_keyword",
+        "follow",
+        {"value": "5pm", "word": "by"},
+    ),
+    (
+        "follow <@U123> Call the school till +3x",
+        "error.bad_date_keyword",
+        "follow",
+        {"value": "+3x", "word": "till"},
+    ),
+    ("log Met them on 12", "error.bad_date_keyword", "log", {"value": "12", "word": "on"}),
+    ("logga Möte den 3e", "error.bad_date_keyword", "log", {"value": "3e", "word": "den"}),
     ("activity add due friday", "error.activity_add_usage", "activity", {}),
     ('aktivitet ny "" ägare Polisen', "error.activity_add_usage", "activity", {}),
     ("activity add " + "t" * 201, "error.text_too_long", "activity", {"max": "200"}),
@@ -362,7 +441,11 @@ ERRORS = [
     ("history X3", "error.history_usage", "history", {}),
     ("historik A3 F4", "error.history_usage", "history", {}),
     ("settings", "error.settings_usage", "settings", {}),
-    ("settings language", "error.settings_usage", "settings", {}),
+    # A known setting without a value says what that setting takes.
+    ("settings language", "error.settings_language_value", "settings_language", {}),
+    ("inställningar tidszon", "error.settings_timezone_value", "settings_timezone", {}),
+    ("settings area", "error.settings_area_value", "settings_area", {}),
+    ("settings name", "error.settings_name_value", "settings_name", {}),
     ("settings colour blue", "error.settings_usage", "settings", {}),
     ("settings language fr", "error.settings_language", "settings", {"value": "fr"}),
     ("inställningar språk tyska", "error.settings_language", "settings", {"value": "tyska"}),
@@ -421,3 +504,127 @@ def test_two_word_dates_everywhere_a_date_goes() -> None:
     assert g.parse("logga Möte den i dag") == Log("Möte", None, "i dag")
     # Two words that are no date stay text.
     assert g.parse("log Met them on 2 occasions") == Log("Met them on 2 occasions")
+
+
+def test_lenient_date_words_stay_text_unless_a_lone_number_follows() -> None:
+    # by/on/den/på/till are everyday words: what follows them is text unless it is a lone
+    # token that starts with a digit or +.
+    assert g.parse("log Walked on the bridge") == Log("Walked on the bridge")
+    assert g.parse("log Met them on 2 occasions") == Log("Met them on 2 occasions")
+    assert g.parse("logga Möte på torget") == Log("Möte på torget")
+    assert g.parse("follow <@U1> Go by bike") == Follow("U1", "Go by bike")
+    assert g.parse("uppföljning <@U1> Gå till skolan") == Follow("U1", "Gå till skolan")
+    assert g.parse("follow <@U1> Ask what is due") == Follow("U1", "Ask what is due")
+    # More than two words after due/senast: the keyword was text.
+    assert g.parse("activity add Check what is due for the school") == ActivityAdd(
+        "Check what is due for the school"
+    )
+    # A date found at the end wins; a keyword earlier in the text stays text.
+    assert g.parse("follow <@U1> Check the due date by friday") == Follow(
+        "U1", "Check the due date", "friday"
+    )
+
+
+def test_a_keyword_inside_quotes_is_text() -> None:
+    assert g.parse('follow <@U1> "Check the due process"') == Follow(
+        "U1", '"Check the due process"'
+    )
+    assert g.parse('follow <@U1> "Review due diligence" by friday A2') == Follow(
+        "U1", '"Review due diligence"', "friday", 2
+    )
+    assert g.parse('log "Walked on 5th"') == Log('"Walked on 5th"')
+    # An unclosed quote shields nothing.
+    with pytest.raises(ParseError) as caught:
+        g.parse('activity add "Walk due someday')
+    assert caught.value.key == "error.bad_date_keyword"
+
+
+def test_text_keeps_its_line_breaks() -> None:
+    typed = "log A1 Walked the area.\n\n- two lamps out\n- graffiti  at the kiosk on monday"
+    assert g.parse(typed) == Log(
+        "Walked the area.\n\n- two lamps out\n- graffiti at the kiosk", 1, "monday"
+    )
+    assert g.parse("follow <@U1> Call the school:\n1. lamps\n2. keys by friday A2") == Follow(
+        "U1", "Call the school:\n1. lamps\n2. keys", "friday", 2
+    )
+    assert g.parse("activity A3 cause Dark underpass.\nNo lamps since May") == ActivitySet(
+        3, "cause", "Dark underpass.\nNo lamps since May"
+    )
+    # Windows line ends become plain line breaks; spaces within a line are collapsed.
+    assert g.parse("aktivitet A3 mål Alla lampor  lagade \r\nsenast i mars") == ActivitySet(
+        3, "goal", "Alla lampor lagade\nsenast i mars"
+    )
+    # Keywords are still found across line breaks; outer whitespace goes.
+    assert g.parse("log\n  A2\n Met the school\non\nyesterday \n") == Log(
+        "Met the school", 2, "yesterday"
+    )
+    # Titles and names stay one line.
+    assert g.parse("activity add Safer\nwalk") == ActivityAdd("Safer walk")
+
+
+@pytest.mark.parametrize("text", ["+3d", "3d", "-2w", "2 v", "1 vecka", "+10 dagar", "999w"])
+def test_offsets_are_steps(text: str) -> None:
+    assert g.is_offset(text)
+
+
+@pytest.mark.parametrize("text", ["friday", "2026-12-15", "15/12", "tomorrow", "i morgon", "3"])
+def test_days_are_not_steps(text: str) -> None:
+    assert not g.is_offset(text)
+
+
+COMMAND_WORDS = [
+    "help",
+    "setup",
+    "org",
+    "org add",
+    "org list",
+    "member",
+    "join",
+    "activity",
+    "activity add",
+    "activity list",
+    "log",
+    "follow",
+    "done",
+    "cancel",
+    "snooze",
+    "reassign",
+    "mine",
+    "status",
+    "overdue",
+    "digest",
+    "digest preview",
+    "digest now",
+    "reminders",
+    "search",
+    "history",
+    "settings",
+]
+
+
+def test_command_words_in_swedish() -> None:
+    assert g.command_word("sv", "activity list") == "aktivitet lista"
+    assert g.command_word("sv", "org list") == "aktör lista"
+    assert g.command_word("sv", "mine") == "mina"
+    assert g.command_word("sv", "overdue") == "försenat"
+    assert g.command_word("sv", "digest preview") == "veckobrev förhandsvisa"
+    assert g.command_word("sv", "search") == "sök"
+    assert g.command_word("sv", "history A3") == "historik A3"
+    assert g.command_word("en", "activity list") == "activity list"
+    assert set(COMMAND_WORDS) == set(g.SWEDISH_COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMAND_WORDS)
+def test_a_swedish_command_word_is_the_same_command(command: str) -> None:
+    """What a Swedish reply points at parses like the English words it stands for."""
+    swedish = g.command_word("sv", command)
+    for english, sv in ((command, swedish), (command + " x", swedish + " x")):
+        try:
+            expected: object = g.parse(english)
+        except ParseError as e:
+            expected = (e.key, e.topic)
+        try:
+            got: object = g.parse(sv)
+        except ParseError as e:
+            got = (e.key, e.topic)
+        assert got == expected, (english, sv)

@@ -67,6 +67,14 @@ def dynamic_keys() -> list[str]:
     keys += [f"role.{r}" for r in sorted(set(g.ROLES.values()))]
     keys += [f"fstatus.{s}" for s in ("open", "done", "cancelled")]
     keys += [f"example.{topic}" for topic in TOPICS] + ["example.dates"]
+    # Errors about one activity field or setting show an example of changing that one.
+    keys += [f"example.activity_{f}" for f in sorted(set(g.ACTIVITY_FIELDS.values()))]
+    keys += [f"example.settings_{k}" for k in sorted(set(g.SETTING_KEYS.values()))]
+    keys += [f"error.settings_{k}_value" for k in sorted(set(g.SETTING_KEYS.values()))]
+    # Help titles name the command in the plan's language.
+    keys += [f"verb.{topic}" for topic in TOPICS]
+    keys += [f"verb.{topic}" for topic in sorted(set(g.HELP_TOPICS.values()))]
+    keys += [f"source.{s}" for s in ("command", "modal", "message")]
     # `help help` is the overview itself; every other topic has its own text.
     keys += [f"help.{topic}" for topic in TOPICS if topic != "help"]
     keys += [f"help.{topic}" for topic in sorted(set(g.HELP_TOPICS.values()))]
@@ -111,7 +119,9 @@ def test_every_status_and_rag_has_a_distinct_name_per_language() -> None:
 
 def test_examples_shown_with_errors_parse() -> None:
     """Every example an error points at is itself a valid command."""
-    for topic in [*TOPICS, "dates"]:
+    topics = [key.removeprefix("example.") for key in MESSAGES if key.startswith("example.")]
+    assert {*TOPICS, "dates", "activity_status", "settings_timezone"} <= set(topics)
+    for topic in topics:
         for lang in ("en", "sv"):
             example = t(lang, f"example.{topic}", cmd="/samverkan")
             text = example.removeprefix("/samverkan").strip().replace("@erik", "<@erik>")
@@ -166,3 +176,26 @@ def test_the_source_names_catalog_keys() -> None:
 def test_every_key_named_in_the_source_exists() -> None:
     missing = {key: where for key, where in literal_keys().items() if not has(key)}
     assert missing == {}
+
+
+def test_example_topics_show_the_command_they_are_about() -> None:
+    """An example for one activity field or setting changes that field or setting."""
+    for fld in sorted(set(g.ACTIVITY_FIELDS.values())):
+        for lang in ("en", "sv"):
+            example = t(lang, f"example.activity_{fld}", cmd="/samverkan")
+            cmd = g.parse(example.removeprefix("/samverkan").strip())
+            assert isinstance(cmd, g.ActivitySet) and cmd.field == fld, (lang, example)
+    for key in sorted(set(g.SETTING_KEYS.values())):
+        for lang in ("en", "sv"):
+            example = t(lang, f"example.settings_{key}", cmd="/samverkan")
+            cmd = g.parse(example.removeprefix("/samverkan").strip())
+            assert isinstance(cmd, g.Settings) and cmd.key == key, (lang, example)
+
+
+@pytest.mark.parametrize("topic", [*TOPICS, "dates"])
+def test_a_help_title_names_a_word_that_opens_the_same_help(topic: str) -> None:
+    for lang in ("en", "sv"):
+        word = t(lang, f"verb.{topic}")
+        parsed = g.parse(f"help {word}")
+        assert isinstance(parsed, g.Help)
+        assert g.VERBS.get(parsed.topic or "", parsed.topic) == topic, (lang, word)

@@ -7,10 +7,12 @@ What APScheduler itself decides (when a trigger fires) is checked on the real tr
 from __future__ import annotations
 
 import fcntl
+import json
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -328,6 +330,158 @@ def test_a_schedule_changed_later_in_the_week_after_the_digest_went_out(
     assert len(posts(slack)) == 2
 
 
+def test_a_timezone_change_that_puts_the_moment_in_the_past_catches_up_at_once(
+    plans, schedulers, run, clock, slack: FakeSlack, store: Store
+) -> None:
+    """Monday 07:30 in Stockholm, the plan moves to Tokyo, where Monday 08:00 has been: the
+    week's digest goes out now (as after a restart), once, without waiting for a restart."""
+    plans("C1")
+    clock.now = local(2026, 11, 30, 7, 30)
+    s = schedulers()
+    assert s.scheduler.get_job("catch-up:1") is None
+    assert run("UANNA", "settings timezone Asia/Tokyo", channel="C1").ok
+    job = s.scheduler.get_job("catch-up:1")
+    assert job is not None
+    assert job.trigger.run_date == clock.now
+    assert job.func(*job.args) == "sent"
+    assert len(posts(slack)) == 1
+    assert digest_rows(store) == [(1, 2026, 49, "sent", 1, posts(slack)[0].response["ts"], None)]
+    # A restart, or the Tokyo cron job, adds nothing this week.
+    s.catch_up()
+    assert s.run_digest(1) == "skipped"
+    s.shutdown()
+    schedulers().catch_up()
+    assert len(posts(slack)) == 1
+
+
+def test_a_timezone_change_after_the_week_s_digest_posts_nothing_more(
+    plans, schedulers, run, clock, slack: FakeSlack
+) -> None:
+    plans("C1")
+    clock.now = MONDAY_DUE
+    s = schedulers()
+    assert s.run_digest(1) == "sent"
+    clock.now = local(2026, 11, 30, 9)
+    assert run("UANNA", "settings timezone Asia/Tokyo", channel="C1").ok
+    job = s.scheduler.get_job("catch-up:1")
+    assert job.func(*job.args) == "skipped"
+    assert len(posts(slack)) == 1
+
+
+def test_a_schedule_moved_into_the_past_is_not_caught_up(
+    plans, schedulers, run, clock, slack: FakeSlack
+) -> None:
+    """`digest schedule` at 09:00 to 08:30 the same day: set after that moment, so no catch-up
+    (the rule for a schedule set after the missed time); next week's goes out."""
+    plans("C1")
+    clock.now = local(2026, 11, 30, 7, 0)
+    s = schedulers()
+    assert run("UANNA", "digest off", channel="C1").ok
+    clock.now = local(2026, 11, 30, 9, 0)
+    assert run("UANNA", "digest schedule monday 08:30", channel="C1").ok
+    assert s.scheduler.get_job("catch-up:1") is None
+    s.catch_up()
+    assert posts(slack) == []
+    clock.now = local(2026, 12, 7, 8, 30)
+    assert s.run_digest(1) == "sent"
+
+
+# -- digest now and the week's digest ----------------------------------------------------------
+
+
+def slash(slack_app, text: str, user: str = "UANNA", channel: str = "C1") -> dict:
+    """A slash command through the bot's Bolt app (in this process); the ack's JSON."""
+    from slack_bolt import BoltRequest
+
+    from tests.support.signed import slash_command_payload
+
+    fields = slash_command_payload(text, user=user, channel=channel, team="T1")
+    response = slack_app.dispatch(
+        BoltRequest(
+            body=urlencode(fields), headers={"content-type": "application/x-www-form-urlencoded"}
+        )
+    )
+    assert response.status == 200, response.body
+    return json.loads(response.body) if response.body else {}
+
+
+@pytest.fixture
+def slack_app(app: Samverkan, slack: FakeSlack):
+    """The bot's Bolt app (Socket Mode flavour: no signatures) against the fake Slack."""
+    from config import Settings
+    from handlers.server import build_app
+
+    return build_app(app, Settings(bot_token="xoxb-test", api_url=slack.base_url), "socket")
+
+
+def test_digest_now_before_the_digest_of_the_same_day_counts_as_it(
+    plans, schedulers, slack_app, clock, slack: FakeSlack, store: Store
+) -> None:
+    """`digest now` at 07:55 on Monday, the scheduled digest at 08:00: one digest."""
+    plans("C1")
+    clock.now = local(2026, 11, 30, 7, 55)
+    answer = slash(slack_app, "digest now")
+    assert answer["response_type"] == "ephemeral"
+    assert answer["text"] == "Posted this week's digest in the channel."
+    (post,) = posts(slack, "C1")
+    assert post.params["text"] == post.params["text"].strip() and post.params["blocks"]
+    assert digest_rows(store) == [(1, 2026, 49, "sent", 1, post.response["ts"], None)]
+    clock.now = MONDAY_DUE
+    s = schedulers()
+    assert s.run_digest(1) == "skipped"
+    s.catch_up()
+    assert len(posts(slack)) == 1
+    # `status` says the next one is next week's.
+    assert "next 7 Dec 08:00" in str(slash(slack_app, "status"))
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        local(2026, 11, 29, 20, 0),  # Sunday evening: the week before
+        local(2026, 11, 30, 8, 30),  # Monday after the moment
+        local(2026, 12, 1, 7, 55),  # Tuesday
+    ],
+)
+def test_digest_now_at_other_times_is_an_extra_post(
+    plans, schedulers, slack_app, clock, slack: FakeSlack, store: Store, when: datetime
+) -> None:
+    plans("C1")
+    clock.now = when
+    assert slash(slack_app, "digest now")["text"] == "Posted this week's digest in the channel."
+    assert digest_rows(store) == []
+    # The week's scheduled digest is not suppressed (here: missed while down, so caught up).
+    clock.now = max(when, MONDAY_DUE)
+    assert schedulers().run_digest(1) == "sent"
+    assert len(posts(slack, "C1")) == 2
+
+
+def test_digest_now_in_a_channel_the_bot_is_not_in_answers_in_the_channel(
+    plans, slack_app, clock, slack: FakeSlack, store: Store
+) -> None:
+    """chat.postMessage refused: the digest is the command's answer, in the channel, as before;
+    nothing is recorded, so the scheduled one still goes out (and finds the same error)."""
+    plans("C1")
+    clock.now = local(2026, 11, 30, 7, 55)
+    slack.fail("chat.postMessage", error="not_in_channel", match={"channel": "C1"})
+    answer = slash(slack_app, "digest now")
+    assert answer["response_type"] == "in_channel"
+    assert answer["blocks"][0]["text"]["text"] == "📋 Plan C1 — week 48"
+    assert answer["text"].startswith("Plan C1 — week 48 (23–29 Nov 2026)")
+    assert digest_rows(store) == []
+
+
+def test_digest_now_by_a_member_is_refused_and_posts_nothing(
+    plans, slack_app, clock, slack: FakeSlack, store: Store
+) -> None:
+    plans("C1")
+    clock.now = local(2026, 11, 30, 7, 55)
+    answer = slash(slack_app, "digest now", user="UERIK")
+    assert answer["response_type"] == "ephemeral"
+    assert posts(slack) == []
+    assert digest_rows(store) == []
+
+
 # -- Slack failures ----------------------------------------------------------------------------
 
 
@@ -357,6 +511,8 @@ def test_a_server_error_is_retried_later_after_checking_the_channel(
     retry = s.scheduler.get_job("digest-retry:1")
     assert retry is not None
     assert digest_rows(store)[0][3:5] == ("sending", 1)
+    # Timed by the scheduler's clock (the injected one here), after the first backoff.
+    assert retry.trigger.run_date == MONDAY_DUE + timedelta(seconds=30)
     # The retry job runs later: it looks in the channel, finds nothing, posts.
     clock.now = MONDAY_DUE + timedelta(minutes=1)
     retry.func(*retry.args)
@@ -459,6 +615,27 @@ def test_one_scheduler_per_process_and_one_process_per_database(
         fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
         assert Scheduler(app, client, clock=clock).start() is False
         fcntl.flock(other, fcntl.LOCK_UN)
+    assert schedulers().scheduler.running
+
+
+@pytest.mark.parametrize("step", ["start", "sync"])
+def test_a_scheduler_that_fails_to_start_lets_go_of_its_locks(
+    app: Samverkan, client: WebClient, clock, schedulers, store: Store, step: str
+) -> None:
+    s = Scheduler(app, client, clock=clock)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError(f"{step} failed")
+
+    setattr(s.scheduler if step == "start" else s, step, broken)
+    with pytest.raises(RuntimeError, match=f"{step} failed"):
+        s.start(paused=True)
+    assert not s.scheduler.running
+    # The database lock is free for another process ...
+    with open(f"{store.path}.schedules.lock", "a") as other:
+        fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(other, fcntl.LOCK_UN)
+    # ... and this process may start a scheduler again.
     assert schedulers().scheduler.running
 
 
@@ -628,6 +805,12 @@ def test_reminders_on_a_working_day_once_per_follow_up_and_day(
     assert "Order new lamps" in text and "Call the school" in text
     assert "2 d late" in text and "due today" in text
     assert "Plan C1" in text and "Plan C2" in text
+    # The cards read as `mine` draws them, with the plan's name when there are several.
+    cards = [b["text"]["text"] for b in erik["blocks"] if b["type"] == "section"][1:]
+    assert cards == [
+        "*F1* Order new lamps\n⏰ 2 d late (due 23 Nov) · from <@UANNA> · _Plan C1_",
+        "*F1* Call the school\ndue today · from <@UANNA> · _Plan C2_",
+    ]
     actions = [
         e["action_id"] for b in erik["blocks"] if b["type"] == "actions" for e in b["elements"]
     ]

@@ -184,21 +184,23 @@ def test_the_last_coordinator_cannot_step_down(plan: Callable) -> None:
     )
     plan("anna", "member <@erik> Polisen Järva coordinator")
     assert plan("anna", "member <@anna> Polisen Järva member").text == (
-        "<@anna> is now a member of *Polisen Järva*."
+        "<@anna> is now a member of *Polisen Järva* (was coordinator)."
     )
 
 
 def test_activities(plan: Callable, store: Store) -> None:
     run = plan
     assert run("anna", "activity add Trygghetsvandring owner Stockholmshem due friday").text == (
-        "New activity *A1*: Trygghetsvandring. owner Stockholmshem; due 27 Nov."
+        "New activity *A1*: Trygghetsvandring (owner Stockholmshem, due 27 Nov)."
     )
     assert run("anna", "activity add Fältassistenter").text == (
         "New activity *A2*: Fältassistenter."
     )
     assert run("anna", "activity add Kameror owner Nobody").text == (
         "There is no organisation called *Nobody* in this plan. Organisations: "
-        "*Polisen Järva*, *Stockholmshem*."
+        "*Polisen Järva*, *Stockholmshem*. If “owner Nobody” is part of the title, put the "
+        'title in quotes: `/samverkan activity add "Kameror owner Nobody"`'
+        "\nExample: `/samverkan activity add Safer walk to school owner Skolan due 2027-03-31`"
     )
     assert run("mats", "activity A1 status active").text == (
         "🔵 *A1* Trygghetsvandring: Status planned → *active* (by <@mats>)"
@@ -212,7 +214,7 @@ def test_activities(plan: Callable, store: Store) -> None:
     assert run("anna", "activity A1 owner polisen järva").text == (
         "*A1* Trygghetsvandring: Owner Stockholmshem → *Polisen Järva* (by <@anna>)"
     )
-    assert run("anna", "activity A1 rag amber").text == "A1 is already amber."
+    assert run("anna", "activity A1 rag amber").text == "A1 is already assessed *amber*."
     assert run("anna", "activity A9 status active").text == (
         "There is no activity A9 in this plan. `/samverkan activity list` shows them."
     )
@@ -267,8 +269,9 @@ def test_follow_ups(plan: Callable, store: Store, clock) -> None:
     assert run("erik", "follow <@mats> Order it by yesterday").text == (
         "The due date 24 Nov has already passed."
     )
+    # A step counts from the due date (27 Nov), like the Snooze buttons.
     assert run("erik", "snooze F1 +1w").text == (
-        "⏭️ *F1* Check the lighting: moved from 27 Nov to *2 Dec* (by <@erik>)"
+        "⏭️ *F1* Check the lighting: moved from 27 Nov to *4 Dec* (by <@erik>)"
     )
     assert run("anna", "reassign F1 <@mats>").text == (
         "🔁 *F1* Check the lighting: reassigned from <@erik> to <@mats>"
@@ -279,7 +282,7 @@ def test_follow_ups(plan: Callable, store: Store, clock) -> None:
     assert run("erik", "snooze F2 friday").text == "F2 is already cancelled."
     assert run("erik", "done F9").text == "There is no follow-up F9 in this plan."
     assert rows(store, "followups", "ref_no, assignee, assigned_by, due_date, status, done_by") == [
-        (1, "mats", "anna", "2026-12-02", "done", "mats"),
+        (1, "mats", "anna", "2026-12-04", "done", "mats"),
         (2, "mats", "erik", None, "cancelled", "erik"),
     ]
 
@@ -292,7 +295,7 @@ def test_overdue_and_status(plan: Callable, clock) -> None:
     assert run("erik", "overdue").text == "Nothing is overdue."
     clock.now = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)  # the Monday after
     overdue = run("erik", "overdue")
-    assert overdue.text == "Overdue: 1 follow-ups, 1 activities"
+    assert overdue.text == "Overdue — follow-ups: 1, activities: 1"
     assert cards(overdue) == ["F1"]
     card = next(i for i in overdue.items if isinstance(i, FollowUpCard))
     assert card.text == ("*F1* Check the lighting\n⏰ 3 d late (due 27 Nov) · for <@erik> · *A1*")
@@ -443,18 +446,18 @@ def test_commands_without_arguments_open_a_modal(
 def test_settings_language_switches_replies_and_dates_to_swedish(plan: Callable) -> None:
     run = plan
     assert run("anna", "activity add Belysning due 2026-12-15").text == (
-        "New activity *A1*: Belysning. due 15 Dec."
+        "New activity *A1*: Belysning (due 15 Dec)."
     )
     assert run("anna", "activity add Kameror due 2027-01-15").text == (
-        "New activity *A2*: Kameror. due 15 Jan 2027."
+        "New activity *A2*: Kameror (due 15 Jan 2027)."
     )
     reply = run("anna", "settings language sv")
     assert (reply.text, reply.lang) == ("Språk: en → *sv*", "sv")
     assert run("anna", "aktivitet ny Vandring senast 2026-12-15").text == (
-        "Ny aktivitet *A3*: Vandring. senast 15 dec."
+        "Ny aktivitet *A3*: Vandring (senast 15 dec.)."
     )
     assert run("anna", "activity add Lampor due 2027-01-15").text == (
-        "Ny aktivitet *A4*: Lampor. senast 15 jan. 2027."
+        "Ny aktivitet *A4*: Lampor (senast 15 jan. 2027)."
     )
     assert run("erik", "logga A1 Gick runt den måndag").text == (
         "*L1* loggad på *A1* Belysning av <@erik> (Polisen Järva), 23 nov.:\n> Gick runt"
@@ -667,3 +670,480 @@ def test_typed_text_in_error_replies_is_escaped(plan: Callable, text: str) -> No
     shown = mrkdwn(reply) + "\n" + reply.text
     assert "<!" not in shown
     assert "<@U999>" not in shown
+
+
+# -- review fixes --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("zone", ["Europe", "Etc", "America", "Mars/Base", "Europe/", "../etc"])
+def test_a_timezone_must_be_a_zone_not_a_folder(plan: Callable, store: Store, zone: str) -> None:
+    reply = plan("anna", f"settings timezone {zone}")
+    assert (reply.ok, reply.text) == (
+        False,
+        f"“{zone}” is not a timezone I know. Use a name like `Europe/Stockholm`."
+        "\nExample: `/samverkan settings timezone Europe/Stockholm`",
+    )
+    assert rows(store, "plans", "timezone") == [("Europe/Stockholm",)]
+
+
+def test_a_timezone_is_stored_with_its_proper_name(plan: Callable, store: Store) -> None:
+    assert plan("anna", "settings timezone europe/oslo").text == (
+        "Timezone: Europe/Stockholm → *Europe/Oslo*"
+    )
+    assert rows(store, "plans", "timezone") == [("Europe/Oslo",)]
+    assert plan("anna", "settings timezone Europe/Oslo").text == "Timezone is already Europe/Oslo."
+
+
+def test_a_failing_schedule_listener_does_not_undo_the_reply(
+    plan: Callable, app, store: Store, caplog
+) -> None:
+    called: list[int] = []
+
+    def broken(plan_id: int) -> None:
+        raise RuntimeError("scheduler down")
+
+    app.schedule_listeners.extend([broken, called.append])
+    with caplog.at_level("ERROR"):
+        schedule = plan("anna", "digest schedule friday 09:00")
+        zone = plan("anna", "settings timezone Europe/Oslo")
+        created = plan("anna", "setup Trygg i Husby", channel="C2")
+    assert schedule.ok and schedule.text.startswith("Weekly digest scheduled.")
+    assert zone.text == "Timezone: Europe/Stockholm → *Europe/Oslo*"
+    assert created.ok
+    # Every listener ran for every change, the broken one logged, and the changes are kept.
+    assert called == [1, 1, 2]
+    assert caplog.text.count("schedule listener failed") == 3
+    assert rows(store, "plans", "digest_weekday, digest_time, timezone") == [
+        (4, "09:00", "Europe/Oslo"),
+        (0, "08:00", "Europe/Stockholm"),
+    ]
+
+
+def sent_this_week(store: Store, state: str = "sent") -> None:
+    """Record plan 1's digest of ISO week 48 of 2026 (the test clock's week) in `state`."""
+    with store.write() as tx:
+        tx.claim_digest(1, 2026, 48, "C1")
+        row = tx.digest(1, 2026, 48)
+        assert row is not None
+        tx.update_digest(row.id, state=state)
+
+
+def test_a_week_whose_digest_was_sent_announces_next_week(plan: Callable, store: Store) -> None:
+    # Wednesday 25 Nov: moved to Friday, this week's moment is later this week...
+    assert plan("anna", "digest schedule friday 09:00").text == (
+        "Weekly digest scheduled.\n"
+        "Weekly digest: Fridays at 09:00 (Europe/Stockholm); next 27 Nov 09:00."
+    )
+    # ...but Monday's digest of this week went out already: none comes this Friday.
+    sent_this_week(store)
+    assert plan("anna", "digest schedule thursday 10:00").text == (
+        "Weekly digest scheduled.\n"
+        "Weekly digest: Thursdays at 10:00 (Europe/Stockholm); next 3 Dec 10:00."
+    )
+    status = plan("erik", "status")
+    assert "Weekly digest: Thursdays at 10:00 (Europe/Stockholm); next 3 Dec 10:00." in mrkdwn(
+        status
+    )
+
+
+def test_a_week_whose_digest_failed_announces_next_week(plan: Callable, store: Store) -> None:
+    sent_this_week(store, "failed")
+    assert plan("anna", "digest schedule friday 09:00").text.endswith("next 4 Dec 09:00.")
+
+
+def test_a_week_whose_digest_is_pending_keeps_its_moment(plan: Callable, store: Store) -> None:
+    sent_this_week(store, "retry")
+    assert plan("anna", "digest schedule friday 09:00").text.endswith("next 27 Nov 09:00.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "activity add Walk due someday",
+            "I can't read “someday” after “due” as a date. Write a date like `2026-12-15`, "
+            "`friday` or `+3d`; if “due someday” belongs to the text, put the text in quotes."
+            "\nExample: `/samverkan activity add Safer walk to school owner Skolan due 2027-03-31`",
+        ),
+        (
+            "follow <@mats> Call the school by 5pm",
+            "I can't read “5pm” after “by” as a date. Write a date like `2026-12-15`, "
+            "`friday` or `+3d`; if “by 5pm” belongs to the text, put the text in quotes."
+            "\nExample: `/samverkan follow @erik Check the lighting at the underpass by friday A2`",
+        ),
+    ],
+)
+def test_a_date_keyword_without_a_date_is_refused(
+    plan: Callable, store: Store, text: str, expected: str
+) -> None:
+    reply = plan("erik" if text.startswith("follow") else "anna", text)
+    assert (reply.ok, reply.text) == (False, expected)
+    assert rows(store, "activities") == rows(store, "followups") == []
+
+
+def test_quotes_keep_keywords_in_the_text(plan: Callable, store: Store) -> None:
+    assert plan("anna", 'activity add "Walk due someday"').text == (
+        "New activity *A1*: Walk due someday."
+    )
+    assert plan("erik", 'follow <@mats> "Call the school by 5pm" by friday').text == (
+        '*F1* for <@mats> from <@erik> — due 27 Nov:\n> "Call the school by 5pm"'
+    )
+
+
+def test_member_without_a_role_keeps_the_role(plan: Callable, store: Store) -> None:
+    run = plan
+    run("anna", "org add Brå")
+    assert run("anna", "member <@sara> Stockholmshem coordinator").text == (
+        "<@sara> is now a coordinator of *Stockholmshem*."
+    )
+    # Moved without naming a role: still coordinator, and the reply says where from.
+    assert run("anna", "member <@sara> Brå").text == (
+        "<@sara> is now a coordinator of *Brå* (was in *Stockholmshem*)."
+    )
+    # The role alone changes.
+    assert (
+        run("anna", "member <@sara> Brå member").text
+        == "<@sara> is now a member of *Brå* (was coordinator)."
+    )
+    # Both change.
+    assert run("anna", "member <@erik> Brå coordinator").text == (
+        "<@erik> is now a coordinator of *Brå* (was a member of *Polisen Järva*)."
+    )
+    # A newcomer without a role is a member.
+    assert run("anna", "member <@lena> Brå").text == "<@lena> is now a member of *Brå*."
+    # Nothing to change.
+    assert run("anna", "member <@lena> Brå").text == "<@lena> is already a member of *Brå*."
+    assert run("anna", "member <@erik> Brå").text == "<@erik> is already a coordinator of *Brå*."
+    assert sorted(rows(store, "members", "user_id, role")) == [
+        ("anna", "coordinator"),
+        ("erik", "coordinator"),
+        ("lena", "member"),
+        ("mats", "member"),
+        ("sara", "member"),
+    ]
+    run("anna", "settings language sv")
+    assert run("anna", "medlem <@lena> Polisen Järva samordnare").text == (
+        "<@lena> är nu samordnare i *Polisen Järva* (var medlem i *Brå*)."
+    )
+    assert run("anna", "medlem <@lena> Brå").text == (
+        "<@lena> är nu samordnare i *Brå* (var i *Polisen Järva*)."
+    )
+    assert run("anna", "medlem <@lena> Brå medlem").text == (
+        "<@lena> är nu medlem i *Brå* (var samordnare)."
+    )
+
+
+def test_joining_another_organisation_says_which_was_left(plan: Callable, store: Store) -> None:
+    assert plan("mats", "join Polisen Järva").text == (
+        "<@mats> joined *Polisen Järva* as member (left *Stockholmshem*)."
+    )
+    # The plan's creator was in no organisation: nothing was left.
+    assert plan("anna", "join Stockholmshem").text == (
+        "<@anna> joined *Stockholmshem* as coordinator."
+    )
+    plan("anna", "settings language sv")
+    assert plan("mats", "anslut Stockholmshem").text == (
+        "<@mats> anslöt till *Stockholmshem* som medlem (lämnade *Polisen Järva*)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("user", "text", "example"),
+    [
+        ("anna", "activity A1 status bogus", "activity A3 status active"),
+        ("anna", "activity A1 rag blue", "activity A3 rag amber"),
+        ("anna", "activity A1 title", "activity A3 title Safer walk to school"),
+        ("anna", "activity A1 cause", "activity A3 cause Dark underpass"),
+        ("anna", "activity A1 due someday", "activity A3 due 2027-03-31"),
+        ("anna", "activity A1 due 31/02", "activity A3 due 2027-03-31"),
+        (
+            "erik",
+            "log A1 Walked on 31/02",
+            "log A1 Walked the area with the housing company on monday",
+        ),
+        (
+            "erik",
+            "follow <@mats> Call by 31/02",
+            "follow @erik Check the lighting at the underpass by friday A2",
+        ),
+        ("erik", "snooze F1 31/02", "snooze F4 monday"),
+        ("anna", "settings timezone Mars/Base", "settings timezone Europe/Stockholm"),
+        ("anna", "settings timezone", "settings timezone Europe/Stockholm"),
+        ("anna", "settings language", "settings language sv"),
+        ("anna", "settings name", "settings name Trygg i Husby 2027"),
+    ],
+)
+def test_an_error_shows_an_example_of_the_same_command(
+    plan: Callable, user: str, text: str, example: str
+) -> None:
+    plan("anna", "activity add Belysning")
+    plan("anna", "follow <@erik> Check it")
+    reply = plan(user, text)
+    assert reply.ok is False
+    assert reply.text.endswith(f"\nExample: `/samverkan {example}`"), reply.text
+
+
+def test_a_missing_setting_value_names_what_it_takes(plan: Callable) -> None:
+    assert plan("anna", "settings language").text == (
+        "Give the language: `en` or `sv`.\nExample: `/samverkan settings language sv`"
+    )
+    assert plan("anna", "settings timezone").text == (
+        "Give the timezone, like `Europe/Stockholm`."
+        "\nExample: `/samverkan settings timezone Europe/Stockholm`"
+    )
+
+
+@pytest.mark.parametrize(
+    ("user", "text", "example"),
+    [
+        (
+            "erik",
+            "log A1 Walked on 0001-01-01",
+            "log A1 Walked the area with the housing company on monday",
+        ),
+        (
+            "erik",
+            "follow <@mats> Call by 9999-12-31",
+            "follow @erik Check the lighting at the underpass by friday A2",
+        ),
+        ("erik", "snooze F1 9999-12-31", "snooze F4 monday"),
+        ("erik", "snooze F1 999w", "snooze F4 monday"),
+        ("anna", "activity A1 due 2029-01-01", "activity A3 due 2027-03-31"),
+        (
+            "anna",
+            "activity add Walk due 2024-11-24",
+            "activity add Safer walk to school owner Skolan due 2027-03-31",
+        ),
+    ],
+)
+def test_dates_far_from_today_are_refused(
+    plan: Callable, store: Store, user: str, text: str, example: str
+) -> None:
+    plan("anna", "activity add Belysning")
+    plan("anna", "follow <@erik> Check it by friday")
+    before = rows(store, "followups", "due_date") + rows(store, "activities", "due_date")
+    reply = plan(user, text)
+    assert reply.ok is False
+    shown = reply.text.split(" is too far from today: ")
+    assert shown[1] == (
+        f"use a date between 25 Nov 2024 and 25 Nov 2028.\nExample: `/samverkan {example}`"
+    ), reply.text
+    assert rows(store, "followups", "due_date") + rows(store, "activities", "due_date") == before
+    assert rows(store, "log_entries") == []
+
+
+def test_the_date_window_is_two_years_either_way(plan: Callable) -> None:
+    plan("anna", "activity add Belysning")
+    assert plan("erik", "log A1 Walked on 0001-01-01").text.startswith(
+        "1 Jan 1 is too far from today: use a date between 25 Nov 2024 and 25 Nov 2028."
+    )
+    assert plan("erik", "log A1 Walked on 2024-11-25").ok
+    assert plan("anna", "activity A1 due 2028-11-25").ok
+    plan("anna", "settings language sv")
+    assert plan("erik", "logga A1 Gick den 2024-11-24").text.startswith(
+        "24 nov. 2024 ligger för långt från idag: ange ett datum mellan 25 nov. 2024 och "
+        "25 nov. 2028."
+    )
+
+
+def test_fallback_texts_escape_user_text(plan: Callable) -> None:
+    run = plan
+    run("anna", "settings name Trygg <!here> & co")
+    run("anna", "activity add Walk <!channel> & talk")
+    run("erik", "log A1 Told <!everyone> about it")
+    run("erik", "follow <@erik> Ask <!channel> & more")
+    org = run("anna", "org add <!subteam^S1> Brå")
+    assert org.ok
+    replies = {
+        "detail": run("anna", "activity A1"),
+        "list": run("anna", "activity list"),
+        "search": run("anna", "search <!everyone>"),
+        "status": run("anna", "status"),
+        "org": run("anna", "status <!subteam^S1> Brå"),
+        "mine": run("erik", "mine"),
+    }
+    assert replies["detail"].text == "A1 Walk &lt;!channel&gt; &amp; talk"
+    assert replies["list"].text == "Trygg &lt;!here&gt; &amp; co: activities (1)"
+    assert replies["status"].text.startswith("Trygg &lt;!here&gt; &amp; co: status\n")
+    assert replies["org"].text == "&lt;!subteam^S1&gt; Brå — other"
+    assert replies["mine"].text == "Your open follow-ups (1)\nF1 Ask &lt;!channel&gt; &amp; more"
+    for name, reply in replies.items():
+        assert "<!" not in reply.text, name
+        assert "<!" not in mrkdwn(reply), name
+    # Headers are plain text, which Slack does not parse: they show the name as typed.
+    assert headers(replies["detail"]) == ["A1 Walk <!channel> & talk"]
+
+
+def test_more_hints_use_the_plans_command_words(plan: Callable, store: Store) -> None:
+    run = plan
+    run("anna", "settings language sv")
+    run("anna", "setup Trygg i Husby", channel="C2")
+    run("anna", "org add Husbyskolan school", channel="C2")
+    run("anna", "join Husbyskolan", channel="C2")
+    for i in range(21):
+        run("anna", f"follow <@erik> Lamp {i}")
+    run("anna", "follow <@erik> In Husby", channel="C2")
+    reply = run("erik", "mina", channel="C1")
+    assert len(cards(reply)) == 20
+    notes = [i.text for i in reply.items if isinstance(i, Note)]
+    assert notes == ["…och 2 till: `/samverkan mina`"]
+    # Only the first plan's cards fit: the second plan gets no header without cards.
+    assert sections(reply) == ["*Trygg i Järva*"]
+
+
+def test_help_titles_use_the_plans_command_words(plan: Callable) -> None:
+    plan("anna", "settings language sv")
+    assert headers(plan("erik", "hjälp logga")) == ["Hjälp: logga"]
+    assert headers(plan("erik", "help snooze")) == ["Hjälp: skjut"]
+    assert headers(plan("erik", "hjälp datum")) == ["Hjälp: datum"]
+
+
+def test_no_change_says_which_field(plan: Callable) -> None:
+    run = plan
+    run("anna", "activity add Belysning owner Polisen Järva due friday")
+    run("anna", "follow <@erik> Check it by friday")
+    assert run("anna", "activity A1 status planned").text == "A1 already has status *planned*."
+    run("anna", "activity A1 rag red")
+    assert run("anna", "activity A1 rag red").text == "A1 is already assessed *red*."
+    assert run("anna", "activity A1 due friday").text == "A1 is already due 27 Nov"
+    run("anna", "activity A1 due none")
+    assert run("anna", "activity A1 due none").text == "A1 already has no due date."
+    assert run("anna", "activity A1 title Belysning").text == "A1's title is already “Belysning”."
+    assert run("anna", "activity A1 owner polisen järva").text == (
+        "A1's owner is already “Polisen Järva”."
+    )
+    assert run("anna", "snooze F1 friday").text == "F1 is already due 27 Nov"
+    assert run("anna", "reassign F1 <@erik>").text == "F1 is already assigned to <@erik>."
+    assert run("anna", "settings area Järva").ok
+    assert run("anna", "settings area Järva").text == "Area is already Järva."
+    run("anna", "settings language sv")
+    assert run("anna", "aktivitet A1 status planerad").text == "A1 har redan status *planerad*."
+    assert run("anna", "aktivitet A1 bedömning röd").text == "A1 är redan bedömd som *röd*."
+    assert run("anna", "skjut F1 fredag").text == "F1 har redan datumet 27 nov."
+    assert run("anna", "aktivitet A1 titel Belysning").text == ("A1:s titel är redan ”Belysning”.")
+    assert run("anna", "omfördela F1 <@erik>").text == "F1 är redan tilldelad <@erik>."
+
+
+def test_history_shows_values_in_the_plans_words(plan: Callable) -> None:
+    plan("erik", "log Two lamps out")
+    plan("anna", "settings language sv")
+    assert sections(plan("mats", "historik L1")) == [
+        "• 25 nov. 11:00 <@erik> skapade den — Text: Two lamps out; Datum: 25 nov.; Källa: kommando"
+    ]
+
+
+def test_counts_read_right_in_the_singular(plan: Callable, clock) -> None:
+    run = plan
+    run("anna", "activity add Belysning due friday")
+    run("anna", "follow <@erik> Check the lighting by friday")
+    clock.now = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+    assert run("erik", "overdue").text == "Overdue — follow-ups: 1, activities: 1"
+    run("anna", "settings language sv")
+    assert run("erik", "försenat").text == "Försenat — uppföljningar: 1, aktiviteter: 1"
+    assert "\nÖppna uppföljningar: 1 (försenade: 1)\n" in run("erik", "status").text
+
+
+def test_a_new_activity_says_owner_and_due_in_parentheses(plan: Callable) -> None:
+    assert plan("anna", "activity add Kameror owner Polisen Järva").text == (
+        "New activity *A1*: Kameror (owner Polisen Järva)."
+    )
+    plan("anna", "settings language sv")
+    assert plan("anna", "aktivitet ny Vandring ägare Stockholmshem senast fredag").text == (
+        "Ny aktivitet *A2*: Vandring (ägare Stockholmshem, senast 27 nov.)."
+    )
+
+
+def test_snooze_steps_count_from_the_due_date_like_the_buttons(plan: Callable, app) -> None:
+    from datetime import timedelta
+
+    from samverkan.service import Context
+
+    run = plan
+    run("anna", "follow <@erik> Due friday by friday")  # F1, due 27 Nov
+    run("anna", "follow <@erik> No date")  # F2
+    run("anna", "follow <@erik> Due friday too by friday")  # F3
+    run("anna", "follow <@erik> Late soon by 2026-11-26")  # F4
+    # +1d from the due date (27 Nov), not from today (25 Nov).
+    assert run("erik", "snooze F1 +1d").text == (
+        "⏭️ *F1* Due friday: moved from 27 Nov to *28 Nov* (by <@erik>)"
+    )
+    # The button does the same.
+    button = app.snooze_followup(Context("T1", "C1", "erik"), 3, timedelta(days=1))
+    assert button.text == "⏭️ *F3* Due friday too: moved from 27 Nov to *28 Nov* (by <@erik>)"
+    # Without a due date, a step counts from today.
+    assert run("erik", "snooze F2 +2d").text == (
+        "⏭️ *F2* No date: moved from — to *27 Nov* (by <@erik>)"
+    )
+    # +0d changes nothing.
+    assert run("erik", "snooze F1 +0d").text == "F1 is already due 28 Nov"
+    # A day is that day.
+    assert run("erik", "snooze F1 friday").text == (
+        "F1 is due 28 Nov; snooze only moves a due date later, like "
+        "`/samverkan snooze F1 2026-11-29`."
+    )
+    assert run("erik", "snooze F1 tomorrow").text.startswith("F1 is due 28 Nov; snooze only")
+    assert run("erik", "snooze F1 -1d").text.startswith("F1 is due 28 Nov; snooze only")
+    assert run("erik", "snooze F1 2026-12-01").text == (
+        "⏭️ *F1* Due friday: moved from 28 Nov to *1 Dec* (by <@erik>)"
+    )
+
+
+def test_snoozing_an_overdue_follow_up_counts_from_today(plan: Callable, clock) -> None:
+    plan("anna", "follow <@erik> Check it by friday")  # due 27 Nov
+    clock.now = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)  # Wednesday after
+    assert plan("erik", "snooze F1 +1d").text == (
+        "⏭️ *F1* Check it: moved from 27 Nov to *3 Dec* (by <@erik>)"
+    )
+    plan("anna", "follow <@erik> Other by 2026-12-04")
+    plan("anna", "settings language sv")
+    assert plan("erik", "skjut F2 i morgon").text == (
+        "F2 ska vara klar 4 dec.; skjut flyttar bara datumet framåt, som "
+        "`/samverkan skjut F2 2026-12-05`."
+    )
+
+
+def test_a_title_with_owner_in_it_must_be_quoted(plan: Callable, store: Store) -> None:
+    reply = plan("anna", "activity add Meet the owner of the kiosk")
+    assert reply.text == (
+        "There is no organisation called *of the kiosk* in this plan. Organisations: "
+        "*Polisen Järva*, *Stockholmshem*. If “owner of the kiosk” is part of the title, put "
+        'the title in quotes: `/samverkan activity add "Meet the owner of the kiosk"`'
+        "\nExample: `/samverkan activity add Safer walk to school owner Skolan due 2027-03-31`"
+    )
+    assert rows(store, "activities") == []
+    assert plan("anna", 'activity add "Meet the owner of the kiosk"').text == (
+        "New activity *A1*: Meet the owner of the kiosk."
+    )
+    assert plan("anna", 'activity add "Meet the owner" owner Polisen Järva due friday').text == (
+        "New activity *A2*: Meet the owner (owner Polisen Järva, due 27 Nov)."
+    )
+    plan("anna", "settings language sv")
+    assert plan("anna", "aktivitet ny Träffa ägare av kiosken").text == (
+        "Det finns ingen aktör som heter *av kiosken* i planen. Aktörer: *Polisen Järva*, "
+        "*Stockholmshem*. Om ”ägare av kiosken” hör till titeln, sätt titeln inom "
+        'citattecken: `/samverkan aktivitet ny "Träffa ägare av kiosken"`'
+        "\nExempel: `/samverkan aktivitet ny Tryggare skolväg ägare Skolan senast 2027-03-31`"
+    )
+
+
+def test_line_breaks_typed_into_a_command_are_kept(plan: Callable, store: Store) -> None:
+    plan("anna", "activity add Belysning")
+    reply = plan("erik", "log A1 Walked the area:\n- two lamps out\n- graffiti on monday")
+    assert reply.text == (
+        "*L1* logged on *A1* Belysning by <@erik> (Polisen Järva), 23 Nov:\n"
+        "> Walked the area:\n> - two lamps out\n> - graffiti"
+    )
+    plan("erik", "follow <@mats> Please:\n1. order lamps\n2. call us by friday")
+    plan("anna", "activity A1 cause Dark underpass.\nNo lamps since May")
+    assert rows(store, "log_entries", "text") == [
+        ("Walked the area:\n- two lamps out\n- graffiti",)
+    ]
+    assert rows(store, "followups", "text") == [("Please:\n1. order lamps\n2. call us",)]
+    assert rows(store, "activities", "cause") == [("Dark underpass.\nNo lamps since May",)]
+
+
+def test_status_says_how_many_more_were_logged_this_week(plan: Callable) -> None:
+    for i in range(10):
+        plan("erik", f"log Round {i}")
+    notes = [i.text for i in plan("anna", "status").items if isinstance(i, Note)]
+    assert notes[0] == "…and 2 more this week."

@@ -12,7 +12,7 @@ import yaml
 from blocks import ids
 from blocks.cards import replace_card, source_of, tag_source
 from blocks.home import home_view
-from blocks.kit import message_payload
+from blocks.kit import followup_blocks, menu_value, message_payload, split_menu_value
 from blocks.modals import (
     activity_modal,
     error_block,
@@ -26,7 +26,7 @@ from handlers.common import typed_text
 from handlers.server import bolt_request, parse_body
 from samverkan.home import home
 from samverkan.interactive import Form, followup_card, open_form, parse_button_value
-from samverkan.reply import Reply
+from samverkan.reply import FollowUpCard, Reply
 from samverkan.service import Context, Samverkan
 from storage import Store
 from tests.support.fake_slack import view_problems
@@ -122,6 +122,8 @@ def test_every_modal_passes_slacks_checks(app, store) -> None:
     ]
     for view in views:
         assert view_problems(view, method="views.open") == [], view["callback_id"]
+        # Nothing listens for view_closed, so no modal asks Slack to send one.
+        assert "notify_on_close" not in view, view["callback_id"]
     owner = next(b for b in views[2]["blocks"] if b.get("block_id") == ids.OWNER_BLOCK)
     assert len(owner["element"]["options"]) == 100
     assert owner["element"]["initial_option"]["value"] == "Polisen"
@@ -185,8 +187,23 @@ def test_home_with_200_follow_ups_stays_within_100_blocks(app, store) -> None:
     assert view_problems(view, method="views.publish") == []
     text = json.dumps(view, ensure_ascii=False)
     assert "…and 184 more" in text
-    assert "…and 4 more plans" in text
+    assert "More plans: 4." in text
     assert view["blocks"][1]["elements"][0]["action_id"] == ids.HOME_LOG
+
+
+def test_home_of_an_assignee_who_is_no_member_shows_the_follow_up_not_the_plan(app, store) -> None:
+    """A plan's status is for its members: an outside assignee sees only their follow-up."""
+    plan_with(app, store, "C1", 3)
+    app.run(Context(T, "C1", "anna"), "follow <@guest> Bring the keys by friday")
+    reply = home(app, Context(T, "", "guest"))
+    text = json.dumps(home_view(reply), ensure_ascii=False)
+    assert "Bring the keys" in text
+    assert "Your plans" not in text
+    assert "Plan C1" not in text
+    assert all(
+        b["type"] != "actions" or b["elements"][0]["action_id"] != ids.HOME_LOG
+        for b in home_view(reply)["blocks"]
+    )
 
 
 def test_home_for_someone_without_plans(app) -> None:
@@ -233,6 +250,43 @@ def test_a_list_is_tagged_and_a_card_redrawn(app, store) -> None:
     assert redrawn[1]["text"]["text"] == "✅ *F1* done: First (by <@anna>)"
     assert replace_card(blocks, "followup_9_F9", card, "en") is None
     assert followup_card(app, Context("T2", "C1", "anna"), plan_id, number) is None
+
+
+def test_a_compact_card_is_one_block_with_a_menu_and_is_redrawn_as_one() -> None:
+    """The digest's follow-ups: a section with an overflow menu; a click redraws that block."""
+    card = FollowUpCard(7, "F3", "⏰ *F3* Call the school — <@U1>, 2 d late", compact=True)
+    (section,) = [b.to_dict() for b in followup_blocks(card, "en")]
+    assert section["block_id"] == "followup_7_F3"
+    assert section["accessory"]["action_id"] == ids.FOLLOWUP_MENU
+    assert [(o["text"]["text"], o["value"]) for o in section["accessory"]["options"]] == [
+        ("Done", "7:F3:done"),
+        ("Snooze 1 day", "7:F3:day"),
+        ("Snooze 1 week", "7:F3:week"),
+    ]
+    # In a message as Slack sends it back: blocks around it stay as they were.
+    header = {"type": "header", "block_id": "samverkan_digest_7_2026-W49", "text": {}}
+    note = {"type": "context", "block_id": "x1", "elements": []}
+    blocks = [header, section, note]
+    done = FollowUpCard(7, "F3", "✅ *F3* done: Call the school (by <@U1>)", can_act=False)
+    redrawn = replace_card(blocks, "followup_7_F3", done, "en")
+    assert redrawn == [
+        header,
+        {
+            "type": "section",
+            "block_id": "followup_7_F3",
+            "text": {"type": "mrkdwn", "text": "✅ *F3* done: Call the school (by <@U1>)"},
+        },
+        note,
+    ]
+
+
+def test_menu_values() -> None:
+    """A menu option carries the button value and the choice; anything else names nothing."""
+    assert menu_value(12, "F3", "week") == "12:F3:week"
+    assert split_menu_value("12:F3:week") == ("12:F3", "week")
+    assert split_menu_value("12:F3:done") == ("12:F3", "done")
+    for value in ("12:F3", "12:F3:later", ":done", "", "done"):
+        assert split_menu_value(value) is None
 
 
 def test_button_values() -> None:

@@ -301,7 +301,7 @@ def test_a_channel_reply_never_notifies_the_channel(plan: Plan) -> None:
 def test_activity_follow_mine_done_snooze(plan: Plan) -> None:
     """The everyday commands, with exact replies and rows."""
     added = plan.command("activity add Belysning i tunneln owner Polisen")
-    assert added["text"] == "New activity *A1*: Belysning i tunneln. owner Polisen."
+    assert added["text"] == "New activity *A1*: Belysning i tunneln (owner Polisen)."
     before = len(plan.calls("views.publish", user_id=plan.member))
     follow = plan.command(f"follow <@{plan.member}|per> Check the lamps A1", user=plan.coord)
     assert follow["response_type"] == "in_channel"
@@ -558,15 +558,6 @@ def test_a_member_may_not_open_the_activity_modal(plan: Plan) -> None:
     assert "Only coordinators" in answer["text"] or f"<@{plan.coord}>" in answer["text"]
 
 
-def test_view_closed_changes_nothing(plan: Plan) -> None:
-    """Closing a modal is acknowledged and stores nothing."""
-    payload = fixture_json("view_closed")
-    payload["user"]["id"] = plan.coord
-    payload["view"]["private_metadata"] = json.dumps({"channel_id": plan.channel})
-    assert plan.interact(payload) == (200, b"")
-    assert count(plan, "log_entries") == 0
-
-
 # -- buttons -------------------------------------------------------------------------------
 
 
@@ -683,12 +674,92 @@ def test_a_button_in_a_shared_message_redraws_only_its_card(plan: Plan) -> None:
         block_id=block_id,
         message=message,
     )
-    (update,) = plan.fake.wait_for(f"response_url:{name}")
-    assert update.params["replace_original"] is True
+    # The bot's own message is updated with chat.update: a digest or reminder is clicked long
+    # after the click's response_url (30 minutes) has expired.
+    (update,) = plan.wait_calls("chat.update", ts="1741767415.000300")
+    assert update.params["channel"] == plan.channel
     assert update.params["text"] == mine["text"]
     texts = [b["text"]["text"] for b in update.params["blocks"] if b["type"] == "section"]
     assert f"✅ *F1* done: Check the lamps (by <@{plan.coord}>)" in texts
     assert not [b for b in update.params["blocks"] if b["type"] == "actions"]
+    assert plan.calls(f"response_url:{name}") == []
+
+
+def test_a_shared_message_the_bot_cannot_update_is_redrawn_through_the_response_url(
+    plan: Plan,
+) -> None:
+    """A command's reply Slack posted for the bot: chat.update is refused, response_url works.
+    The fallback text stays escaped mrkdwn, never decoded text that could become markup."""
+    plan.command(f"follow <@{plan.member}> Check &lt;b&gt; lamps &amp; cables by +2d")
+    mine = plan.command("mine", user=plan.member)
+    blocks = [
+        dict(b, block_id=b["block_id"].split("|")[0]) if "block_id" in b else b
+        for b in mine["blocks"]
+    ]
+    message = {"type": "message", "ts": "1700000000.000200", "text": "", "blocks": blocks}
+    plan.fake.fail("chat.update", error="cant_update_message", match={"channel": plan.channel})
+    _, _, name = click(
+        plan,
+        ids.FOLLOWUP_DONE,
+        f"{plan.plan_id}:F1",
+        user=plan.coord,
+        block_id=f"followup_{plan.plan_id}_F1",
+        message=message,
+    )
+    (update,) = plan.fake.wait_for(f"response_url:{name}")
+    assert update.params["replace_original"] is True
+    assert update.params["text"] == (
+        f"✅ *F1* done: Check &lt;b&gt; lamps &amp; cables (by <@{plan.coord}>)"
+    )
+    assert "<b>" not in json.dumps(update.params)
+    assert plan.rows("SELECT status FROM followups WHERE plan_id = ?", plan.plan_id) == [("done",)]
+
+
+def test_digest_now_posts_and_a_menu_in_it_closes_a_follow_up(plan: Plan) -> None:
+    """`digest now` posts with chat.postMessage and answers privately; Done in a follow-up's
+    menu in that digest closes it and updates the digest in place (chat.update)."""
+    plan.command(f"follow <@{plan.member}> Call the school by today")
+    answer = plan.command("digest now")
+    assert answer["response_type"] == "ephemeral"
+    assert answer["text"] == "Posted this week's digest in the channel."
+    (post,) = plan.wait_calls("chat.postMessage", channel=plan.channel)
+    posted = post.response["message"]
+    menus = [b for b in posted["blocks"] if b.get("accessory", {}).get("type") == "overflow"]
+    assert [b["block_id"] for b in menus] == [f"followup_{plan.plan_id}_F1"]
+    done = menus[0]["accessory"]["options"][0]
+    assert done["value"] == f"{plan.plan_id}:F1:done"
+
+    payload = fixture_json("block_actions_button")
+    payload["user"]["id"] = plan.member
+    payload["trigger_id"] = new_trigger_id()
+    payload["response_url"] = plan.fake.response_url(uid("act"))
+    payload["container"].update(
+        channel_id=plan.channel, message_ts=posted["ts"], is_ephemeral=False
+    )
+    payload["channel"]["id"] = plan.channel
+    payload["message"] = posted
+    payload["actions"] = [
+        {
+            "type": "overflow",
+            "action_id": ids.FOLLOWUP_MENU,
+            "block_id": menus[0]["block_id"],
+            "selected_option": done,
+            "action_ts": f"{time.time():.6f}",
+        }
+    ]
+    assert plan.interact(payload) == (200, b"")
+    assert plan.rows("SELECT status, done_by FROM followups WHERE plan_id = ?", plan.plan_id) == [
+        ("done", plan.member)
+    ]
+    (update,) = plan.wait_calls("chat.update", channel=plan.channel, ts=posted["ts"])
+    assert update.params["text"] == posted["text"]
+    assert len(update.params["blocks"]) == len(posted["blocks"])
+    redrawn = next(b for b in update.params["blocks"] if b.get("block_id") == menus[0]["block_id"])
+    assert redrawn["text"]["text"] == f"✅ *F1* done: Call the school (by <@{plan.member}>)"
+    assert "accessory" not in redrawn
+    # The rest of the digest is as it was posted.
+    others = [b for b in update.params["blocks"] if b is not redrawn]
+    assert others == [b for b in posted["blocks"] if b.get("block_id") != menus[0]["block_id"]]
 
 
 def test_a_button_in_app_home_republishes_it(plan: Plan) -> None:
@@ -781,11 +852,18 @@ def message_shortcut(p: Plan, callback_id: str, user: str) -> tuple[str, str]:
 def test_log_as_action_prefills_and_stores_the_permalink(plan: Plan) -> None:
     """The modal carries the message text and permalink; the entry keeps the permalink."""
     trigger, ts = message_shortcut(plan, ids.LOG_FROM_MESSAGE, plan.member)
-    (link_call,) = plan.calls("chat.getPermalink", channel=plan.channel, message_ts=ts)
+    # The modal opens first, while the trigger_id is fresh; the permalink follows by views.update.
+    (opened,) = plan.calls("views.open", trigger_id=trigger)
+    (link_call,) = plan.wait_calls("chat.getPermalink", channel=plan.channel, message_ts=ts)
+    calls = plan.fake.calls()
+    assert calls.index(opened) < calls.index(link_call)
     permalink = link_call.response["permalink"]
-    view = last_view(plan, trigger_id=trigger)
-    text = block(view, ids.TEXT_BLOCK)["element"]["initial_value"]
+    first = opened.params["view"]
+    text = block(first, ids.TEXT_BLOCK)["element"]["initial_value"]
     assert text == "Lights out at the underpass & the stairs <3"
+    assert json.loads(first["private_metadata"])["message_ts"] == ts
+    view = last_view(plan, "views.update", view_id=opened.response["view"]["id"])
+    assert block(view, ids.TEXT_BLOCK)["element"]["initial_value"] == text
     assert json.loads(view["private_metadata"])["permalink"] == permalink
     assert permalink in json.dumps(view["blocks"])
 
@@ -804,7 +882,8 @@ def test_log_as_action_prefills_and_stores_the_permalink(plan: Plan) -> None:
 def test_create_follow_up_from_a_message(plan: Plan) -> None:
     """The follow-up modal is pre-filled too, and the follow-up keeps the permalink."""
     trigger, _ = message_shortcut(plan, ids.FOLLOW_FROM_MESSAGE, plan.coord)
-    view = last_view(plan, trigger_id=trigger)
+    (opened,) = plan.calls("views.open", trigger_id=trigger)
+    view = last_view(plan, "views.update", view_id=opened.response["view"]["id"])
     assert view["callback_id"] == ids.FOLLOW_MODAL
     permalink = json.loads(view["private_metadata"])["permalink"]
     values = {
@@ -815,6 +894,58 @@ def test_create_follow_up_from_a_message(plan: Plan) -> None:
     assert plan.rows("SELECT text, permalink FROM followups WHERE plan_id = ?", plan.plan_id) == [
         ("Report the lamps", permalink)
     ]
+
+
+def test_a_form_submitted_before_the_permalink_arrived_still_gets_it(plan: Plan) -> None:
+    """views.update lost (or too late): the submission looks the permalink up itself."""
+    plan.fake.fail("chat.getPermalink", error="ratelimited")
+    trigger, ts = message_shortcut(plan, ids.LOG_FROM_MESSAGE, plan.member)
+    view = last_view(plan, trigger_id=trigger)
+    plan.wait_calls("chat.getPermalink", message_ts=ts)
+    assert json.loads(view["private_metadata"]) == {
+        "channel_id": plan.channel,
+        "lang": "en",
+        "message_ts": ts,
+    }
+    values = {
+        ids.TEXT_BLOCK: ("plain_text_input", "Lamps out"),
+        ids.DATE_BLOCK: ("datepicker", plan.today().isoformat()),
+    }
+    assert plan.interact(submission(plan, view, values, user=plan.member)) == (200, b"")
+    link = plan.calls("chat.getPermalink", message_ts=ts)[-1].response["permalink"]
+    assert plan.rows(
+        "SELECT source, permalink FROM log_entries WHERE plan_id = ?", plan.plan_id
+    ) == [("message", link)]
+
+
+def test_a_shortcut_whose_modal_cannot_open_says_so(plan: Plan) -> None:
+    """An expired trigger_id: the person is told privately, and no permalink is fetched."""
+    payload = fixture_json("message_action")
+    payload["callback_id"] = ids.LOG_FROM_MESSAGE
+    payload["user"]["id"] = plan.member
+    payload["channel"]["id"] = plan.channel
+    payload["trigger_id"] = trigger = new_trigger_id()
+    payload["response_url"] = plan.fake.response_url(name := uid("sc"))
+    payload["message_ts"] = payload["message"]["ts"] = ts = f"{time.time():.6f}"
+    plan.fake.fail("views.open", error="expired_trigger_id", match={"trigger_id": trigger})
+    assert plan.interact(payload) == (200, b"")
+    (answer,) = plan.fake.wait_for(f"response_url:{name}")
+    assert answer.params["response_type"] == "ephemeral"
+    assert answer.params["text"] == "The form could not be opened. Please try again."
+    assert plan.calls("chat.getPermalink", message_ts=ts) == []
+
+
+def test_the_home_log_button_whose_modal_cannot_open_says_so_in_a_dm(plan: Plan) -> None:
+    """No response_url in App Home: the notice comes as a direct message."""
+    payload = fixture_json("block_actions_home")
+    payload["user"]["id"] = plan.member
+    payload["trigger_id"] = trigger = new_trigger_id()
+    payload["actions"][0].update(action_id=ids.HOME_LOG, block_id="home_log", value="log")
+    payload["actions"][0].pop("style")
+    plan.fake.fail("views.open", error="expired_trigger_id", match={"trigger_id": trigger})
+    assert plan.interact(payload) == (200, b"")
+    (dm,) = plan.wait_calls("chat.postMessage", channel=plan.member)
+    assert dm.params["text"] == "The form could not be opened. Please try again."
 
 
 def test_a_message_shortcut_outside_a_plan_explains(plan: Plan) -> None:

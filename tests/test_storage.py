@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import sqlite3
 import threading
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -134,6 +134,74 @@ def test_rerunning_migrations_is_a_no_op(store: Store) -> None:
     assert schema(store.path) == schema_before
     assert snapshot(store.path) == data_before
     assert store.schema_version() == MIGRATIONS[-1][0]
+
+
+def test_m002_indexes_the_audit_trail_by_plan_and_time(store: Store) -> None:
+    """Schema version 2; the digest's audit_between query uses the (plan_id, at) index."""
+    assert store.schema_version() == 2
+    conn = connect(store.path)
+    try:
+        indexes = {
+            r[1]: [c[2] for c in conn.execute(f"PRAGMA index_info('{r[1]}')")]
+            for r in conn.execute("PRAGMA index_list('audit_events')")
+        }
+        assert indexes["idx_audit_events_plan_id_at"] == ["plan_id", "at"]
+        plan = conn.execute(
+            "EXPLAIN QUERY PLAN SELECT * FROM audit_events WHERE plan_id = ? AND at >= ? "
+            "AND at < ? AND entity = ? ORDER BY id",
+            (1, "2026-11-23T00:00:00+00:00", "2026-11-30T00:00:00+00:00", "activity"),
+        ).fetchall()
+        assert "idx_audit_events_plan_id_at" in str(plan)
+    finally:
+        conn.close()
+
+
+def test_a_version_1_database_is_brought_to_version_2(tmp_path: Path, monkeypatch) -> None:
+    """m002 runs on a file that has only m001, and keeps its data."""
+    old = Store(tmp_path / "old.db", clock=lambda: NOW)
+    monkeypatch.setattr("storage.store.MIGRATIONS", MIGRATIONS[:1])
+    assert old.migrate() == [1]
+    plan_id = new_plan(old)
+    add_logs(old.path, plan_id, 2, "erik")
+    before = snapshot(old.path)
+    monkeypatch.undo()
+    assert old.migrate() == [2]
+    assert old.schema_version() == 2
+    after = snapshot(old.path)
+    assert {k: v for k, v in after.items() if k != "schema_migrations"} == {
+        k: v for k, v in before.items() if k != "schema_migrations"
+    }
+    with old.read() as tx:
+        assert [e.ref for e in tx.audit_between(plan_id, NOW, NOW + timedelta(1))] == [
+            "L1",
+            "L2",
+        ]
+
+
+def test_event_ids_are_forgotten_after_a_day_in_the_same_transaction(tmp_path: Path) -> None:
+    """first_delivery drops ids older than a day as it records a new one."""
+    now = [NOW]
+    store = Store(tmp_path / "events.db", clock=lambda: now[0])
+    store.migrate()
+    with store.write() as tx:
+        assert tx.first_delivery("Ev1") is True
+    now[0] = NOW + timedelta(hours=12)
+    with store.write() as tx:
+        assert tx.first_delivery("Ev2") is True
+        assert tx.first_delivery("Ev1") is False  # a redelivery within the day
+    now[0] = NOW + timedelta(days=1, hours=1)
+    with store.write() as tx:
+        assert tx.first_delivery("Ev3") is True
+    assert snapshot(store.path)["processed_events"] == [
+        ("Ev2", "2026-11-25T22:00:00+00:00"),
+        ("Ev3", "2026-11-26T11:00:00+00:00"),
+    ]
+    # A transaction that fails forgets nothing and records nothing.
+    now[0] = NOW + timedelta(days=3)
+    with pytest.raises(RuntimeError), store.write() as tx:
+        assert tx.first_delivery("Ev4") is True
+        raise RuntimeError("crash before the commit")
+    assert [r[0] for r in snapshot(store.path)["processed_events"]] == ["Ev2", "Ev3"]
 
 
 def test_every_unit_of_work_enforces_foreign_keys(store: Store) -> None:
