@@ -42,8 +42,15 @@ from babel.dates import format_interval
 
 from samverkan.dates import babel_locale, format_date, iso_week
 from samverkan.i18n import t
-from samverkan.reply import Divider, Fields, FollowUpCard, Header, Note, Reply, Section
-from samverkan.service import RAG_ICONS, STATUS_ICONS, STATUS_ORDER, clip, esc, mention
+from samverkan.reply import Divider, FollowUpCard, Header, Note, Reply, Section
+from samverkan.service import (
+    RAG_ICONS,
+    STATUS_ICONS,
+    activity_summary,
+    clip,
+    esc,
+    mention,
+)
 from samverkan.timing import digest_due_in_week
 from storage import Activity, FollowUp, LogEntry, Plan, Store, Tx
 
@@ -330,25 +337,8 @@ def _rag_name(lang: str, value: object) -> str:
 
 def _activities_part(d: DigestData, command: str) -> list:
     lang = d.plan.language
-    by_status = Counter(a.status for a in d.activities)
-    by_rag = Counter(a.rag for a in d.activities if a.status in OPEN_STATES)
-    status_line = " · ".join(
-        f"{STATUS_ICONS[s]} {t(lang, f'status.{s}')} {by_status[s]}"
-        for s in STATUS_ORDER
-        if by_status[s]
-    )
-    rag_line = " · ".join(
-        f"{RAG_ICONS[r]} {_rag_name(lang, r)} {by_rag[r]}"
-        for r in ("green", "amber", "red", None)
-        if by_rag[r]
-    )
     items: list = [
-        Fields(
-            (
-                f"*{t(lang, 'digest.activities', n=len(d.activities))}*\n{status_line or '—'}",
-                f"*{t(lang, 'status.assessment')}*\n{rag_line or '—'}",
-            )
-        )
+        activity_summary(lang, d.activities, t(lang, "digest.activities", n=len(d.activities)))
     ]
     lines = [
         t(

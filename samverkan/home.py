@@ -5,19 +5,9 @@ Domain only: it returns a Reply that blocks/home.py draws as a Home tab.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from samverkan.i18n import t
-from samverkan.reply import Divider, Fields, Header, LogButton, Note, Reply, Section
-from samverkan.service import (
-    RAG_ICONS,
-    STATUS_ICONS,
-    STATUS_ORDER,
-    Context,
-    Samverkan,
-    clip,
-    esc,
-)
+from samverkan.reply import Divider, Header, LogButton, Note, Reply, Section
+from samverkan.service import Context, Samverkan, activity_summary, clip, esc
 
 #: How many plans the Home tab shows at a glance (each takes three blocks).
 HOME_PLANS = 8
@@ -46,19 +36,7 @@ def home(app: Samverkan, ctx: Context) -> Reply:
         items.append(Header(t(lang, "home.plans")))
     for plan, acts, fus in glance:
         today = app.today(plan)
-        by_status = Counter(a.status for a in acts)
         live = [a for a in acts if a.status not in ("done", "cancelled")]
-        by_rag = Counter(a.rag for a in live)
-        status_line = " · ".join(
-            f"{STATUS_ICONS[s]} {t(lang, f'status.{s}')} {by_status[s]}"
-            for s in STATUS_ORDER
-            if by_status[s]
-        )
-        rag_line = " · ".join(
-            f"{RAG_ICONS[r]} {t(lang, f'rag.{r}') if r else t(lang, 'rag.none')} {by_rag[r]}"
-            for r in ("green", "amber", "red", None)
-            if by_rag[r]
-        )
         late_fus = sum(1 for f in fus if f.due_date and f.due_date < today)
         late_acts = sum(1 for a in live if a.due_date and a.due_date < today)
         items.append(
@@ -71,14 +49,7 @@ def home(app: Samverkan, ctx: Context) -> Reply:
                 )
             )
         )
-        items.append(
-            Fields(
-                (
-                    f"*{t(lang, 'status.activities', n=len(acts))}*\n{status_line or '—'}",
-                    f"*{t(lang, 'status.assessment')}*\n{rag_line or '—'}",
-                )
-            )
-        )
+        items.append(activity_summary(lang, acts, t(lang, "status.activities", n=len(acts))))
         items.append(Note(t(lang, "home.followups_line", n=len(fus), late=late_fus, a=late_acts)))
     if len(own) > HOME_PLANS:
         items.append(Note(t(lang, "home.more_plans", n=len(own) - HOME_PLANS, cmd=app.command)))

@@ -105,6 +105,28 @@ def esc(text: str, limit: int | None = None) -> str:
     return escape_mrkdwn(clip(text, limit) if limit else text)
 
 
+def activity_summary(lang: str, acts: list[Activity], heading: str) -> Fields:
+    """Activities counted by status, and the ongoing ones by assessment, side by side."""
+    by_status = Counter(a.status for a in acts)
+    by_rag = Counter(a.rag for a in acts if a.status not in ("done", "cancelled"))
+    status_line = " · ".join(
+        f"{STATUS_ICONS[s]} {t(lang, f'status.{s}')} {by_status[s]}"
+        for s in STATUS_ORDER
+        if by_status[s]
+    )
+    rag_line = " · ".join(
+        f"{RAG_ICONS[r]} {t(lang, f'rag.{r}') if r else t(lang, 'rag.none')} {by_rag[r]}"
+        for r in ("green", "amber", "red", None)
+        if by_rag[r]
+    )
+    return Fields(
+        (
+            f"*{heading}*\n{status_line or '—'}",
+            f"*{t(lang, 'status.assessment')}*\n{rag_line or '—'}",
+        )
+    )
+
+
 class Samverkan:
     """The application: takes plain values, returns plain replies; knows nothing of Slack."""
 
@@ -1267,26 +1289,7 @@ class Samverkan:
         items: list = [Header(clip(title, 150))]  # plain text: not escaped
         if plan.area:
             items.append(Note(t(lang, "status.area", area=esc(plan.area))))
-        by_status = Counter(a.status for a in acts)
-        by_rag = Counter(a.rag for a in acts if a.status not in ("done", "cancelled"))
-        status_line = " · ".join(
-            f"{STATUS_ICONS[s]} {t(lang, f'status.{s}')} {by_status[s]}"
-            for s in STATUS_ORDER
-            if by_status[s]
-        )
-        rag_line = " · ".join(
-            f"{RAG_ICONS[r]} {t(lang, f'rag.{r}') if r else t(lang, 'rag.none')} {by_rag[r]}"
-            for r in ("green", "amber", "red", None)
-            if by_rag[r]
-        )
-        items.append(
-            Fields(
-                (
-                    f"*{t(lang, 'status.activities', n=len(acts))}*\n{status_line or '—'}",
-                    f"*{t(lang, 'status.assessment')}*\n{rag_line or '—'}",
-                )
-            )
-        )
+        items.append(activity_summary(lang, acts, t(lang, "status.activities", n=len(acts))))
         late_fus = [f for f in open_fus if f.due_date and f.due_date < today]
         late_acts = [
             a
