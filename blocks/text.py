@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
+from samverkan.grammar import command_word
 from samverkan.i18n import t
 from samverkan.reply import (
     Divider,
@@ -70,11 +71,14 @@ def render(reply: Reply, color: bool = False, width: int = 100) -> str:
             # A compact card is a line of a list that carries its own icon (the digest).
             para(item.text, "" if item.compact else "• ")
             if item.can_act:
-                ref = item.ref
+                # The buttons' console equivalents, in the plan's own command words.
+                lang, ref = reply.lang, item.ref
+                done, snooze = command_word(lang, "done"), command_word(lang, "snooze")
+                week = "+1v" if lang == "sv" else "+1w"
                 hint = (
-                    f"[{t(reply.lang, 'button.done')}: done {ref}]  "
-                    f"[{t(reply.lang, 'button.snooze_day')}: snooze {ref} +1d]  "
-                    f"[{t(reply.lang, 'button.snooze_week')}: snooze {ref} +1w]"
+                    f"[{t(lang, 'button.done')}: {done} {ref}]  "
+                    f"[{t(lang, 'button.snooze_day')}: {snooze} {ref} +1d]  "
+                    f"[{t(lang, 'button.snooze_week')}: {snooze} {ref} {week}]"
                 )
                 out.append(("    " + DIM + hint + RESET) if color else "    " + hint)
         elif isinstance(item, LogButton):
