@@ -151,7 +151,6 @@ class Samverkan:
 
     def run(self, ctx: Context, text: str) -> Reply:
         """Run one command typed after the slash command and answer it."""
-        lang = self._language_for(ctx)
         try:
             # The guard comes first, so nothing of a refused text is parsed, stored or logged.
             if contains_identity_number(text):
@@ -164,11 +163,20 @@ class Samverkan:
                 raise UserError(e.key, topic=e.topic, **values) from None
             return self.execute(ctx, cmd)
         except UserError as e:
-            return self.error_reply(lang, e)
+            # The language is looked up only on the way out of a refusal, off the hot path.
+            return self.error_reply(self._safe_language(ctx), e)
         except Exception:
             # Never a stack trace to a user; the log keeps the kind of command, not its text.
             log.exception("command failed: %s", text.split()[0][:20] if text.split() else "")
+            lang = self._safe_language(ctx)
             return Reply(t(lang, "error.internal"), [Section(t(lang, "error.internal"))], ok=False)
+
+    def _safe_language(self, ctx: Context) -> str:
+        """The channel's plan language, or the default when even that cannot be read."""
+        try:
+            return self._language_for(ctx)
+        except Exception:
+            return self.default_language
 
     def execute(self, ctx: Context, cmd: g.Command) -> Reply:
         """Run a parsed command; raises UserError when refused."""

@@ -223,6 +223,13 @@ class Tx:
     def _stamp(self) -> str:
         return self.now.astimezone(UTC).isoformat(timespec="seconds")
 
+    def _update(self, table: str, row_id: int, fields: dict[str, Any], allowed: set[str]) -> None:
+        """Set columns of one row; only `allowed` column names ever reach the SQL text."""
+        assert set(fields) <= allowed, set(fields) - allowed
+        values = {k: _iso(v) if isinstance(v, date) else v for k, v in fields.items()}
+        sets = ", ".join(f"{k} = :{k}" for k in values)
+        self.db.execute(f"UPDATE {table} SET {sets} WHERE id = :id", {**values, "id": row_id})
+
     # -- audit ---------------------------------------------------------------------------------
 
     def audit(
@@ -366,10 +373,7 @@ class Tx:
             "delivery_error",
             "delivery_error_at",
         }
-        assert set(fields) <= allowed, set(fields) - allowed
-        values = {k: _iso(v) if isinstance(v, date | datetime) else v for k, v in fields.items()}
-        sets = ", ".join(f"{k} = :{k}" for k in values)
-        self.db.execute(f"UPDATE plans SET {sets} WHERE id = :id", {**values, "id": plan_id})
+        self._update("plans", plan_id, fields, allowed)
         plan = self.plan_by_id(plan_id)
         assert plan is not None
         return plan
@@ -492,14 +496,17 @@ class Tx:
 
     def update_activity(self, activity_id: int, **fields: Any) -> Activity:
         """Change fields of an activity and stamp it updated."""
-        allowed = {"title", "cause", "goal", "owner_org_id", "due_date", "status", "rag"}
-        assert set(fields) <= allowed, set(fields) - allowed
-        values = {k: _iso(v) if isinstance(v, date) else v for k, v in fields.items()}
-        values["updated_at"] = self._stamp()
-        sets = ", ".join(f"{k} = :{k}" for k in values)
-        self.db.execute(
-            f"UPDATE activities SET {sets} WHERE id = :id", {**values, "id": activity_id}
-        )
+        allowed = {
+            "title",
+            "cause",
+            "goal",
+            "owner_org_id",
+            "due_date",
+            "status",
+            "rag",
+            "updated_at",
+        }
+        self._update("activities", activity_id, {**fields, "updated_at": self._stamp()}, allowed)
         a = self._activity_by_id(activity_id)
         assert a is not None
         return a
@@ -685,12 +692,7 @@ class Tx:
             "snoozed_until",
             "last_reminded_on",
         }
-        assert set(fields) <= allowed, set(fields) - allowed
-        values = {k: _iso(v) if isinstance(v, date | datetime) else v for k, v in fields.items()}
-        sets = ", ".join(f"{k} = :{k}" for k in values)
-        self.db.execute(
-            f"UPDATE followups SET {sets} WHERE id = :id", {**values, "id": followup_id}
-        )
+        self._update("followups", followup_id, fields, allowed)
         f = self._followup_by_id(followup_id)
         assert f is not None
         return f
@@ -748,10 +750,7 @@ class Tx:
     def update_digest(self, digest_id: int, **fields: Any) -> None:
         """Change the state of a digest record."""
         allowed = {"state", "message_ts", "attempts", "claimed_at", "sent_at", "error"}
-        assert set(fields) <= allowed, set(fields) - allowed
-        values = {k: _iso(v) if isinstance(v, datetime) else v for k, v in fields.items()}
-        sets = ", ".join(f"{k} = :{k}" for k in values)
-        self.db.execute(f"UPDATE digests SET {sets} WHERE id = :id", {**values, "id": digest_id})
+        self._update("digests", digest_id, fields, allowed)
 
     # -- events --------------------------------------------------------------------------------
 
