@@ -1,15 +1,25 @@
-# Two commands on a fresh clone: `make run` and `make test`. Only python3 and make are needed.
+# Two commands on a fresh clone: `make run` and `make test`. Only python3 and make are needed:
+# the first run installs uv (pinned) into .venv-tools, then every dependency from uv.lock.
 PYTHON ?= python3
+UV_VERSION := 0.13.9
+TOOLS := .venv-tools
+UV := $(TOOLS)/bin/uv
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+# uv installs into .venv, with this machine's python3, and never downloads an interpreter.
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run test demo lint format bench clean
+.PHONY: run test demo lint typecheck format bench lock upgrade clean
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet uv==$(UV_VERSION)
+
+# --frozen: install exactly what uv.lock pins (with hashes); never re-resolve.
+$(STAMP): uv.lock pyproject.toml | $(UV)
+	$(UV) sync --frozen --extra dev --python $(PYTHON) --quiet
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -22,6 +32,9 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
 test: lint
 	$(PY) -m pytest
 
@@ -32,5 +45,13 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/latency.py
 
+# Re-resolve uv.lock within pyproject.toml's ranges, keeping today's pins where they still fit.
+lock: | $(UV)
+	$(UV) lock --python $(PYTHON)
+
+# Move every pin to the newest release pyproject.toml allows; then `make test` (README: Upgrading).
+upgrade: | $(UV)
+	$(UV) lock --upgrade --python $(PYTHON)
+
 clean:
-	rm -rf $(VENV) samverkan.db samverkan.db-wal samverkan.db-shm
+	rm -rf $(VENV) $(TOOLS) samverkan.db samverkan.db-wal samverkan.db-shm

@@ -15,6 +15,7 @@ from blocks.text import render as render_text
 from samverkan.digest import build_digest, digest_period, select
 from samverkan.reply import Fields, FollowUpCard, Header, Note, Reply, Section
 from storage import Plan, Store
+from tests.support.cldr import babel_range
 from tests.support.fake_slack import message_problems
 
 STHLM = ZoneInfo("Europe/Stockholm")
@@ -137,7 +138,7 @@ def test_a_thursday_digest_across_the_year_names_both_weeks(
     clock.now = local(2027, 1, 7, 10)
     reply = digest(store, plan, clock.now)
     assert reply.items[0] == Header("📋 Trygg i Järva — veckorna 53–1")
-    assert "31 dec. 2026–6 jan. 2027" in text_of(reply)
+    assert babel_range("sv", date(2026, 12, 31), date(2027, 1, 6)) in text_of(reply)
 
 
 def test_a_caught_up_digest_reports_the_week_of_its_scheduled_moment(
@@ -332,13 +333,14 @@ def test_swedish_digest_and_escaped_user_text(
     reply = digest(store, plan, local(2026, 11, 30, 8))
     assert reply.items[0] == Header("📋 Trygg i Järva — vecka 48")
     body = text_of(reply)
-    assert "Veckobrev för 23–29 nov. 2026" in body
+    assert f"Veckobrev för {babel_range('sv', date(2026, 11, 23), date(2026, 11, 29))}" in body
     assert "*Loggat den här veckan* — 1 insatser från 1 aktörer" in body
     assert "&lt;!channel&gt; &amp; &lt;@U999&gt;" in body
     payload = json.dumps(message_payload(reply), ensure_ascii=False)
     for forbidden in ("<!channel>", "<!here>", "<!everyone>", "<@U999>", "<https://evil"):
         assert forbidden not in payload
-    assert "Trygg i Järva — vecka 48 (23–29 nov. 2026): 1 insatser loggade" in reply.text
+    week = babel_range("sv", date(2026, 11, 23), date(2026, 11, 29))
+    assert f"Trygg i Järva — vecka 48 ({week}): 1 insatser loggade" in reply.text
 
 
 # -- size --------------------------------------------------------------------------------------
@@ -485,7 +487,7 @@ def test_digest_preview_is_private_and_reads_well_in_the_console(
         "📋 Trygg i Järva — week 48",
         "═" * len("📋 Trygg i Järva — week 48"),
     ]
-    assert "Weekly digest for 23–25 Nov 2026" in shown
+    assert f"Weekly digest for {babel_range('en', date(2026, 11, 23), date(2026, 11, 25))}" in shown
     assert "A1 Night walks — 1 entry" in shown
     assert "• 25 Nov Polisen Järva: Walked the centre" in shown
     assert "*" not in shown.replace("`", "")  # no stray mrkdwn

@@ -25,6 +25,7 @@ from schedules import Scheduler
 from schedules.digest_job import DigestDelivery
 from schedules.scheduler import digest_trigger, reminders_trigger, scheduler_client
 from storage import Store
+from tests.support.cldr import babel_range
 from tests.support.fake_slack import FakeSlack
 
 STHLM = ZoneInfo("Europe/Stockholm")
@@ -286,7 +287,9 @@ def test_a_missed_digest_is_caught_up_once_while_it_is_the_same_week(
     schedulers().catch_up()
     assert len(posts(slack)) == 1
     # It reports the week that ended before its scheduled moment.
-    assert "23–29 Nov 2026" in str(posts(slack)[0].params["blocks"])
+    assert babel_range("en", date(2026, 11, 23), date(2026, 11, 29)) in str(
+        posts(slack)[0].params["blocks"]
+    )
 
 
 def test_a_digest_missed_last_week_is_not_sent_in_the_next(
@@ -467,7 +470,8 @@ def test_digest_now_in_a_channel_the_bot_is_not_in_answers_in_the_channel(
     answer = slash(slack_app, "digest now")
     assert answer["response_type"] == "in_channel"
     assert answer["blocks"][0]["text"]["text"] == "📋 Plan C1 — week 48"
-    assert answer["text"].startswith("Plan C1 — week 48 (23–29 Nov 2026)")
+    week = babel_range("en", date(2026, 11, 23), date(2026, 11, 29))
+    assert answer["text"].startswith(f"Plan C1 — week 48 ({week})")
     assert digest_rows(store) == []
 
 
