@@ -19,7 +19,6 @@ from handlers.common import (
     publish_homes,
     typed_text,
 )
-from samverkan import grammar as g
 from samverkan.digest import record_manual_digest
 from samverkan.i18n import t
 from samverkan.interactive import open_form
@@ -48,7 +47,7 @@ def register(app: App, service: Samverkan) -> None:
         if reply.modal:
             ack(**_open_modal(service, client, ctx, reply, body.get("trigger_id") or ""))
             return
-        if reply.ok and reply.plan_id is not None and _is_digest_now(text):
+        if reply.ok and reply.plan_id is not None and reply.posts_digest:
             ack(**_post_digest(service, client, ctx, reply, text))
             return
         ack(**command_response(reply, text))
@@ -75,14 +74,6 @@ def _open_modal(
         text = t(reply.lang, "modal.open_failed")
         return command_response(Reply(text, [Section("⚠️ " + text)], ok=False), "")
     return {}
-
-
-def _is_digest_now(text: str) -> bool:
-    try:
-        cmd = g.parse(text)
-    except g.ParseError:
-        return False
-    return isinstance(cmd, g.DigestCmd) and cmd.action == "now"
 
 
 def _post_digest(

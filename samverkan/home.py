@@ -5,9 +5,12 @@ Domain only: it returns a Reply that blocks/home.py draws as a Home tab.
 
 from __future__ import annotations
 
+from samverkan.context import Context
 from samverkan.i18n import t
 from samverkan.reply import Divider, Header, LogButton, Note, Reply, Section
-from samverkan.service import Context, Samverkan, activity_summary, clip, esc
+from samverkan.rules import activity_late, followup_late
+from samverkan.service import Samverkan
+from samverkan.text import activity_summary, clip, esc
 
 #: How many plans the Home tab shows at a glance (each takes three blocks).
 HOME_PLANS = 8
@@ -36,9 +39,8 @@ def home(app: Samverkan, ctx: Context) -> Reply:
         items.append(Header(t(lang, "home.plans")))
     for plan, acts, fus in glance:
         today = app.today(plan)
-        live = [a for a in acts if a.status not in ("done", "cancelled")]
-        late_fus = sum(1 for f in fus if f.due_date and f.due_date < today)
-        late_acts = sum(1 for a in live if a.due_date and a.due_date < today)
+        late_fus = sum(1 for f in fus if followup_late(f, today))
+        late_acts = sum(1 for a in acts if activity_late(a, today))
         items.append(
             Section(
                 t(

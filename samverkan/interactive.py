@@ -12,9 +12,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from samverkan import grammar as g
+from samverkan.commands.forms import may_open_form, require_form
+from samverkan.context import Context, UserError
 from samverkan.i18n import t
+from samverkan.parsing import FOLLOWUP_REF, ref_number
 from samverkan.reply import FollowUpCard, Reply, Section
-from samverkan.service import Context, Samverkan, UserError, esc, mention
+from samverkan.rules import is_ongoing
+from samverkan.service import Samverkan
+from samverkan.text import esc, mention
 from storage import Plan, Tx
 
 log = logging.getLogger(__name__)
@@ -71,12 +76,16 @@ def open_form(app: Samverkan, ctx: Context, kind: str) -> Form | Reply:
     try:
         with app.store.read() as tx:
             if ctx.channel_id:
-                plan = app.plan(tx, ctx)
-                _require(app, tx, plan, ctx, kind)
+                plan = tx.plan_by_channel(ctx.team_id, ctx.channel_id)
+                if plan is None:
+                    raise UserError("error.no_plan", topic="setup")
+                require_form(app, tx, plan, ctx, kind)
                 plans = [plan]
             else:
                 plans = [
-                    p for p in tx.plans_of_user(ctx.team_id, ctx.user_id) if _may(tx, p, ctx, kind)
+                    p
+                    for p in tx.plans_of_user(ctx.team_id, ctx.user_id)
+                    if may_open_form(kind, tx.member(p.id, ctx.user_id))
                 ]
                 if not plans:
                     raise UserError("modal.no_member_plans")
@@ -85,23 +94,11 @@ def open_form(app: Samverkan, ctx: Context, kind: str) -> Form | Reply:
         return app.error_reply(_language(app, ctx), e)
 
 
-def _require(app: Samverkan, tx: Tx, plan: Plan, ctx: Context, kind: str) -> None:
-    if kind == "activity":
-        app.require_coordinator(tx, plan, ctx, "activity_add")
-    else:
-        app.require_member(tx, plan, ctx, kind)
-
-
-def _may(tx: Tx, plan: Plan, ctx: Context, kind: str) -> bool:
-    me = tx.member(plan.id, ctx.user_id)
-    return me is not None and (kind != "activity" or me.is_coordinator)
-
-
 def _form(app: Samverkan, tx: Tx, ctx: Context, kind: str, plans: list[Plan], single: bool) -> Form:
     first = plans[0]
     open_by_plan = []
     for plan in plans[:MAX_OPTIONS]:
-        acts = [a for a in tx.activities(plan.id) if a.status not in ("done", "cancelled")]
+        acts = [a for a in tx.activities(plan.id) if is_ongoing(a)]
         # The most recently changed first, so a cut keeps what people work on now.
         acts.sort(key=lambda a: (a.updated_at, int(a.ref[1:])), reverse=True)
         open_by_plan.append((plan, acts))
@@ -180,7 +177,7 @@ class Press:
 def parse_button_value(value: str) -> tuple[int, int] | None:
     """`"<plan_id>:F<n>"` → (plan_id, n), or None."""
     plan, _, ref = value.partition(":")
-    number = g._ref(g.FOLLOWUP_REF, ref) if plan.isdigit() and ref else None
+    number = ref_number(FOLLOWUP_REF, ref) if plan.isdigit() and ref else None
     return (int(plan), number) if number is not None else None
 
 

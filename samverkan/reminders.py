@@ -16,10 +16,10 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from samverkan.dates import is_working_day
-from samverkan.digest import more_line
 from samverkan.i18n import t
 from samverkan.reply import FollowUpCard, Header, Note, Reply, Section
-from samverkan.service import CARD_LIMIT, Samverkan, clip, esc
+from samverkan.service import Samverkan
+from samverkan.text import CARD_LIMIT, clip, esc, more_text
 from storage import FollowUp, Plan
 
 #: When reminders go out, in each plan's timezone.
@@ -85,7 +85,7 @@ def build_reminder(app: Samverkan, items: list[tuple[Plan, FollowUp]], today: da
             text += f" · _{esc(plan.name, 80)}_"
         out.append(FollowUpCard(plan.id, f.ref, text))
     if n > CARD_LIMIT:
-        out.append(Note(more_line(lang, n - CARD_LIMIT, f"{command} mine")))
+        out.append(Note(more_text(lang, n - CARD_LIMIT, command, "mine")))
     out.append(Note(t(lang, "reminder.footer", cmd=command)))
     fallback = intro + "\n" + "\n".join(f"{f.ref} {esc(clip(f.text, 80))}" for _, f in items[:20])
     return Reply(fallback, out, lang=lang)

@@ -64,15 +64,61 @@ class LogButton:
 Item = Header | Section | Fields | Note | Divider | FollowUpCard | LogButton
 
 
+@dataclass(frozen=True)
+class Effect:
+    """Something the adapter (Slack handlers or the console) carries out for a reply.
+
+    kinds: "open_form" (`form`: log, follow or activity), "post_digest" (post the reply in the
+    channel as the week's digest), "refresh_homes" (`users` whose App Home tab changed).
+    """
+
+    kind: Literal["open_form", "post_digest", "refresh_homes"]
+    form: str | None = None
+    users: frozenset[str] = frozenset()
+
+    @staticmethod
+    def open_form(kind: str) -> Effect:
+        """Open the form of `kind` instead of answering with text."""
+        return Effect("open_form", form=kind)
+
+    @staticmethod
+    def post_digest() -> Effect:
+        """Post the reply to the channel as this week's digest."""
+        return Effect("post_digest")
+
+    @staticmethod
+    def refresh_homes(users: frozenset[str]) -> Effect:
+        """Redraw these people's App Home tabs."""
+        return Effect("refresh_homes", users=users)
+
+
 @dataclass
 class Reply:
-    """A reply to one command: items to draw, a plain fallback, and who should see it."""
+    """A reply to one command: items to draw, a plain fallback, who sees it, and its effects."""
 
     text: str
     items: list[Item] = field(default_factory=list)
     visibility: Literal["ephemeral", "channel"] = "ephemeral"
     ok: bool = True
     lang: str = "en"
-    modal: str | None = None
-    touched_users: frozenset[str] = frozenset()
     plan_id: int | None = None
+    effects: tuple[Effect, ...] = ()
+
+    @property
+    def modal(self) -> str | None:
+        """The form this reply opens, if any."""
+        return next((e.form for e in self.effects if e.kind == "open_form"), None)
+
+    @property
+    def touched_users(self) -> frozenset[str]:
+        """The people whose App Home tab this reply changed."""
+        users: frozenset[str] = frozenset()
+        for e in self.effects:
+            if e.kind == "refresh_homes":
+                users |= e.users
+        return users
+
+    @property
+    def posts_digest(self) -> bool:
+        """Whether the reply is a digest to post in the channel."""
+        return any(e.kind == "post_digest" for e in self.effects)

@@ -423,7 +423,9 @@ def test_a_huge_plan_stays_within_every_block_kit_limit(clock, store: Store, pla
         shown = re.findall(r"— (\d+) (?:entries|insatser)", body)[1:]  # [0]: the total
         hidden = 2000 - sum(int(n) for n in shown)
         assert len(shown) == 8 and hidden > 1000
-        assert more.format(hidden) + ": `/samverkan activity list`" in body
+        # The hint names the command in the plan's language, like every other list's.
+        listing = "activity list" if lang == "en" else "aktivitet lista"
+        assert more.format(hidden) + f": `/samverkan {listing}`" in body
         assert len(body) < 40_000
 
 
