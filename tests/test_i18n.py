@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import ast
+import importlib
+import itertools
+import pkgutil
+import re
 import string
 from pathlib import Path
 
 import pytest
 
 from samverkan import grammar as g
+from samverkan import messages
 from samverkan.i18n import has, t
 from samverkan.messages import MESSAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DIRS = ("samverkan", "storage", "blocks", "console", "handlers", "schedules")
 FORMATTER = string.Formatter()
+# The catalog itself is not scanned for the keys "the code names".
+CATALOG = ROOT / "samverkan" / "messages"
 
 
 def placeholders(template: str) -> set[str]:
@@ -138,7 +145,7 @@ def literal_keys() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for folder in SOURCE_DIRS:
         for path in sorted((ROOT / folder).rglob("*.py")):
-            if path.name == "messages.py":
+            if path.name == "messages.py" or CATALOG in path.parents:
                 continue
             tree = ast.parse(path.read_text(encoding="utf-8"))
             in_fstrings = {
@@ -199,3 +206,49 @@ def test_a_help_title_names_a_word_that_opens_the_same_help(topic: str) -> None:
         parsed = g.parse(f"help {word}")
         assert isinstance(parsed, g.Help)
         assert g.VERBS.get(parsed.topic or "", parsed.topic) == topic, (lang, word)
+
+
+# -- the catalog is split by command family -----------------------------------------------------
+
+
+def test_every_family_module_is_merged() -> None:
+    """Each module in samverkan/messages/ is one family, and the merge takes all of them."""
+    names = {info.name for info in pkgutil.iter_modules(messages.__path__)}
+    assert names == set(messages.FAMILIES)
+    for name, catalog in messages.FAMILIES.items():
+        assert catalog is importlib.import_module(f"samverkan.messages.{name}").MESSAGES, name
+
+
+def test_family_modules_hold_disjoint_keys_and_the_catalog_is_their_union() -> None:
+    families = messages.FAMILIES
+    for (a, keys_a), (b, keys_b) in itertools.combinations(families.items(), 2):
+        assert not set(keys_a) & set(keys_b), (a, b, sorted(set(keys_a) & set(keys_b)))
+    union = {key: entry for catalog in families.values() for key, entry in catalog.items()}
+    assert sum(len(catalog) for catalog in families.values()) == len(MESSAGES)
+    assert union == MESSAGES
+
+
+def test_a_key_in_two_families_is_an_error_not_an_overwrite() -> None:
+    with pytest.raises(
+        messages.DuplicateMessageKeyError, match=re.escape("'x.y' in both one and two")
+    ):
+        messages.merge({"one": {"x.y": ("a", "a")}, "two": {"x.y": ("b", "b")}})
+
+
+def test_a_key_in_two_family_modules_fails_the_import(monkeypatch: pytest.MonkeyPatch) -> None:
+    duplicate = next(iter(messages.help.MESSAGES))
+    monkeypatch.setitem(messages.common.MESSAGES, duplicate, ("copy", "kopia"))
+    try:
+        # reload defines the error class anew, so match its base class and its name
+        with pytest.raises(ValueError, match=re.escape(repr(duplicate))) as raised:
+            importlib.reload(messages)
+    finally:
+        monkeypatch.undo()
+        importlib.reload(messages)
+    assert type(raised.value).__name__ == "DuplicateMessageKeyError"
+    assert messages.MESSAGES == MESSAGES
+
+
+def test_every_catalog_module_stays_short() -> None:
+    for path in sorted(CATALOG.glob("*.py")):
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= 400, path.name
