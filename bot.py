@@ -15,6 +15,8 @@ from storage import Store
 if TYPE_CHECKING:
     from slack_sdk import WebClient
 
+    from schedules import Scheduler
+
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """The command line: a mode and its options."""
@@ -34,18 +36,22 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
-def run_console(app: Samverkan, store: Store, settings: Settings, args: argparse.Namespace) -> int:
+def run_console(
+    samverkan: Samverkan, store: Store, settings: Settings, args: argparse.Namespace
+) -> int:
     """Console mode: a terminal session, a pipe, or one command with -c."""
     from console.session import pipe_closed
 
     try:
-        return _console(app, store, settings, args)
+        return _console(samverkan, store, settings, args)
     except BrokenPipeError:
         pipe_closed(sys.stdout)
         return 0
 
 
-def _console(app: Samverkan, store: Store, settings: Settings, args: argparse.Namespace) -> int:
+def _console(
+    samverkan: Samverkan, store: Store, settings: Settings, args: argparse.Namespace
+) -> int:
     from console import Console
     from console.demo import DEMO_CHANNEL, DEMO_COORDINATOR, load_demo
 
@@ -54,7 +60,7 @@ def _console(app: Samverkan, store: Store, settings: Settings, args: argparse.Na
         print("Loaded the example plan “Trygg i Husby 2026” into #" + DEMO_CHANNEL + ".\n")
     user = args.user or (DEMO_COORDINATOR if demo else "you")
     channel = (args.channel or (DEMO_CHANNEL if demo else "samverkan")).lstrip("#")
-    session = Console(app, user=user.lstrip("@"), channel=channel)
+    session = Console(samverkan, user=user.lstrip("@"), channel=channel)
     if args.command is not None:
         session.handle(args.command)
     elif sys.stdin.isatty():
@@ -82,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         store.backup(args.target)
         print(f"Backed up {store.path} to {args.target}")
         return 0
-    app = Samverkan(
+    samverkan = Samverkan(
         store,
         default_language=settings.language,
         default_timezone=settings.timezone,
@@ -93,28 +99,29 @@ def main(argv: list[str] | None = None) -> int:
         from console.session import quiet_logging
 
         quiet_logging()
-        return run_console(app, store, settings, args)
-    return run_slack(app, store, settings, mode)
+        return run_console(samverkan, store, settings, args)
+    return run_slack(samverkan, store, settings, mode)
 
 
-def run_slack(app: Samverkan, store: Store, settings: Settings, mode: str) -> int:
+def run_slack(samverkan: Samverkan, store: Store, settings: Settings, mode: str) -> int:
     """Slack mode (socket or http): the Bolt app, the scheduler, then serve until stopped."""
-    from handlers.server import build_app, missing_settings, serve
+    from handlers.app import build_app
+    from serve import missing_settings, serve
 
     missing = missing_settings(settings, mode)
     if missing:
         print(f"{mode} mode needs {' and '.join(missing)} (see README).", file=sys.stderr)
         return 2
-    slack = build_app(app, settings, mode)
-    scheduler = start_scheduler(app, slack.client)
+    app = build_app(samverkan, settings, mode)
+    scheduler = start_scheduler(samverkan, app.client)
     try:
-        return serve(slack, store, settings, mode)
+        return serve(app, store, settings, mode)
     finally:
         if scheduler is not None:
             scheduler.shutdown()
 
 
-def start_scheduler(app: Samverkan, client: WebClient):
+def start_scheduler(samverkan: Samverkan, client: WebClient) -> Scheduler | None:
     """The one scheduler of this process: weekly digests and reminders (schedules/).
 
     Exactly one process per database runs it: when another one holds the database's schedule
@@ -122,10 +129,10 @@ def start_scheduler(app: Samverkan, client: WebClient):
     """
     from schedules import Scheduler
 
-    scheduler = Scheduler(app, client)
+    scheduler = Scheduler(samverkan, client)
     if not scheduler.start():
         return None
-    app.schedule_listeners.append(scheduler.reschedule)
+    samverkan.schedule_listeners.append(scheduler.reschedule)
     return scheduler
 
 

@@ -1,18 +1,46 @@
-"""Thin Slack adapters, one module per surface: each acks, calls the domain once, and replies."""
+"""Thin Slack adapters, one module per surface; this registry lists every way into the bot.
+
+Each listener is a module-level `handle_<what happened>` function: it acks, calls the domain
+(`context["samverkan"]`, put there by the first middleware) once, and replies.
+"""
 
 from __future__ import annotations
 
 from slack_bolt import App
 
+from blocks import ids
+from handlers import actions, commands, events, shortcuts, views
+from handlers.common import provide_samverkan
+from handlers.errors import handle_error
 from samverkan.service import Samverkan
 
 
-def register(app: App, service: Samverkan) -> None:
-    """Register every listener of the bot on a Bolt app."""
-    from handlers import actions, commands, events, shortcuts, views
+def register(app: App, samverkan: Samverkan) -> None:
+    """Register the domain, the error handler and every listener of the bot on a Bolt app."""
+    # Middleware, in this order: the domain first, then the guard against redeliveries.
+    app.use(provide_samverkan(samverkan))
+    app.use(events.skip_redelivered_events)
+    app.error(handle_error)
 
-    events.register(app, service)  # first: its middleware guards against redeliveries
-    commands.register(app, service)
-    actions.register(app, service)
-    views.register(app, service)
-    shortcuts.register(app, service)
+    # Slash command (SAMVERKAN_COMMAND, /samverkan by default).
+    app.command(samverkan.command)(commands.handle_command)
+
+    # Buttons and menus (the follow-up cards in replies, digests, reminders and App Home).
+    app.action(ids.FOLLOWUP_DONE)(actions.handle_followup_done_clicked)
+    app.action(ids.FOLLOWUP_SNOOZE_DAY)(actions.handle_followup_snooze_day_clicked)
+    app.action(ids.FOLLOWUP_SNOOZE_WEEK)(actions.handle_followup_snooze_week_clicked)
+    app.action(ids.FOLLOWUP_MENU)(actions.handle_followup_menu_chosen)
+    app.action(ids.HOME_LOG)(actions.handle_home_log_clicked)
+
+    # Modal submissions. No view sets notify_on_close, so Slack sends no view_closed.
+    app.view_submission(ids.LOG_MODAL)(views.handle_log_form_submitted)
+    app.view_submission(ids.FOLLOW_MODAL)(views.handle_follow_form_submitted)
+    app.view_submission(ids.ACTIVITY_MODAL)(views.handle_activity_form_submitted)
+
+    # Shortcuts: two on a message, one global.
+    app.message_shortcut(ids.LOG_FROM_MESSAGE)(shortcuts.handle_log_message_shortcut)
+    app.message_shortcut(ids.FOLLOW_FROM_MESSAGE)(shortcuts.handle_follow_message_shortcut)
+    app.global_shortcut(ids.GLOBAL_NEW_LOG)(shortcuts.handle_new_log_shortcut)
+
+    # Events API.
+    app.event("app_home_opened")(events.handle_app_home_opened)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -21,59 +21,97 @@ from handlers.common import (
     open_modal,
     payload_context,
     publish_homes,
+    samverkan_of,
 )
 from samverkan.interactive import Press, press_followup, redraw_list
 from samverkan.service import Context, Samverkan
 
-FOLLOWUP_BUTTONS = {
-    ids.FOLLOWUP_DONE: ids.MENU_DONE,
-    ids.FOLLOWUP_SNOOZE_DAY: ids.MENU_SNOOZE_DAY,
-    ids.FOLLOWUP_SNOOZE_WEEK: ids.MENU_SNOOZE_WEEK,
-}
+
+def handle_followup_done_clicked(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    context: BoltContext,
+) -> None:
+    """A follow-up's Done button."""
+    ack()
+    _press(Click(samverkan_of(context), body, action, client, respond), ids.MENU_DONE)
 
 
-def register(app: App, service: Samverkan) -> None:
-    """Listen to the follow-up buttons and menus, and the App Home's Log button."""
+def handle_followup_snooze_day_clicked(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    context: BoltContext,
+) -> None:
+    """A follow-up's Snooze 1 day button."""
+    ack()
+    _press(Click(samverkan_of(context), body, action, client, respond), ids.MENU_SNOOZE_DAY)
 
-    def handle_followup_action(
-        ack: Ack,
-        body: dict[str, Any],
-        action: dict[str, Any],
-        client: WebClient,
-        respond: Respond,
-    ) -> None:
-        ack()
-        if action.get("action_id") == ids.FOLLOWUP_MENU:
-            chosen = split_menu_value(str((action.get("selected_option") or {}).get("value") or ""))
-            # An option that names nothing is answered like a stale button.
-            value, what = chosen or ("", ids.MENU_DONE)
-        else:
-            value, what = str(action.get("value") or ""), FOLLOWUP_BUTTONS[action["action_id"]]
-        # Done or snoozed and committed before the ack goes out; shown after it.
-        ctx = payload_context(body)
-        press = press_followup(service, ctx, value, what)
-        after_ack(_show, Click(service, ctx, body, action, client, respond), press)
 
-    for action_id in (*FOLLOWUP_BUTTONS, ids.FOLLOWUP_MENU):
-        app.action(action_id)(handle_followup_action)
+def handle_followup_snooze_week_clicked(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    context: BoltContext,
+) -> None:
+    """A follow-up's Snooze 1 week button."""
+    ack()
+    _press(Click(samverkan_of(context), body, action, client, respond), ids.MENU_SNOOZE_WEEK)
 
-    def handle_home_log_clicked(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-        open_log_form(service, client, body)
 
-    app.action(ids.HOME_LOG)(handle_home_log_clicked)
+def handle_followup_menu_chosen(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    context: BoltContext,
+) -> None:
+    """Done / Snooze chosen in the menu beside a one-line follow-up (the digest)."""
+    ack()
+    chosen = split_menu_value(str((action.get("selected_option") or {}).get("value") or ""))
+    # An option that names nothing is answered like a stale button.
+    value, what = chosen or ("", ids.MENU_DONE)
+    _press(Click(samverkan_of(context), body, action, client, respond), what, value)
+
+
+def handle_home_log_clicked(
+    ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    """The App Home's Log button: the log modal across the person's plans."""
+    ack()
+    open_log_form(samverkan_of(context), client, body)
 
 
 @dataclass(frozen=True)
 class Click:
     """A click on a follow-up button or menu: where it came from and how to answer it."""
 
-    service: Samverkan
-    ctx: Context
+    samverkan: Samverkan
     body: dict[str, Any]
     action: dict[str, Any]
     client: WebClient
     respond: Respond
+
+    @property
+    def ctx(self) -> Context:
+        """Who clicked, and in which channel."""
+        return payload_context(self.body)
+
+
+def _press(click: Click, what: str, value: str | None = None) -> None:
+    """Done or snoozed and committed before the ack goes out; shown after it."""
+    if value is None:
+        value = str(click.action.get("value") or "")
+    press = press_followup(click.samverkan, click.ctx, value, what)
+    after_ack(_show, click, press)
 
 
 def _show(click: Click, press: Press) -> None:
@@ -92,7 +130,7 @@ def _show(click: Click, press: Press) -> None:
     if in_home:
         touched.add(click.ctx.user_id)
     if touched:
-        publish_homes(click.client, click.service, click.ctx.team_id, touched)
+        publish_homes(click.client, click.samverkan, click.ctx.team_id, touched)
 
 
 def _update_message(click: Click, text: str, blocks: list) -> bool:
@@ -131,7 +169,7 @@ def _redraw(click: Click, press: Press) -> None:
                 click.respond(replace_original=True, text=fallback, blocks=blocks)
             return
     source = source_of(block_id)
-    fresh = redraw_list(click.service, click.ctx, source) if source and not message else None
+    fresh = redraw_list(click.samverkan, click.ctx, source) if source and not message else None
     if fresh is not None:
         # An ephemeral list: Slack keeps no copy to send, so draw the list again.
         payload = message_payload(fresh)

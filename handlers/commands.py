@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import Ack, App
+from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -17,6 +17,7 @@ from handlers.common import (
     log,
     prompt_client,
     publish_homes,
+    samverkan_of,
     typed_text,
 )
 from samverkan.digest import record_manual_digest
@@ -37,31 +38,28 @@ def command_response(reply: Reply, source: str) -> dict[str, Any]:
     return payload
 
 
-def register(app: App, service: Samverkan) -> None:
-    """Listen to the root slash command (SAMVERKAN_COMMAND)."""
-
-    def handle_command(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ctx = command_context(body)
-        text = typed_text(body.get("text") or "")
-        reply = service.run(ctx, text)
-        if reply.modal:
-            ack(**_open_modal(service, client, ctx, reply, body.get("trigger_id") or ""))
-            return
-        if reply.ok and reply.plan_id is not None and reply.posts_digest:
-            ack(**_post_digest(service, client, ctx, reply, text))
-            return
-        ack(**command_response(reply, text))
-        if reply.touched_users:
-            after_ack(publish_homes, client, service, ctx.team_id, reply.touched_users)
-
-    app.command(service.command)(handle_command)
+def handle_command(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    """The root slash command (SAMVERKAN_COMMAND): run it, and ack with the reply."""
+    samverkan = samverkan_of(context)
+    ctx = command_context(body)
+    text = typed_text(body.get("text") or "")
+    reply = samverkan.run(ctx, text)
+    if reply.modal:
+        ack(**_open_modal(samverkan, client, ctx, reply, body.get("trigger_id") or ""))
+        return
+    if reply.ok and reply.plan_id is not None and reply.posts_digest:
+        ack(**_post_digest(samverkan, client, ctx, reply, text))
+        return
+    ack(**command_response(reply, text))
+    if reply.touched_users:
+        after_ack(publish_homes, client, samverkan, ctx.team_id, reply.touched_users)
 
 
 def _open_modal(
-    service: Samverkan, client: WebClient, ctx, reply: Reply, trigger_id: str
+    samverkan: Samverkan, client: WebClient, ctx: Context, reply: Reply, trigger_id: str
 ) -> dict[str, Any]:
     """Open the modal a command asked for; the ack is empty, or says why it did not open."""
-    form = open_form(service, ctx, reply.modal or "")
+    form = open_form(samverkan, ctx, reply.modal or "")
     if isinstance(form, Reply):
         return command_response(form, "")
     try:
@@ -77,7 +75,7 @@ def _open_modal(
 
 
 def _post_digest(
-    service: Samverkan, client: WebClient, ctx: Context, digest: Reply, text: str
+    samverkan: Samverkan, client: WebClient, ctx: Context, digest: Reply, text: str
 ) -> dict[str, Any]:
     """`digest now`: post the digest with chat.postMessage and answer the coordinator privately.
 
@@ -101,6 +99,6 @@ def _post_digest(
         unsure = t(digest.lang, "digest.post_unsure")
         return command_response(Reply(unsure, [Section("⚠️ " + unsure)], ok=False), "")
     assert digest.plan_id is not None
-    record_manual_digest(service.store, digest.plan_id, service.clock(), str(answer["ts"]))
+    record_manual_digest(samverkan.store, digest.plan_id, samverkan.clock(), str(answer["ts"]))
     posted = t(digest.lang, "digest.posted")
     return command_response(Reply(posted, [Section(posted)], lang=digest.lang), "")

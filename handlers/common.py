@@ -1,4 +1,5 @@
-"""What every Slack surface shares: who and where from a payload, typed text, work after the ack."""
+"""What every Slack surface shares: the domain from the context, who and where from a payload,
+typed text, private notices, modals, and work after the ack."""
 
 from __future__ import annotations
 
@@ -7,21 +8,43 @@ import re
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ThreadPoolExecutor
-from typing import Any
+from typing import Any, cast
 
+from slack_bolt import BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from blocks.home import home_view
 from blocks.kit import message_payload
 from blocks.modals import BUILDERS, notice_modal
+from handlers.errors import log_failure
 from samverkan.home import home
 from samverkan.i18n import t
 from samverkan.interactive import open_form
 from samverkan.reply import Reply, Section
 from samverkan.service import Context, Samverkan
+from slackapi.clients import PROMPT_TIMEOUT, derived_client
 
 log = logging.getLogger("samverkan.slack")
+
+#: Where the domain object sits in every request's Bolt context (see `provide_samverkan`).
+SAMVERKAN = "samverkan"
+
+
+def provide_samverkan(samverkan: Samverkan) -> Callable[..., None]:
+    """A global middleware that puts the domain object into every request's context."""
+
+    def put_samverkan_in_context(context: BoltContext, next: Callable[[], None]) -> None:
+        context[SAMVERKAN] = samverkan
+        next()
+
+    return put_samverkan_in_context
+
+
+def samverkan_of(context: BoltContext) -> Samverkan:
+    """The domain object of the request (put there by `provide_samverkan`)."""
+    return cast(Samverkan, context[SAMVERKAN])
+
 
 # Slack's markup in escaped text: `<@U…|name>`, `<#C…|name>`, `<!here>`, `<https://…|label>`.
 # With should_escape a typed `<` arrives as `&lt;`, so every `<…>` here is Slack's own.
@@ -79,22 +102,11 @@ def payload_context(body: dict[str, Any]) -> Context:
 
 # -- calls bound to a trigger_id --------------------------------------------------------------
 
-#: A trigger_id works for 3 seconds: a call that uses one is not worth retrying after that.
-PROMPT_TIMEOUT = 2.5
-
 
 def prompt_client(client: WebClient) -> WebClient:
     """The client's token and API URL without retries or Retry-After waits, for views.open: a
     trigger_id expires 3 s after the click, so a retried or delayed call could only fail."""
-    return WebClient(
-        token=client.token,
-        base_url=client.base_url,
-        timeout=PROMPT_TIMEOUT,
-        ssl=client.ssl,
-        proxy=client.proxy,
-        headers=dict(client.headers or {}),
-        retry_handlers=[],
-    )
+    return derived_client(client, timeout=PROMPT_TIMEOUT)
 
 
 def tell(client: WebClient, body: dict[str, Any], reply: Reply, respond: Any = None) -> None:
@@ -127,11 +139,11 @@ def open_modal(
     return None
 
 
-def open_log_form(app: Samverkan, client: WebClient, body: dict[str, Any]) -> None:
+def open_log_form(samverkan: Samverkan, client: WebClient, body: dict[str, Any]) -> None:
     """The log modal across the person's plans (App Home, global shortcut), or a notice modal
     saying why there is none."""
     ctx = payload_context(body)
-    form = open_form(app, Context(ctx.team_id, "", ctx.user_id), "log")
+    form = open_form(samverkan, Context(ctx.team_id, "", ctx.user_id), "log")
     if isinstance(form, Reply):
         open_modal(client, body, notice_modal(form.lang, form.text), form.lang)
     else:
@@ -158,8 +170,8 @@ def after_ack(fn: Callable[..., Any], *args: Any) -> None:
     def run() -> None:
         try:
             fn(*args)
-        except Exception:
-            log.exception("work after the ack failed: %s", getattr(fn, "__name__", fn))
+        except Exception as e:  # no Bolt error handler sees this thread
+            log_failure(e, "work after the ack: " + str(getattr(fn, "__name__", fn)))
 
     _pool().submit(run)
 
@@ -173,11 +185,13 @@ def shutdown_after_ack() -> None:
         executor.shutdown(wait=True)
 
 
-def publish_homes(client: WebClient, app: Samverkan, team_id: str, users: Iterable[str]) -> None:
+def publish_homes(
+    client: WebClient, samverkan: Samverkan, team_id: str, users: Iterable[str]
+) -> None:
     """Publish the App Home of each person again (views.publish)."""
     for user in sorted(set(users)):
         try:
-            view = home_view(home(app, Context(team_id, "", user)))
+            view = home_view(home(samverkan, Context(team_id, "", user)))
             client.views_publish(user_id=user, view=view)
         except SlackApiError as e:
             log.warning("views.publish for %s failed: %s", user, e.response.get("error"))
@@ -199,3 +213,12 @@ def post_reply(client: WebClient, channel_id: str, user_id: str, reply: Reply) -
         # Not in the channel, or it is gone: the person still learns what happened.
         log.warning("posting in %s failed (%s); sending a DM", channel_id, e.response.get("error"))
     client.chat_postMessage(channel=user_id, **payload)
+
+
+def permalink_of(client: WebClient, channel_id: str, ts: str) -> str | None:
+    """The message's permalink (chat.getPermalink), or None when Slack cannot give it."""
+    try:
+        return client.chat_getPermalink(channel=channel_id, message_ts=ts).get("permalink")
+    except SlackApiError as e:
+        log.warning("chat.getPermalink failed: %s", e.response.get("error"))
+        return None

@@ -2,37 +2,86 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from blocks import ids
 from blocks.kit import message_payload
-from blocks.modals import BUILDERS
+from blocks.modals import follow_modal, log_modal
 from handlers.common import (
     after_ack,
     log,
     open_log_form,
     open_modal,
     payload_context,
+    permalink_of,
+    samverkan_of,
     typed_text,
 )
 from samverkan.interactive import Form, open_form
 from samverkan.reply import Reply
 from samverkan.service import Samverkan
 
-MESSAGE_SHORTCUTS = {ids.LOG_FROM_MESSAGE: "log", ids.FOLLOW_FROM_MESSAGE: "follow"}
+
+class MessageModal(Protocol):
+    """A modal builder that can carry the message a shortcut was used on."""
+
+    def __call__(
+        self,
+        form: Form,
+        *,
+        text: str = "",
+        permalink: str | None = None,
+        message_ts: str | None = None,
+    ) -> dict: ...
 
 
-def permalink_of(client: WebClient, channel_id: str, ts: str) -> str | None:
-    """The message's permalink (chat.getPermalink), or None when Slack cannot give it."""
-    try:
-        return client.chat_getPermalink(channel=channel_id, message_ts=ts).get("permalink")
-    except SlackApiError as e:
-        log.warning("chat.getPermalink failed: %s", e.response.get("error"))
-        return None
+#: The forms a message shortcut opens (by Form.kind); only these take a message's text.
+MESSAGE_MODALS: dict[str, MessageModal] = {"log": log_modal, "follow": follow_modal}
+
+
+def handle_log_message_shortcut(
+    ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext
+) -> None:
+    """The "Log as action" message shortcut: the log modal with the message's text."""
+    ack()
+    _open_from_message(samverkan_of(context), "log", body, client, respond)
+
+
+def handle_follow_message_shortcut(
+    ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext
+) -> None:
+    """The "Create follow-up" message shortcut: the follow-up modal with the message's text."""
+    ack()
+    _open_from_message(samverkan_of(context), "follow", body, client, respond)
+
+
+def handle_new_log_shortcut(
+    ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    """The global "New log" shortcut: the log modal across the person's plans."""
+    ack()
+    open_log_form(samverkan_of(context), client, body)
+
+
+def _open_from_message(
+    samverkan: Samverkan, kind: str, body: dict[str, Any], client: WebClient, respond: Respond
+) -> None:
+    """Open the `kind` modal with the message's text; its permalink follows after the ack."""
+    ctx = payload_context(body)
+    form = open_form(samverkan, ctx, kind)
+    if isinstance(form, Reply):
+        respond(response_type="ephemeral", **message_payload(form))
+        return
+    message = body.get("message") or {}
+    ts = str(body.get("message_ts") or message.get("ts") or "")
+    text = typed_text(str(message.get("text") or ""))
+    view = MESSAGE_MODALS[kind](form, text=text, message_ts=ts or None)
+    opened = open_modal(client, body, view, form.lang, respond)
+    if opened and opened.get("id") and ts:
+        after_ack(add_permalink, client, opened["id"], form, text, ctx.channel_id, ts)
 
 
 def add_permalink(
@@ -47,42 +96,8 @@ def add_permalink(
     permalink = permalink_of(client, channel_id, ts)
     if not permalink:
         return
-    view = BUILDERS[form.kind](form, text=text, permalink=permalink, message_ts=ts)
+    view = MESSAGE_MODALS[form.kind](form, text=text, permalink=permalink, message_ts=ts)
     try:
         client.views_update(view_id=view_id, view=view)
     except SlackApiError as e:
         log.warning("views.update with the permalink failed: %s", e.response.get("error"))
-
-
-def register(app: App, service: Samverkan) -> None:
-    """Listen to the message shortcuts and the global shortcut."""
-
-    def on_message_shortcut(kind: str):
-        def handle_message_shortcut(
-            ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond
-        ) -> None:
-            ack()
-            ctx = payload_context(body)
-            form = open_form(service, ctx, kind)
-            if isinstance(form, Reply):
-                respond(response_type="ephemeral", **message_payload(form))
-                return
-            message = body.get("message") or {}
-            ts = str(body.get("message_ts") or message.get("ts") or "")
-            text = typed_text(str(message.get("text") or ""))
-            view = BUILDERS[kind](form, text=text, message_ts=ts or None)
-            opened = open_modal(client, body, view, form.lang, respond)
-            if opened and opened.get("id") and ts:
-                after_ack(add_permalink, client, opened["id"], form, text, ctx.channel_id, ts)
-
-        handle_message_shortcut.__name__ = f"handle_{kind}_from_message"
-        return handle_message_shortcut
-
-    for callback_id, kind in MESSAGE_SHORTCUTS.items():
-        app.message_shortcut(callback_id)(on_message_shortcut(kind))
-
-    def handle_new_log_shortcut(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-        open_log_form(service, client, body)
-
-    app.global_shortcut(ids.GLOBAL_NEW_LOG)(handle_new_log_shortcut)

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from slack_bolt import Ack, App
+from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from blocks import ids
 from blocks.modals import error_block, read_metadata, read_values, split_activity_value
 from blocks.text import mrkdwn_to_text
-from handlers.common import after_ack, log, post_reply, prompt_client, publish_homes, team_of
-from handlers.shortcuts import permalink_of
+from handlers.common import (
+    after_ack,
+    permalink_of,
+    post_reply,
+    prompt_client,
+    publish_homes,
+    samverkan_of,
+    team_of,
+)
+from handlers.errors import log_failure
 from samverkan.i18n import t
 from samverkan.interactive import form_error, wrong_plan
 from samverkan.reply import Reply
@@ -39,10 +46,10 @@ def _activity(values: dict[str, Any], channel_id: str) -> str | None:
     return ref
 
 
-def submit_log(app: Samverkan, ctx: Context, values: dict, meta: dict) -> Reply:
+def submit_log(samverkan: Samverkan, ctx: Context, values: dict, meta: dict) -> Reply:
     """The log modal's entry."""
     permalink = meta.get("permalink")
-    return app.add_log(
+    return samverkan.add_log(
         ctx,
         text=values.get(ids.TEXT_BLOCK) or "",
         activity=_activity(values, ctx.channel_id),
@@ -52,9 +59,9 @@ def submit_log(app: Samverkan, ctx: Context, values: dict, meta: dict) -> Reply:
     )
 
 
-def submit_follow(app: Samverkan, ctx: Context, values: dict, meta: dict) -> Reply:
+def submit_follow(samverkan: Samverkan, ctx: Context, values: dict, meta: dict) -> Reply:
     """The follow-up modal's follow-up."""
-    return app.add_followup(
+    return samverkan.add_followup(
         ctx,
         assignee=values.get(ids.ASSIGNEE_BLOCK) or "",
         text=values.get(ids.TEXT_BLOCK) or "",
@@ -64,9 +71,9 @@ def submit_follow(app: Samverkan, ctx: Context, values: dict, meta: dict) -> Rep
     )
 
 
-def submit_activity(app: Samverkan, ctx: Context, values: dict, meta: dict) -> Reply:
+def submit_activity(samverkan: Samverkan, ctx: Context, values: dict, meta: dict) -> Reply:
     """The activity modal's activity."""
-    return app.add_activity(
+    return samverkan.add_activity(
         ctx,
         title=values.get(ids.TITLE_BLOCK) or "",
         owner=values.get(ids.OWNER_BLOCK) or None,
@@ -76,50 +83,64 @@ def submit_activity(app: Samverkan, ctx: Context, values: dict, meta: dict) -> R
     )
 
 
-SUBMITS: dict[str, Callable[[Samverkan, Context, dict, dict], Reply]] = {
-    ids.LOG_MODAL: submit_log,
-    ids.FOLLOW_MODAL: submit_follow,
-    ids.ACTIVITY_MODAL: submit_activity,
-}
+Submit = Callable[[Samverkan, Context, dict, dict], Reply]
 
 
-def register(app: App, service: Samverkan) -> None:
-    """Listen to the modals' submissions."""
-
-    def handle_form_submitted(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        view = body["view"]
-        meta = read_metadata(view.get("private_metadata"))
-        if meta.get("message_ts") and not meta.get("permalink"):
-            # Submitted before the permalink reached the modal (see shortcuts.add_permalink).
-            meta["permalink"] = permalink_of(
-                prompt_client(client), str(meta.get("channel_id") or ""), str(meta["message_ts"])
-            )
-        values = read_values((view.get("state") or {}).get("values") or {})
-        channel = values.get(ids.PLAN_BLOCK) or meta.get("channel_id") or ""
-        ctx = Context(team_of(body), str(channel), body["user"]["id"])
-        lang = str(meta.get("lang") or service.default_language)
-        try:
-            reply = SUBMITS[view["callback_id"]](service, ctx, values, meta)
-        except UserError as e:
-            # Nothing was stored; the refusal names the field and never repeats the text.
-            message = mrkdwn_to_text(form_error(service, lang, e))[:MAX_ERROR]
-            ack(response_action="errors", errors={error_block(view, e.field): message})
-            return
-        except Exception:
-            log.exception("modal submission failed: %s", view.get("callback_id"))
-            message = t(lang, "error.internal")
-            ack(response_action="errors", errors={error_block(view, None): message})
-            return
-        ack()
-        after_ack(_confirm, client, service, ctx, reply)
-
-    # No view sets notify_on_close, so Slack sends no view_closed: nothing listens for it.
-    forms = re.compile("^(" + "|".join(map(re.escape, SUBMITS)) + ")$")
-    app.view_submission(forms)(handle_form_submitted)
+def handle_log_form_submitted(
+    ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    """The log modal submitted: a log entry."""
+    _submit(ack, body, client, samverkan_of(context), submit_log)
 
 
-def _confirm(client: WebClient, app: Samverkan, ctx: Context, reply: Reply) -> None:
+def handle_follow_form_submitted(
+    ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    """The follow-up modal submitted: a follow-up."""
+    _submit(ack, body, client, samverkan_of(context), submit_follow)
+
+
+def handle_activity_form_submitted(
+    ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    """The activity modal submitted: an activity."""
+    _submit(ack, body, client, samverkan_of(context), submit_activity)
+
+
+def _submit(
+    ack: Ack, body: dict[str, Any], client: WebClient, samverkan: Samverkan, submit: Submit
+) -> None:
+    """Store what a modal submitted, or ack with the refusal under its field."""
+    view = body["view"]
+    meta = read_metadata(view.get("private_metadata"))
+    if meta.get("message_ts") and not meta.get("permalink"):
+        # Submitted before the permalink reached the modal (see shortcuts.add_permalink).
+        meta["permalink"] = permalink_of(
+            prompt_client(client), str(meta.get("channel_id") or ""), str(meta["message_ts"])
+        )
+    values = read_values((view.get("state") or {}).get("values") or {})
+    channel = values.get(ids.PLAN_BLOCK) or meta.get("channel_id") or ""
+    ctx = Context(team_of(body), str(channel), body["user"]["id"])
+    lang = str(meta.get("lang") or samverkan.default_language)
+    try:
+        reply = submit(samverkan, ctx, values, meta)
+    except UserError as e:
+        # Nothing was stored; the refusal names the field and never repeats the text.
+        message = mrkdwn_to_text(form_error(samverkan, lang, e))[:MAX_ERROR]
+        ack(response_action="errors", errors={error_block(view, e.field): message})
+        return
+    except Exception as e:
+        # The modal stays open and says so, instead of Slack's bare "could not connect".
+        log_failure(e, f"modal submission {view.get('callback_id')}")
+        message = t(lang, "error.internal")
+        ack(response_action="errors", errors={error_block(view, None): message})
+        return
+    ack()
+    after_ack(_confirm, client, samverkan, ctx, reply)
+
+
+def _confirm(client: WebClient, samverkan: Samverkan, ctx: Context, reply: Reply) -> None:
     """After the modal closed: say what was done where it was opened; refresh App Homes."""
     post_reply(client, ctx.channel_id, ctx.user_id, reply)
     users = set(reply.touched_users) | {ctx.user_id}
-    publish_homes(client, app, ctx.team_id, users)
+    publish_homes(client, samverkan, ctx.team_id, users)

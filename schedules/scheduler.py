@@ -39,19 +39,20 @@ import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
+from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 from slack_sdk import WebClient
-from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from samverkan.reminders import REMINDER_TIME, reminder_day
 from samverkan.service import Samverkan
 from samverkan.timing import digest_due_in_week, digest_time
 from schedules.digest_job import DigestDelivery
 from schedules.reminders_job import ReminderDelivery
+from slackapi.clients import derived_client
 from storage import Plan
 
 try:  # POSIX; elsewhere the one-process rule is only documented.
@@ -90,15 +91,7 @@ def scheduler_client(client: WebClient) -> WebClient:
     the HTTP level: for chat.postMessage they are ambiguous (Slack may have posted), so the
     digest job checks the channel before it tries again.
     """
-    return WebClient(
-        token=client.token,
-        base_url=client.base_url,
-        timeout=client.timeout,
-        ssl=client.ssl,
-        proxy=client.proxy,
-        headers=dict(client.headers or {}),
-        retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES)],
-    )
+    return derived_client(client, rate_limit_retries=RATE_LIMIT_RETRIES)
 
 
 def digest_trigger(plan: Plan) -> CronTrigger | None:
@@ -149,7 +142,7 @@ class DatabaseLock:
 
     def __init__(self, db_path: str) -> None:
         self.path = Path(f"{db_path}.schedules.lock")
-        self._file = None
+        self._file: TextIO | None = None
 
     def acquire(self) -> bool:
         """Take the lock; False when another process holds it."""

@@ -412,7 +412,7 @@ def slash(slack_app, text: str, user: str = "UANNA", channel: str = "C1") -> dic
 def slack_app(app: Samverkan, slack: FakeSlack):
     """The bot's Bolt app (Socket Mode flavour: no signatures) against the fake Slack."""
     from config import Settings
-    from handlers.server import build_app
+    from handlers.app import build_app
 
     return build_app(app, Settings(bot_token="xoxb-test", api_url=slack.base_url), "socket")
 

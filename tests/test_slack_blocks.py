@@ -23,11 +23,11 @@ from blocks.modals import (
     read_values,
 )
 from handlers.common import typed_text
-from handlers.server import bolt_request, parse_body
 from samverkan.home import home
 from samverkan.interactive import Form, followup_card, open_form, parse_button_value
 from samverkan.reply import FollowUpCard, Reply
 from samverkan.service import Context, Samverkan
+from serve.http import bolt_request, parse_body
 from storage import Store
 from tests.support.fake_slack import view_problems
 

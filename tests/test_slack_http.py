@@ -1102,7 +1102,7 @@ def test_slacks_documented_signature_vector_with_the_bots_verifier() -> None:
 def test_the_bot_uses_that_verifier(bot: BotProcess, tmp_path: Path) -> None:
     """The bot's Bolt app verifies requests with RequestVerification (and Socket Mode skips it)."""
     from config import Settings
-    from handlers.server import build_app
+    from handlers.app import build_app
     from samverkan.service import Samverkan
     from storage import Store
 

@@ -1,0 +1,35 @@
+"""Socket Mode: Slack's requests over a WebSocket opened with the app-level token."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+
+from slack_bolt import App
+
+from config import Settings
+
+log = logging.getLogger("samverkan.server")
+
+
+def serve_socket(app: App, settings: Settings) -> int:
+    """Serve Slack's requests over Socket Mode until SIGTERM or Ctrl-C."""
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    # The handler opens its WebSocket with apps.connections.open on app.client, so it honours
+    # SLACK_API_URL and the retry handlers too.
+    handler = SocketModeHandler(app, app_token=settings.app_token, web_client=app.client)
+    stop = threading.Event()
+    previous = {
+        sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGTERM, signal.SIGINT)
+    }
+    try:
+        handler.connect()
+        log.info("Socket Mode: connected")
+        stop.wait()
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+        handler.close()
+    return 0
