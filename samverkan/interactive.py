@@ -76,7 +76,7 @@ def open_form(app: Samverkan, ctx: Context, kind: str) -> Form | Reply:
                 plans = [plan]
             else:
                 plans = [
-                    p for p in tx.plans_of_user(ctx.team_id, ctx.user_id) if _may(tx, p, ctx, kind)
+                    p for p in tx.plans.of_user(ctx.team_id, ctx.user_id) if _may(tx, p, ctx, kind)
                 ]
                 if not plans:
                     raise UserError("modal.no_member_plans")
@@ -93,7 +93,7 @@ def _require(app: Samverkan, tx: Tx, plan: Plan, ctx: Context, kind: str) -> Non
 
 
 def _may(tx: Tx, plan: Plan, ctx: Context, kind: str) -> bool:
-    me = tx.member(plan.id, ctx.user_id)
+    me = tx.members.get(plan.id, ctx.user_id)
     return me is not None and (kind != "activity" or me.is_coordinator)
 
 
@@ -101,7 +101,7 @@ def _form(app: Samverkan, tx: Tx, ctx: Context, kind: str, plans: list[Plan], si
     first = plans[0]
     open_by_plan = []
     for plan in plans[:MAX_OPTIONS]:
-        acts = [a for a in tx.activities(plan.id) if a.status not in ("done", "cancelled")]
+        acts = [a for a in tx.activities.of_plan(plan.id) if a.status not in ("done", "cancelled")]
         # The most recently changed first, so a cut keeps what people work on now.
         acts.sort(key=lambda a: (a.updated_at, int(a.ref[1:])), reverse=True)
         open_by_plan.append((plan, acts))
@@ -123,8 +123,8 @@ def _form(app: Samverkan, tx: Tx, ctx: Context, kind: str, plans: list[Plan], si
         kept = sorted(acts[: quota[plan.id]], key=lambda a: int(a.ref[1:]))
         hidden += len(acts) - len(kept)
         options.extend(ActivityOption(plan.channel_id, a.ref, a.title) for a in kept)
-    me = tx.member(first.id, ctx.user_id)
-    orgs = [o.name for o in tx.organisations(first.id)]
+    me = tx.members.get(first.id, ctx.user_id)
+    orgs = [o.name for o in tx.organisations.of_plan(first.id)]
     if len(orgs) > MAX_OPTIONS:
         # Keep the person's own organisation among the options: it is the likely owner.
         own = [me.organisation] if me and me.organisation in orgs else []
@@ -145,10 +145,10 @@ def _form(app: Samverkan, tx: Tx, ctx: Context, kind: str, plans: list[Plan], si
 def _language(app: Samverkan, ctx: Context) -> str:
     with app.store.read() as tx:
         if ctx.channel_id:
-            plan = tx.plan_by_channel(ctx.team_id, ctx.channel_id)
+            plan = tx.plans.by_channel(ctx.team_id, ctx.channel_id)
             if plan:
                 return plan.language
-        plans = tx.plans_of_user(ctx.team_id, ctx.user_id)
+        plans = tx.plans.of_user(ctx.team_id, ctx.user_id)
     return plans[0].language if plans else app.default_language
 
 
@@ -212,17 +212,17 @@ def press_followup(app: Samverkan, ctx: Context, value: str, action: str) -> Pre
 
 def _plan_by_id(app: Samverkan, ctx: Context, plan_id: int) -> Plan | None:
     with app.store.read() as tx:
-        plan = tx.plan_by_id(plan_id)
+        plan = tx.plans.get(plan_id)
     return plan if plan is not None and plan.team_id == ctx.team_id else None
 
 
 def followup_card(app: Samverkan, ctx: Context, plan_id: int, number: int) -> FollowUpCard | None:
     """A follow-up as a shared message shows it now: open with buttons, or closed without."""
     with app.store.read() as tx:
-        plan = tx.plan_by_id(plan_id)
+        plan = tx.plans.get(plan_id)
         if plan is None or plan.team_id != ctx.team_id:
             return None
-        f = tx.followup(plan_id, number)
+        f = tx.followups.get(plan_id, number)
     if f is None:
         return None
     if f.status == "open":
@@ -256,4 +256,4 @@ def redraw_list(app: Samverkan, ctx: Context, text: str) -> Reply | None:
 def first_delivery(app: Samverkan, event_id: str) -> bool:
     """Remember an event id; False when it was processed before (a redelivery)."""
     with app.store.write() as tx:
-        return tx.first_delivery(event_id)
+        return tx.events.first_delivery(event_id)

@@ -196,7 +196,7 @@ class Samverkan:
 
     def _language_for(self, ctx: Context) -> str:
         with self.store.read() as tx:
-            plan = tx.plan_by_channel(ctx.team_id, ctx.channel_id)
+            plan = tx.plans.by_channel(ctx.team_id, ctx.channel_id)
         return plan.language if plan else self.default_language
 
     # -- helpers -----------------------------------------------------------------------------
@@ -208,18 +208,18 @@ class Samverkan:
 
     def plan(self, tx: Tx, ctx: Context) -> Plan:
         """The plan of the request's channel; refused when the channel has none."""
-        plan = tx.plan_by_channel(ctx.team_id, ctx.channel_id)
+        plan = tx.plans.by_channel(ctx.team_id, ctx.channel_id)
         if plan is None:
             raise UserError("error.no_plan", topic="setup")
         return plan
 
     def _coordinators(self, tx: Tx, plan: Plan) -> str:
-        people = [mention(m.user_id) for m in tx.members(plan.id) if m.is_coordinator]
+        people = [mention(m.user_id) for m in tx.members.of_plan(plan.id) if m.is_coordinator]
         return ", ".join(people) or "—"
 
     def require_coordinator(self, tx: Tx, plan: Plan, ctx: Context, what: str) -> Member:
         """The caller as a coordinator of the plan; refused (saying who is) otherwise."""
-        me = tx.member(plan.id, ctx.user_id)
+        me = tx.members.get(plan.id, ctx.user_id)
         if me is None or not me.is_coordinator:
             raise UserError(
                 "denied.coordinator",
@@ -230,19 +230,19 @@ class Samverkan:
 
     def require_member(self, tx: Tx, plan: Plan, ctx: Context, what: str) -> Member:
         """The caller as a member of the plan; refused (saying how to join) otherwise."""
-        me = tx.member(plan.id, ctx.user_id)
+        me = tx.members.get(plan.id, ctx.user_id)
         if me is None:
             raise UserError(
                 "denied.member",
                 what=t(plan.language, f"what.{what}"),
-                orgs=", ".join(esc(o.name) for o in tx.organisations(plan.id)) or "—",
+                orgs=", ".join(esc(o.name) for o in tx.organisations.of_plan(plan.id)) or "—",
             )
         return me
 
     def _org(self, tx: Tx, plan: Plan, name: str, field: str | None = None):
-        org = tx.organisation_by_name(plan.id, name)
+        org = tx.organisations.by_name(plan.id, name)
         if org is None:
-            known = ", ".join(f"*{esc(o.name)}*" for o in tx.organisations(plan.id))
+            known = ", ".join(f"*{esc(o.name)}*" for o in tx.organisations.of_plan(plan.id))
             raise UserError(
                 "error.no_org" if known else "error.no_orgs_yet",
                 field=field,
@@ -252,13 +252,13 @@ class Samverkan:
         return org
 
     def _activity(self, tx: Tx, plan: Plan, number: int, field: str | None = None) -> Activity:
-        a = tx.activity(plan.id, number)
+        a = tx.activities.get(plan.id, number)
         if a is None:
             raise UserError("error.no_activity", field=field, ref=f"A{number}")
         return a
 
     def _followup(self, tx: Tx, plan: Plan, number: int) -> FollowUp:
-        f = tx.followup(plan.id, number)
+        f = tx.followups.get(plan.id, number)
         if f is None:
             raise UserError("error.no_followup", ref=f"F{number}")
         return f
@@ -381,10 +381,10 @@ class Samverkan:
     def _cmd_setup(self, ctx: Context, cmd: g.Setup) -> Reply:
         name = self._check_text(cmd.name, limit=100)
         with self.store.write() as tx:
-            existing = tx.plan_by_channel(ctx.team_id, ctx.channel_id)
+            existing = tx.plans.by_channel(ctx.team_id, ctx.channel_id)
             if existing:
                 raise UserError("error.plan_exists", name=esc(existing.name))
-            plan = tx.create_plan(
+            plan = tx.plans.create(
                 team_id=ctx.team_id,
                 channel_id=ctx.channel_id,
                 name=name,
@@ -392,8 +392,8 @@ class Samverkan:
                 timezone=self.default_timezone,
                 created_by=ctx.user_id,
             )
-            tx.set_member(plan.id, ctx.user_id, None, "coordinator")
-            tx.audit(
+            tx.members.set(plan.id, ctx.user_id, None, "coordinator")
+            tx.audit.record(
                 team_id=ctx.team_id,
                 plan_id=plan.id,
                 user_id=ctx.user_id,
@@ -418,7 +418,7 @@ class Samverkan:
 
         def week_done(year: int, week: int) -> bool:
             with self.store.read() as tx:
-                row = tx.digest(plan.id, year, week)
+                row = tx.digests.get(plan.id, year, week)
             return row is not None and row.state in WEEK_DONE
 
         when = next_digest_at(plan, self.clock(), week_done)
@@ -441,10 +441,10 @@ class Samverkan:
         with self.store.write() as tx:
             plan = self.plan(tx, ctx)
             self.require_coordinator(tx, plan, ctx, "org_add")
-            if tx.organisation_by_name(plan.id, name):
+            if tx.organisations.by_name(plan.id, name):
                 raise UserError("error.org_exists", name=esc(name))
-            tx.add_organisation(plan.id, name, cmd.kind)
-            tx.audit(
+            tx.organisations.add(plan.id, name, cmd.kind)
+            tx.audit.record(
                 team_id=ctx.team_id,
                 plan_id=plan.id,
                 user_id=ctx.user_id,
@@ -460,8 +460,8 @@ class Samverkan:
     def _cmd_orglist(self, ctx: Context, cmd: g.OrgList) -> Reply:
         with self.store.read() as tx:
             plan = self.plan(tx, ctx)
-            orgs = tx.organisations(plan.id)
-            members = tx.members(plan.id)
+            orgs = tx.organisations.of_plan(plan.id)
+            members = tx.members.of_plan(plan.id)
         lang = plan.language
         if not orgs:
             text = t(lang, "org.none", cmd=self.command)
@@ -491,7 +491,7 @@ class Samverkan:
             plan = self.plan(tx, ctx)
             self.require_coordinator(tx, plan, ctx, "member")
             org = self._org(tx, plan, cmd.org)
-            before = tx.member(plan.id, cmd.user)
+            before = tx.members.get(plan.id, cmd.user)
             # No role named: the person keeps theirs (a newcomer becomes a member).
             role = cmd.role or (before.role if before else "member")
             lang = plan.language
@@ -506,11 +506,11 @@ class Samverkan:
                 before
                 and before.is_coordinator
                 and role != "coordinator"
-                and sum(m.is_coordinator for m in tx.members(plan.id)) == 1
+                and sum(m.is_coordinator for m in tx.members.of_plan(plan.id)) == 1
             ):
                 raise UserError("error.last_coordinator")
-            after = tx.set_member(plan.id, cmd.user, org.id, role)
-            tx.audit(
+            after = tx.members.set(plan.id, cmd.user, org.id, role)
+            tx.audit.record(
                 team_id=ctx.team_id,
                 plan_id=plan.id,
                 user_id=ctx.user_id,
@@ -548,12 +548,12 @@ class Samverkan:
         with self.store.write() as tx:
             plan = self.plan(tx, ctx)
             org = self._org(tx, plan, cmd.org)
-            before = tx.member(plan.id, ctx.user_id)
+            before = tx.members.get(plan.id, ctx.user_id)
             if before and before.organisation_id == org.id:
                 raise UserError("error.already_in_org", org=esc(org.name))
             role = before.role if before else "member"
-            after = tx.set_member(plan.id, ctx.user_id, org.id, role)
-            tx.audit(
+            after = tx.members.set(plan.id, ctx.user_id, org.id, role)
+            tx.audit.record(
                 team_id=ctx.team_id,
                 plan_id=plan.id,
                 user_id=ctx.user_id,
@@ -634,7 +634,7 @@ class Samverkan:
                 if due is not None
                 else None
             )
-            a = tx.add_activity(
+            a = tx.activities.add(
                 plan.id,
                 title=title,
                 created_by=ctx.user_id,
@@ -644,7 +644,7 @@ class Samverkan:
                 goal=goal,
                 start_date=today,
             )
-            tx.audit(
+            tx.audit.record(
                 team_id=ctx.team_id,
                 plan_id=plan.id,
                 user_id=ctx.user_id,
@@ -682,7 +682,7 @@ class Samverkan:
     def _cmd_activitylist(self, ctx: Context, cmd: g.ActivityList) -> Reply:
         with self.store.read() as tx:
             plan = self.plan(tx, ctx)
-            acts = tx.activities(plan.id)
+            acts = tx.activities.of_plan(plan.id)
         lang = plan.language
         if not acts:
             text = t(lang, "activity.none", cmd=self.command)
@@ -702,8 +702,8 @@ class Samverkan:
         with self.store.read() as tx:
             plan = self.plan(tx, ctx)
             a = self._activity(tx, plan, cmd.number)
-            logs = tx.recent_logs(plan.id, a.id, 5)
-            fus = [f for f in tx.followups(plan.id, "open") if f.activity_id == a.id]
+            logs = tx.logs.recent(plan.id, a.id, 5)
+            fus = [f for f in tx.followups.of_plan(plan.id, "open") if f.activity_id == a.id]
         return self._activity_detail(ctx, plan, a, logs, fus)
 
     def _activity_detail(
@@ -738,7 +738,7 @@ class Samverkan:
         with self.store.write() as tx:
             plan = self.plan(tx, ctx)
             a = self._activity(tx, plan, cmd.number)
-            me = tx.member(plan.id, ctx.user_id)
+            me = tx.members.get(plan.id, ctx.user_id)
             allowed = me is not None and (
                 me.is_coordinator or (a.owner_org_id and me.organisation_id == a.owner_org_id)
             )
@@ -783,8 +783,8 @@ class Samverkan:
                 shown_old, shown_new = esc(old, 200) if old else "—", esc(value, 200)  # type: ignore[arg-type]
             if old == new:
                 raise self._no_change(lang, a.ref, cmd.field, new, shown_new)
-            tx.update_activity(a.id, **changes)
-            tx.audit(
+            tx.activities.update(a.id, **changes)
+            tx.audit.record(
                 team_id=ctx.team_id,
                 plan_id=plan.id,
                 user_id=ctx.user_id,
@@ -857,7 +857,7 @@ class Samverkan:
             )
             if day > today:
                 raise UserError("error.log_future", field="date", day=self._fmt(plan, day))
-            entry = tx.add_log(
+            entry = tx.logs.add(
                 plan.id,
                 text=text,
                 user_id=ctx.user_id,
@@ -867,7 +867,7 @@ class Samverkan:
                 organisation_id=me.organisation_id,
                 permalink=permalink,
             )
-            tx.audit(
+            tx.audit.record(
                 team_id=ctx.team_id,
                 plan_id=plan.id,
                 user_id=ctx.user_id,
@@ -877,7 +877,7 @@ class Samverkan:
                 after={"activity": entry.activity_ref, "text": text, "on": day, "source": source},
             )
             if act:
-                tx.audit(
+                tx.audit.record(
                     team_id=ctx.team_id,
                     plan_id=plan.id,
                     user_id=ctx.user_id,
@@ -965,7 +965,7 @@ class Samverkan:
             )
             if due is not None and due < today:
                 raise UserError("error.due_past", field="due", day=self._fmt(plan, due))
-            f = tx.add_followup(
+            f = tx.followups.add(
                 plan.id,
                 text=text,
                 assignee=assignee,
@@ -974,7 +974,7 @@ class Samverkan:
                 activity_id=act.id if act else None,
                 permalink=permalink,
             )
-            tx.audit(
+            tx.audit.record(
                 team_id=ctx.team_id,
                 plan_id=plan.id,
                 user_id=ctx.user_id,
@@ -1010,7 +1010,7 @@ class Samverkan:
         )
 
     def _may_act(self, tx: Tx, plan: Plan, f: FollowUp, user: str, reassign: bool = False) -> bool:
-        me = tx.member(plan.id, user)
+        me = tx.members.get(plan.id, user)
         if me is not None and me.is_coordinator:
             return True
         return user == f.assigned_by or (not reassign and user == f.assignee)
@@ -1058,10 +1058,10 @@ class Samverkan:
             plan = self._plan_for(tx, ctx, plan_id)
             what = "done" if status == "done" else "cancel"
             f = self._open_followup(tx, ctx, plan, number, what)
-            tx.update_followup(
+            tx.followups.update(
                 f.id, status=status, done_by=ctx.user_id, done_at=self.clock().astimezone(UTC)
             )
-            tx.audit(
+            tx.audit.record(
                 team_id=ctx.team_id,
                 plan_id=plan.id,
                 user_id=ctx.user_id,
@@ -1084,7 +1084,7 @@ class Samverkan:
         """The plan of the channel, or the plan a button names (checked against the team)."""
         if plan_id is None:
             return self.plan(tx, ctx)
-        plan = tx.plan_by_id(plan_id)
+        plan = tx.plans.get(plan_id)
         if plan is None or plan.team_id != ctx.team_id:
             raise UserError("error.no_plan", topic="setup")
         return plan
@@ -1123,8 +1123,8 @@ class Samverkan:
                 raise self._no_change(
                     plan.language, f.ref, "due", new_due, self._fmt(plan, new_due)
                 )
-            tx.update_followup(f.id, due_date=new_due, snoozed_until=new_due)
-            tx.audit(
+            tx.followups.update(f.id, due_date=new_due, snoozed_until=new_due)
+            tx.audit.record(
                 team_id=ctx.team_id,
                 plan_id=plan.id,
                 user_id=ctx.user_id,
@@ -1151,8 +1151,8 @@ class Samverkan:
             f = self._open_followup(tx, ctx, plan, cmd.number, "reassign", reassign=True)
             if f.assignee == cmd.user:
                 raise self._no_change(plan.language, f.ref, "assignee", cmd.user, mention(cmd.user))
-            tx.update_followup(f.id, assignee=cmd.user, last_reminded_on=None)
-            tx.audit(
+            tx.followups.update(f.id, assignee=cmd.user, last_reminded_on=None)
+            tx.audit.record(
                 team_id=ctx.team_id,
                 plan_id=plan.id,
                 user_id=ctx.user_id,
@@ -1215,7 +1215,7 @@ class Samverkan:
 
     def _is_coordinator(self, plan: Plan, user: str) -> bool:
         with self.store.read() as tx:
-            m = tx.member(plan.id, user)
+            m = tx.members.get(plan.id, user)
         return bool(m and m.is_coordinator)
 
     # -- personal views ----------------------------------------------------------------------
@@ -1226,9 +1226,9 @@ class Samverkan:
     def mine(self, ctx: Context, lang: str | None = None) -> Reply:
         """A person's open follow-ups across their plans in this workspace."""
         with self.store.read() as tx:
-            fus = tx.open_followups_of(ctx.team_id, ctx.user_id)
-            plans = {p.id: p for p in tx.plans_of_user(ctx.team_id, ctx.user_id)}
-            here = tx.plan_by_channel(ctx.team_id, ctx.channel_id)
+            fus = tx.followups.open_of_user(ctx.team_id, ctx.user_id)
+            plans = {p.id: p for p in tx.plans.of_user(ctx.team_id, ctx.user_id)}
+            here = tx.plans.by_channel(ctx.team_id, ctx.channel_id)
         lang = (
             lang
             or (here.language if here else None)
@@ -1258,10 +1258,10 @@ class Samverkan:
     def _cmd_reminders(self, ctx: Context, cmd: g.Reminders) -> Reply:
         lang = self._language_for(ctx)
         with self.store.write() as tx:
-            before = tx.reminders_enabled(ctx.team_id, ctx.user_id)
-            tx.set_reminders(ctx.team_id, ctx.user_id, cmd.on)
-            plan = tx.plan_by_channel(ctx.team_id, ctx.channel_id)
-            tx.audit(
+            before = tx.reminders.enabled(ctx.team_id, ctx.user_id)
+            tx.reminders.set(ctx.team_id, ctx.user_id, cmd.on)
+            plan = tx.plans.by_channel(ctx.team_id, ctx.channel_id)
+            tx.audit.record(
                 team_id=ctx.team_id,
                 plan_id=plan.id if plan else None,
                 user_id=ctx.user_id,
@@ -1283,12 +1283,12 @@ class Samverkan:
             return self._org_status(ctx, cmd.org)
         with self.store.read() as tx:
             plan = self.plan(tx, ctx)
-            acts = tx.activities(plan.id)
+            acts = tx.activities.of_plan(plan.id)
             today = self.today(plan)
-            week_logs = tx.logs_between(plan.id, today - timedelta(days=6), today)
-            open_fus = tx.followups(plan.id, "open")
-            me = tx.member(plan.id, ctx.user_id)
-            last = tx.last_logged(plan.id)
+            week_logs = tx.logs.between(plan.id, today - timedelta(days=6), today)
+            open_fus = tx.followups.of_plan(plan.id, "open")
+            me = tx.members.get(plan.id, ctx.user_id)
+            last = tx.logs.last_logged(plan.id)
         return self._overview(ctx, plan, acts, week_logs, open_fus, me, last, today)
 
     def _overview(self, ctx, plan, acts, week_logs, open_fus, me, last, today) -> Reply:
@@ -1357,9 +1357,9 @@ class Samverkan:
     def _org_status(self, ctx: Context, name: str) -> Reply:
         with self.store.read() as tx:
             plan = self.plan(tx, ctx)
-            org = tx.organisation_by_name(plan.id, name)
+            org = tx.organisations.by_name(plan.id, name)
             if org is None:
-                known = ", ".join(f"*{esc(o.name)}*" for o in tx.organisations(plan.id))
+                known = ", ".join(f"*{esc(o.name)}*" for o in tx.organisations.of_plan(plan.id))
                 raise UserError(
                     "error.status_target" if known else "error.no_orgs_yet",
                     topic="status",
@@ -1367,13 +1367,13 @@ class Samverkan:
                     known=known,
                 )
             today = self.today(plan)
-            acts = [a for a in tx.activities(plan.id) if a.owner_org_id == org.id]
-            people = [m for m in tx.members(plan.id) if m.organisation_id == org.id]
-            logs = tx.logs_between(
+            acts = [a for a in tx.activities.of_plan(plan.id) if a.owner_org_id == org.id]
+            people = [m for m in tx.members.of_plan(plan.id) if m.organisation_id == org.id]
+            logs = tx.logs.between(
                 plan.id, today - timedelta(days=6), today, organisation_id=org.id
             )
             ids = {m.user_id for m in people}
-            fus = [f for f in tx.followups(plan.id, "open") if f.assignee in ids]
+            fus = [f for f in tx.followups.of_plan(plan.id, "open") if f.assignee in ids]
         lang = plan.language
         title = f"{clip(org.name, 100)} — {t(lang, f'kind.{org.kind}')}"
         items: list = [Header(title)]
@@ -1408,10 +1408,10 @@ class Samverkan:
         with self.store.read() as tx:
             plan = self.plan(tx, ctx)
             today = self.today(plan)
-            fus = tx.open_followups_due(plan.id, today - timedelta(days=1))
+            fus = tx.followups.open_due(plan.id, today - timedelta(days=1))
             acts = [
                 a
-                for a in tx.activities(plan.id)
+                for a in tx.activities.of_plan(plan.id)
                 if a.due_date and a.due_date < today and a.status not in ("done", "cancelled")
             ]
         lang = plan.language
@@ -1433,7 +1433,7 @@ class Samverkan:
     def _cmd_search(self, ctx: Context, cmd: g.Search) -> Reply:
         with self.store.read() as tx:
             plan = self.plan(tx, ctx)
-            hits, total = tx.search_logs(plan.id, cmd.query, LIST_LIMIT)
+            hits, total = tx.logs.search(plan.id, cmd.query, LIST_LIMIT)
         lang = plan.language
         if not hits:
             text = t(lang, "search.none", query=esc(cmd.query, 100))
@@ -1450,7 +1450,7 @@ class Samverkan:
     def _cmd_history(self, ctx: Context, cmd: g.History) -> Reply:
         with self.store.read() as tx:
             plan = self.plan(tx, ctx)
-            events = tx.audit_for(plan.id, cmd.ref)
+            events = tx.audit.of_item(plan.id, cmd.ref)
         lang = plan.language
         if not events:
             raise UserError("error.no_history", ref=cmd.ref)
@@ -1535,7 +1535,7 @@ class Samverkan:
             if cmd.action == "off":
                 if plan.digest_weekday is None:
                     raise UserError("error.digest_already_off")
-                plan = tx.update_plan(plan.id, digest_weekday=None, digest_set_at=self.clock())
+                plan = tx.plans.update(plan.id, digest_weekday=None, digest_set_at=self.clock())
             else:
                 try:
                     hhmm = parse_hhmm(cmd.time or "")
@@ -1543,13 +1543,13 @@ class Samverkan:
                     raise UserError(
                         "error.bad_time", topic="digest", value=esc(cmd.time or "", 20)
                     ) from None
-                plan = tx.update_plan(
+                plan = tx.plans.update(
                     plan.id,
                     digest_weekday=cmd.weekday,
                     digest_time=f"{hhmm:%H:%M}",
                     digest_set_at=self.clock(),
                 )
-            tx.audit(
+            tx.audit.record(
                 team_id=ctx.team_id,
                 plan_id=plan.id,
                 user_id=ctx.user_id,
@@ -1588,8 +1588,8 @@ class Samverkan:
                     setting=t(plan.language, f"setting.{cmd.key}"),
                     value=esc(value),
                 )
-            plan = tx.update_plan(plan.id, **{cmd.key: value})
-            tx.audit(
+            plan = tx.plans.update(plan.id, **{cmd.key: value})
+            tx.audit.record(
                 team_id=ctx.team_id,
                 plan_id=plan.id,
                 user_id=ctx.user_id,
