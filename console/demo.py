@@ -183,7 +183,7 @@ WEEK = [
 def load_demo(store: Store, now: datetime, *, language: str = "en") -> bool:
     """Create the example plan unless the demo channel already has one; True when created."""
     with store.read() as tx:
-        if tx.plan_by_channel(DEMO_TEAM, DEMO_CHANNEL):
+        if tx.plans.by_channel(DEMO_TEAM, DEMO_CHANNEL):
             return False
     start = now - timedelta(days=8)
     clock = {"now": start}

@@ -63,14 +63,14 @@ def select(tx: Tx, plan: Plan, now: datetime, period_of: datetime | None = None)
     since = datetime.combine(start, time(0), tzinfo=tz)
     until = datetime.combine(end + timedelta(days=1), time(0), tzinfo=tz)
 
-    activities = tx.activities(plan.id)
+    activities = tx.activities.of_plan(plan.id)
     by_ref = {a.ref: a for a in activities}
     new = [a for a in activities if since <= a.created_at < until]
     new_refs = {a.ref for a in new}
     changes = _changes(tx, plan, since, until, by_ref, new_refs)
 
-    logs = tx.logs_between(plan.id, start, end)
-    open_fus = tx.followups(plan.id, "open")
+    logs = tx.logs.between(plan.id, start, end)
+    open_fus = tx.followups.of_plan(plan.id, "open")
     late_fus = [f for f in open_fus if followup_late(f, today)]
     overdue = [f for f in late_fus if days_late(f, today) <= LONG_OVERDUE_DAYS]
     long_overdue = [f for f in late_fus if days_late(f, today) > LONG_OVERDUE_DAYS]
@@ -78,12 +78,12 @@ def select(tx: Tx, plan: Plan, now: datetime, period_of: datetime | None = None)
     due_soon = [f for f in open_fus if f.due_date and today <= f.due_date <= horizon]
     completed = [
         f
-        for f in tx.followups(plan.id, "done")
+        for f in tx.followups.of_plan(plan.id, "done")
         if f.done_at is not None and since <= f.done_at < until
     ]
     completed.sort(key=lambda f: f.done_at or since)
 
-    last = tx.last_logged(plan.id)
+    last = tx.logs.last_logged(plan.id)
     attention = needs_attention(activities, last, today, tz)
     return DigestData(
         plan=plan,
@@ -116,7 +116,7 @@ def _changes(
     """Status and assessment changes of the period, one per activity and field."""
     first: dict[tuple[str, str], object] = {}
     last: dict[tuple[str, str], object] = {}
-    for e in tx.audit_between(plan.id, since, until, entity="activity"):
+    for e in tx.audit.between(plan.id, since, until, entity="activity"):
         if e.action != "updated" or e.ref in new_refs or e.ref not in by_ref:
             continue
         before, after = e.before or {}, e.after or {}
@@ -151,7 +151,7 @@ def record_manual_digest(store: Store, plan_id: int, now: datetime, ts: str) -> 
     moment, it is an extra post that records nothing: the scheduled digest still goes out.
     """
     with store.write() as tx:
-        plan = tx.plan_by_id(plan_id)
+        plan = tx.plans.get(plan_id)
         due = digest_due_in_week(plan, now) if plan is not None else None
         if plan is None or due is None:
             return False
@@ -159,9 +159,9 @@ def record_manual_digest(store: Store, plan_id: int, now: datetime, ts: str) -> 
         if not (local < due and local.date() == due.date()):
             return False
         year, week = iso_week(due.date())
-        if not tx.claim_digest(plan_id, year, week, plan.channel_id):
+        if not tx.digests.claim(plan_id, year, week, plan.channel_id):
             return False  # the scheduled one is already under way or out
-        row = tx.digest(plan_id, year, week)
+        row = tx.digests.get(plan_id, year, week)
         assert row is not None
-        tx.update_digest(row.id, state="sent", message_ts=ts, sent_at=now, error=None)
+        tx.digests.update(row.id, state="sent", message_ts=ts, sent_at=now, error=None)
         return True

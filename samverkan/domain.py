@@ -72,11 +72,11 @@ class Domain:
         """
         with self.store.write() if writes else self.store.read() as tx:
             if plan_id is not None:
-                plan = tx.plan_by_id(plan_id)
+                plan = tx.plans.get(plan_id)
                 if plan is None or plan.team_id != ctx.team_id:
                     raise UserError("error.no_plan", topic="setup")
             else:
-                plan = tx.plan_by_channel(ctx.team_id, ctx.channel_id)
+                plan = tx.plans.by_channel(ctx.team_id, ctx.channel_id)
             u = Unit(self, ctx, tx, plan)
             if access is not Access.ANYONE:
                 u.me = self.require(tx, u.plan, ctx, access, what)
@@ -86,7 +86,7 @@ class Domain:
 
     def require(self, tx: Tx, plan: Plan, ctx: Context, access: Access, what: str) -> Member | None:
         """The caller's membership, refused (saying who may) when `access` asks for more."""
-        me = tx.member(plan.id, ctx.user_id)
+        me = tx.members.get(plan.id, ctx.user_id)
         if access is Access.COORDINATOR and (me is None or not me.is_coordinator):
             raise UserError(
                 "denied.coordinator",
@@ -97,13 +97,13 @@ class Domain:
             raise UserError(
                 "denied.member",
                 what=t(plan.language, f"what.{what}"),
-                orgs=", ".join(esc(o.name) for o in tx.organisations(plan.id)) or "—",
+                orgs=", ".join(esc(o.name) for o in tx.organisations.of_plan(plan.id)) or "—",
             )
         return me
 
     def coordinators(self, tx: Tx, plan: Plan) -> str:
         """The plan's coordinators as mentions, for refusals that say who may."""
-        people = [mention(m.user_id) for m in tx.members(plan.id) if m.is_coordinator]
+        people = [mention(m.user_id) for m in tx.members.of_plan(plan.id) if m.is_coordinator]
         return ", ".join(people) or "—"
 
     def notify_schedule(self, plan_id: int) -> None:
@@ -195,7 +195,7 @@ class Domain:
     def language_for(self, ctx: Context) -> str:
         """The language of the channel's plan, or the default."""
         with self.store.read() as tx:
-            plan = tx.plan_by_channel(ctx.team_id, ctx.channel_id)
+            plan = tx.plans.by_channel(ctx.team_id, ctx.channel_id)
         return plan.language if plan else self.default_language
 
 
@@ -242,7 +242,7 @@ class Unit:
         after: dict | None = None,
     ) -> None:
         """Record the change in the audit trail, in this transaction."""
-        self.tx.audit(
+        self.tx.audit.record(
             team_id=self.ctx.team_id,
             plan_id=self.maybe_plan.id if self.maybe_plan else None,
             user_id=self.ctx.user_id,
@@ -271,9 +271,11 @@ class Unit:
 
     def org(self, name: str, field: str | None = None) -> Organisation:
         """An organisation of the plan by name; refused (listing the known ones) otherwise."""
-        org = self.tx.organisation_by_name(self.plan.id, name)
+        org = self.tx.organisations.by_name(self.plan.id, name)
         if org is None:
-            known = ", ".join(f"*{esc(o.name)}*" for o in self.tx.organisations(self.plan.id))
+            known = ", ".join(
+                f"*{esc(o.name)}*" for o in self.tx.organisations.of_plan(self.plan.id)
+            )
             raise UserError(
                 "error.no_org" if known else "error.no_orgs_yet",
                 field=field,
@@ -284,14 +286,14 @@ class Unit:
 
     def activity(self, number: int, field: str | None = None) -> Activity:
         """An activity of the plan by number."""
-        a = self.tx.activity(self.plan.id, number)
+        a = self.tx.activities.get(self.plan.id, number)
         if a is None:
             raise UserError("error.no_activity", field=field, ref=f"A{number}")
         return a
 
     def followup(self, number: int) -> FollowUp:
         """A follow-up of the plan by number."""
-        f = self.tx.followup(self.plan.id, number)
+        f = self.tx.followups.get(self.plan.id, number)
         if f is None:
             raise UserError("error.no_followup", ref=f"F{number}")
         return f

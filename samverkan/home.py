@@ -19,11 +19,14 @@ HOME_PLANS = 8
 def home(app: Samverkan, ctx: Context) -> Reply:
     """The Home tab of `ctx.user_id` in `ctx.team_id` (the channel is ignored)."""
     with app.store.read() as tx:
-        plans = tx.plans_of_user(ctx.team_id, ctx.user_id)
+        plans = tx.plans.of_user(ctx.team_id, ctx.user_id)
         # A plan's status is for its members (DESIGN §6); someone who only holds a follow-up
         # in it sees that follow-up, not the plan.
-        own = [p for p in plans if tx.member(p.id, ctx.user_id)]
-        glance = [(p, tx.activities(p.id), tx.followups(p.id, "open")) for p in own[:HOME_PLANS]]
+        own = [p for p in plans if tx.members.get(p.id, ctx.user_id)]
+        glance = [
+            (p, tx.activities.of_plan(p.id), tx.followups.of_plan(p.id, "open"))
+            for p in own[:HOME_PLANS]
+        ]
     lang = plans[0].language if plans else app.default_language
     title = t(lang, "home.title")
     items: list = [Header(title)]

@@ -76,7 +76,7 @@ def open_form(app: Samverkan, ctx: Context, kind: str) -> Form | Reply:
     try:
         with app.store.read() as tx:
             if ctx.channel_id:
-                plan = tx.plan_by_channel(ctx.team_id, ctx.channel_id)
+                plan = tx.plans.by_channel(ctx.team_id, ctx.channel_id)
                 if plan is None:
                     raise UserError("error.no_plan", topic="setup")
                 require_form(app, tx, plan, ctx, kind)
@@ -84,8 +84,8 @@ def open_form(app: Samverkan, ctx: Context, kind: str) -> Form | Reply:
             else:
                 plans = [
                     p
-                    for p in tx.plans_of_user(ctx.team_id, ctx.user_id)
-                    if may_open_form(kind, tx.member(p.id, ctx.user_id))
+                    for p in tx.plans.of_user(ctx.team_id, ctx.user_id)
+                    if may_open_form(kind, tx.members.get(p.id, ctx.user_id))
                 ]
                 if not plans:
                     raise UserError("modal.no_member_plans")
@@ -98,7 +98,7 @@ def _form(app: Samverkan, tx: Tx, ctx: Context, kind: str, plans: list[Plan], si
     first = plans[0]
     open_by_plan = []
     for plan in plans[:MAX_OPTIONS]:
-        acts = [a for a in tx.activities(plan.id) if is_ongoing(a)]
+        acts = [a for a in tx.activities.of_plan(plan.id) if is_ongoing(a)]
         # The most recently changed first, so a cut keeps what people work on now.
         acts.sort(key=lambda a: (a.updated_at, int(a.ref[1:])), reverse=True)
         open_by_plan.append((plan, acts))
@@ -120,8 +120,8 @@ def _form(app: Samverkan, tx: Tx, ctx: Context, kind: str, plans: list[Plan], si
         kept = sorted(acts[: quota[plan.id]], key=lambda a: int(a.ref[1:]))
         hidden += len(acts) - len(kept)
         options.extend(ActivityOption(plan.channel_id, a.ref, a.title) for a in kept)
-    me = tx.member(first.id, ctx.user_id)
-    orgs = [o.name for o in tx.organisations(first.id)]
+    me = tx.members.get(first.id, ctx.user_id)
+    orgs = [o.name for o in tx.organisations.of_plan(first.id)]
     if len(orgs) > MAX_OPTIONS:
         # Keep the person's own organisation among the options: it is the likely owner.
         own = [me.organisation] if me and me.organisation in orgs else []
@@ -142,10 +142,10 @@ def _form(app: Samverkan, tx: Tx, ctx: Context, kind: str, plans: list[Plan], si
 def _language(app: Samverkan, ctx: Context) -> str:
     with app.store.read() as tx:
         if ctx.channel_id:
-            plan = tx.plan_by_channel(ctx.team_id, ctx.channel_id)
+            plan = tx.plans.by_channel(ctx.team_id, ctx.channel_id)
             if plan:
                 return plan.language
-        plans = tx.plans_of_user(ctx.team_id, ctx.user_id)
+        plans = tx.plans.of_user(ctx.team_id, ctx.user_id)
     return plans[0].language if plans else app.default_language
 
 
@@ -209,17 +209,17 @@ def press_followup(app: Samverkan, ctx: Context, value: str, action: str) -> Pre
 
 def _plan_by_id(app: Samverkan, ctx: Context, plan_id: int) -> Plan | None:
     with app.store.read() as tx:
-        plan = tx.plan_by_id(plan_id)
+        plan = tx.plans.get(plan_id)
     return plan if plan is not None and plan.team_id == ctx.team_id else None
 
 
 def followup_card(app: Samverkan, ctx: Context, plan_id: int, number: int) -> FollowUpCard | None:
     """A follow-up as a shared message shows it now: open with buttons, or closed without."""
     with app.store.read() as tx:
-        plan = tx.plan_by_id(plan_id)
+        plan = tx.plans.get(plan_id)
         if plan is None or plan.team_id != ctx.team_id:
             return None
-        f = tx.followup(plan_id, number)
+        f = tx.followups.get(plan_id, number)
     if f is None:
         return None
     if f.status == "open":
@@ -253,4 +253,4 @@ def redraw_list(app: Samverkan, ctx: Context, text: str) -> Reply | None:
 def first_delivery(app: Samverkan, event_id: str) -> bool:
     """Remember an event id; False when it was processed before (a redelivery)."""
     with app.store.write() as tx:
-        return tx.first_delivery(event_id)
+        return tx.events.first_delivery(event_id)

@@ -53,18 +53,18 @@ def claim_reminders(app: Samverkan, timezone: str, now: datetime) -> list[Remind
     out: list[Reminder] = []
     with app.store.write() as tx:
         per_user: dict[tuple[str, str], list[tuple[Plan, FollowUp]]] = {}
-        for plan in tx.all_plans():
+        for plan in tx.plans.all():
             if plan.timezone != timezone:
                 continue
-            for f in tx.open_followups_due(plan.id, today):
+            for f in tx.followups.open_due(plan.id, today):
                 if f.last_reminded_on is not None and f.last_reminded_on >= today:
                     continue
                 per_user.setdefault((plan.team_id, f.assignee), []).append((plan, f))
         for (team_id, user_id), items in per_user.items():
-            if not tx.reminders_enabled(team_id, user_id):
+            if not tx.reminders.enabled(team_id, user_id):
                 continue
             ids = tuple(f.id for _, f in items)
-            tx.mark_reminded(list(ids), today)
+            tx.followups.mark_reminded(list(ids), today)
             out.append(Reminder(team_id, user_id, build_reminder(app, items, today), ids))
     return out
 

@@ -73,7 +73,7 @@ def cards(
 ) -> list[Item]:
     """Follow-ups as cards with Done / Snooze buttons for whoever may act on them."""
     today = u.d.today(plan)
-    me = u.tx.member(plan.id, u.ctx.user_id)
+    me = u.tx.members.get(plan.id, u.ctx.user_id)
     shown: list[Item] = [
         FollowUpCard(
             plan.id,
@@ -93,7 +93,7 @@ def schedule_line(u: Unit, plan: Plan) -> str:
     tz = ZoneInfo(plan.timezone)
 
     def week_done(year: int, week: int) -> bool:
-        row = u.tx.digest(plan.id, year, week)
+        row = u.tx.digests.get(plan.id, year, week)
         return row is not None and row.state in WEEK_DONE
 
     when = next_digest_at(plan, u.d.clock(), week_done)

@@ -107,10 +107,10 @@ def marker(plan_id: int, year: int, week: int) -> str:
 def record_sent(store: Store, digest_id: int, plan_id: int, ts: str, now: datetime) -> None:
     """Record a posted digest and clear the plan's delivery error."""
     with store.write() as tx:
-        tx.update_digest(digest_id, state=SENT, message_ts=ts, sent_at=now, error=None)
-        plan = tx.plan_by_id(plan_id)
+        tx.digests.update(digest_id, state=SENT, message_ts=ts, sent_at=now, error=None)
+        plan = tx.plans.get(plan_id)
         if plan is not None and plan.delivery_error:
-            tx.update_plan(plan_id, delivery_error=None, delivery_error_at=None)
+            tx.plans.update(plan_id, delivery_error=None, delivery_error_at=None)
 
 
 class _Ambiguous(Exception):
@@ -161,24 +161,24 @@ class DigestDelivery:
         check: bool | None = False  # None: leave it for now
         wait = 0.0
         with self.store.write() as tx:
-            plan = tx.plan_by_id(plan_id)
+            plan = tx.plans.get(plan_id)
             if plan is None:
                 return SKIPPED
-            row = tx.digest(plan_id, year, week)
+            row = tx.digests.get(plan_id, year, week)
             if row is not None and row.state in (SENT, FAILED):
                 return SKIPPED
             this_week = iso_week(now.astimezone(ZoneInfo(plan.timezone)).date())
             if this_week != (year, week):
                 # Never a digest for a week that is over; a pending one is given up.
                 if row is not None:
-                    tx.update_digest(row.id, state=FAILED, error=row.error or "week_over")
+                    tx.digests.update(row.id, state=FAILED, error=row.error or "week_over")
                 return SKIPPED
             if row is None:
-                tx.claim_digest(plan_id, year, week, plan.channel_id)
-                row = tx.digest(plan_id, year, week)
+                tx.digests.claim(plan_id, year, week, plan.channel_id)
+                row = tx.digests.get(plan_id, year, week)
                 assert row is not None
             elif row.attempts >= MAX_ATTEMPTS:
-                tx.update_digest(row.id, state=FAILED, error=row.error or "attempts")
+                tx.digests.update(row.id, state=FAILED, error=row.error or "attempts")
                 log.error("digest of plan %s %s: giving up", plan_id, week_label(year, week))
                 return FAILED
             else:
@@ -205,9 +205,9 @@ class DigestDelivery:
                 # Whether the earlier attempt reached the channel cannot be known: better no
                 # digest this week than two.
                 with self.store.write() as tx:
-                    tx.update_digest(row.id, state=FAILED, error=f"unverified:{e.error}")
+                    tx.digests.update(row.id, state=FAILED, error=f"unverified:{e.error}")
                     if e.error in CHANNEL_ERRORS:
-                        tx.update_plan(plan_id, delivery_error=e.error, delivery_error_at=now)
+                        tx.plans.update(plan_id, delivery_error=e.error, delivery_error_at=now)
                 log.error("digest of plan %s: cannot check the channel (%s)", plan_id, e.error)
                 return FAILED
             if ts is not None:
@@ -227,15 +227,15 @@ class DigestDelivery:
         }
         if tx is None:
             with self.store.write() as own:
-                own.update_digest(row.id, **fields)
+                own.digests.update(row.id, **fields)
         else:
-            tx.update_digest(row.id, **fields)
+            tx.digests.update(row.id, **fields)
         return replace(row, **fields)
 
     def _post(self, plan_id: int, row: Digest, due: datetime, now: datetime) -> str:
         try:
             with self.store.read() as tx:
-                plan = tx.plan_by_id(plan_id)
+                plan = tx.plans.get(plan_id)
                 assert plan is not None
                 reply = build_digest(tx, plan, now, self.app.command, period_of=due)
             payload = message_payload(reply)
@@ -276,9 +276,9 @@ class DigestDelivery:
             return self._later(plan_id, due, error, _retry_after(e), False)
         now = self.clock()
         with self.store.write() as tx:
-            tx.update_digest(row.id, state=FAILED, error=error)
+            tx.digests.update(row.id, state=FAILED, error=error)
             if error in CHANNEL_ERRORS:
-                tx.update_plan(plan_id, delivery_error=error, delivery_error_at=now)
+                tx.plans.update(plan_id, delivery_error=error, delivery_error_at=now)
         log.warning("digest of plan %s: Slack refused it: %s", plan_id, error)
         return FAILED
 
@@ -293,14 +293,14 @@ class DigestDelivery:
         """Leave the week's digest to a retry: `retry` when nothing was posted, else `sending`."""
         year, week = iso_week(due.date())
         with self.store.write() as tx:
-            row = tx.digest(plan_id, year, week)
+            row = tx.digests.get(plan_id, year, week)
             if row is None or row.state in (SENT, FAILED):
                 return SKIPPED
             if row.attempts >= MAX_ATTEMPTS:
-                tx.update_digest(row.id, state=FAILED, error=error)
+                tx.digests.update(row.id, state=FAILED, error=error)
                 log.error("digest of plan %s: giving up after %s attempts", plan_id, row.attempts)
                 return FAILED
-            tx.update_digest(row.id, state="retry" if definite else "sending", error=error)
+            tx.digests.update(row.id, state="retry" if definite else "sending", error=error)
         delay = max(float(retry_after), BACKOFF[min(row.attempts, len(BACKOFF)) - 1])
         log.warning("digest of plan %s: %s; retrying in %.0f s", plan_id, error, delay)
         if self.on_retry is not None:

@@ -232,7 +232,7 @@ class Scheduler:
     def sync(self) -> None:
         """Make the jobs match the database: add missing, change changed, drop stale ones."""
         with self._sync_lock, self.store.read() as tx:
-            plans = tx.all_plans()
+            plans = tx.plans.all()
         with self._sync_lock:
             wanted = {DIGEST_JOB.format(p.id) for p in plans if p.digest_weekday is not None}
             for job in self.scheduler.get_jobs():
@@ -252,8 +252,8 @@ class Scheduler:
         """
         with self._sync_lock:
             with self.store.read() as tx:
-                plan = tx.plan_by_id(plan_id)
-                zones = {p.timezone for p in tx.all_plans()}
+                plan = tx.plans.get(plan_id)
+                zones = {p.timezone for p in tx.plans.all()}
             if plan is not None:
                 self._sync_digest(plan)
                 if digest_due(plan, self.clock()) is not None:
@@ -304,7 +304,7 @@ class Scheduler:
         """The weekly job of one plan: deliver this week's digest if it is due."""
         now = self.clock()
         with self.store.read() as tx:
-            plan = tx.plan_by_id(plan_id)
+            plan = tx.plans.get(plan_id)
         due = digest_due(plan, now) if plan is not None else None
         if due is None:
             return "skipped"
@@ -333,7 +333,7 @@ class Scheduler:
         try:
             now = self.clock()
             with self.store.read() as tx:
-                plans = tx.all_plans()
+                plans = tx.plans.all()
             for plan in plans:
                 due = digest_due(plan, now)
                 if due is None:

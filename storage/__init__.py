@@ -10,7 +10,8 @@ from storage.models import (
     Organisation,
     Plan,
 )
-from storage.store import Store, Tx
+from storage.store import Store
+from storage.tx import Tx
 
 __all__ = [
     "Activity",

@@ -2,8 +2,32 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, Protocol, cast
+
+
+class Row(Protocol):
+    """A query result addressed by column name (sqlite3.Row, or a dict in tests)."""
+
+    def __getitem__(self, key: str, /) -> Any:
+        """The value of one column."""
+        ...
+
+
+def parse_date(value: str | None) -> date | None:
+    """ISO text to a date; empty or NULL to None."""
+    return date.fromisoformat(value) if value else None
+
+
+def parse_datetime(value: str | None) -> datetime | None:
+    """ISO text to a datetime; empty or NULL to None."""
+    return datetime.fromisoformat(value) if value else None
+
+
+def _ref(prefix: str, number: int | None) -> str | None:
+    return f"{prefix}{number}" if number is not None else None
 
 
 @dataclass(frozen=True)
@@ -25,6 +49,28 @@ class Plan:
     created_by: str
     created_at: datetime
 
+    @classmethod
+    def from_row(cls, r: Row) -> Plan:
+        """A plan from a row of `plans`."""
+        return cls(
+            id=r["id"],
+            team_id=r["team_id"],
+            channel_id=r["channel_id"],
+            name=r["name"],
+            area=r["area"] or "",
+            period_start=parse_date(r["period_start"]),
+            period_end=parse_date(r["period_end"]),
+            language=r["language"],
+            timezone=r["timezone"],
+            digest_weekday=r["digest_weekday"],
+            digest_time=r["digest_time"] or "08:00",
+            digest_set_at=parse_datetime(r["digest_set_at"]),
+            delivery_error=r["delivery_error"],
+            delivery_error_at=parse_datetime(r["delivery_error_at"]),
+            created_by=r["created_by"],
+            created_at=cast(datetime, parse_datetime(r["created_at"])),
+        )
+
 
 @dataclass(frozen=True)
 class Organisation:
@@ -32,6 +78,11 @@ class Organisation:
     plan_id: int
     name: str
     kind: str
+
+    @classmethod
+    def from_row(cls, r: Row) -> Organisation:
+        """An organisation from a row of `organisations`."""
+        return cls(id=r["id"], plan_id=r["plan_id"], name=r["name"], kind=r["kind"])
 
 
 @dataclass(frozen=True)
@@ -47,6 +98,18 @@ class Member:
     def is_coordinator(self) -> bool:
         """True when this member coordinates the plan."""
         return self.role == "coordinator"
+
+    @classmethod
+    def from_row(cls, r: Row) -> Member:
+        """A member from a row of `members` joined with its organisation's `organisation` name."""
+        return cls(
+            id=r["id"],
+            plan_id=r["plan_id"],
+            user_id=r["user_id"],
+            organisation_id=r["organisation_id"],
+            organisation=r["organisation"],
+            role=r["role"],
+        )
 
 
 @dataclass(frozen=True)
@@ -68,6 +131,28 @@ class Activity:
     created_at: datetime
     updated_at: datetime
 
+    @classmethod
+    def from_row(cls, r: Row) -> Activity:
+        """An activity from a row of `activities` joined with its `owner` organisation's name."""
+        return cls(
+            id=r["id"],
+            plan_id=r["plan_id"],
+            ref=f"A{r['ref_no']}",
+            title=r["title"],
+            cause=r["cause"] or "",
+            goal=r["goal"] or "",
+            owner_org_id=r["owner_org_id"],
+            owner=r["owner"],
+            contact_user=r["contact_user"],
+            start_date=parse_date(r["start_date"]),
+            due_date=parse_date(r["due_date"]),
+            status=r["status"],
+            rag=r["rag"],
+            created_by=r["created_by"],
+            created_at=cast(datetime, parse_datetime(r["created_at"])),
+            updated_at=cast(datetime, parse_datetime(r["updated_at"])),
+        )
+
 
 @dataclass(frozen=True)
 class LogEntry:
@@ -85,6 +170,26 @@ class LogEntry:
     source: str
     permalink: str | None
     created_at: datetime
+
+    @classmethod
+    def from_row(cls, r: Row) -> LogEntry:
+        """A log entry from a row of `log_entries` joined with its activity and organisation."""
+        return cls(
+            id=r["id"],
+            plan_id=r["plan_id"],
+            ref=f"L{r['ref_no']}",
+            activity_id=r["activity_id"],
+            activity_ref=_ref("A", r["activity_ref_no"]),
+            activity_title=r["activity_title"],
+            text=r["text"],
+            organisation_id=r["organisation_id"],
+            organisation=r["organisation"],
+            user_id=r["user_id"],
+            happened_on=cast(date, parse_date(r["happened_on"])),
+            source=r["source"],
+            permalink=r["permalink"],
+            created_at=cast(datetime, parse_datetime(r["created_at"])),
+        )
 
 
 @dataclass(frozen=True)
@@ -106,6 +211,28 @@ class FollowUp:
     permalink: str | None
     created_at: datetime
 
+    @classmethod
+    def from_row(cls, r: Row) -> FollowUp:
+        """A follow-up from a row of `followups` joined with its activity's `activity_ref_no`."""
+        return cls(
+            id=r["id"],
+            plan_id=r["plan_id"],
+            ref=f"F{r['ref_no']}",
+            text=r["text"],
+            assignee=r["assignee"],
+            assigned_by=r["assigned_by"],
+            due_date=parse_date(r["due_date"]),
+            activity_id=r["activity_id"],
+            activity_ref=_ref("A", r["activity_ref_no"]),
+            status=r["status"],
+            done_by=r["done_by"],
+            done_at=parse_datetime(r["done_at"]),
+            snoozed_until=parse_date(r["snoozed_until"]),
+            last_reminded_on=parse_date(r["last_reminded_on"]),
+            permalink=r["permalink"],
+            created_at=cast(datetime, parse_datetime(r["created_at"])),
+        )
+
 
 @dataclass(frozen=True)
 class AuditEvent:
@@ -119,6 +246,22 @@ class AuditEvent:
     action: str
     before: dict | None
     after: dict | None
+
+    @classmethod
+    def from_row(cls, r: Row) -> AuditEvent:
+        """An audit event from a row of `audit_events`; before and after are JSON text."""
+        return cls(
+            id=r["id"],
+            at=cast(datetime, parse_datetime(r["at"])),
+            team_id=r["team_id"],
+            plan_id=r["plan_id"],
+            user_id=r["user_id"],
+            entity=r["entity"],
+            ref=r["ref"],
+            action=r["action"],
+            before=json.loads(r["before"]) if r["before"] else None,
+            after=json.loads(r["after"]) if r["after"] else None,
+        )
 
 
 @dataclass(frozen=True)
@@ -134,3 +277,20 @@ class Digest:
     claimed_at: datetime
     sent_at: datetime | None
     error: str | None
+
+    @classmethod
+    def from_row(cls, r: Row) -> Digest:
+        """A digest record from a row of `digests`."""
+        return cls(
+            id=r["id"],
+            plan_id=r["plan_id"],
+            iso_year=r["iso_year"],
+            iso_week=r["iso_week"],
+            state=r["state"],
+            channel_id=r["channel_id"],
+            message_ts=r["message_ts"],
+            attempts=r["attempts"],
+            claimed_at=cast(datetime, parse_datetime(r["claimed_at"])),
+            sent_at=parse_datetime(r["sent_at"]),
+            error=r["error"],
+        )

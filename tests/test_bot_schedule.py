@@ -41,7 +41,7 @@ def test_http_mode_posts_a_scheduled_digest_once_and_not_after_a_restart(
     # The next minute boundary, unless it is too close for the bot to start first.
     due = (now + timedelta(minutes=1 if now.second < 45 else 2)).replace(second=0, microsecond=0)
     with store.write() as tx:
-        plan = tx.create_plan(
+        plan = tx.plans.create(
             team_id="T0SAMVERK",
             channel_id="C0PLAN",
             name="Trygg i Husby",
@@ -51,8 +51,8 @@ def test_http_mode_posts_a_scheduled_digest_once_and_not_after_a_restart(
             digest_weekday=due.weekday(),
             digest_time=f"{due:%H:%M}",
         )
-        tx.update_plan(plan.id, digest_set_at=now - timedelta(hours=1))
-        tx.set_member(plan.id, "U0COORD", None, "coordinator")
+        tx.plans.update(plan.id, digest_set_at=now - timedelta(hours=1))
+        tx.members.set(plan.id, "U0COORD", None, "coordinator")
     bot.start()
     try:
         wait_for_log(bot, "catch-up done", timeout=10)
@@ -80,5 +80,5 @@ def test_http_mode_posts_a_scheduled_digest_once_and_not_after_a_restart(
     assert len(fake_slack.calls("chat.postMessage")) == 1
     with store.read() as tx:
         year, week, _ = due.isocalendar()
-        row = tx.digest(plan.id, year, week)
+        row = tx.digests.get(plan.id, year, week)
     assert row is not None and (row.state, row.message_ts) == ("sent", message.response["ts"])

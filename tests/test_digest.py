@@ -53,14 +53,14 @@ def plan(run: Callable, clock, store: Store) -> Plan:
         reply = run("anna", text)
         assert reply.ok, reply.text
     with store.read() as tx:
-        found = tx.plan_by_channel("T1", "C1")
+        found = tx.plans.by_channel("T1", "C1")
     assert found is not None
     return found
 
 
 def fresh(store: Store, plan: Plan) -> Plan:
     with store.read() as tx:
-        p = tx.plan_by_id(plan.id)
+        p = tx.plans.get(plan.id)
     assert p is not None
     return p
 
@@ -172,7 +172,7 @@ def test_follow_ups_overdue_due_soon_completed_and_long_overdue(
     }
     with store.write() as tx:
         ids = {
-            text: tx.add_followup(
+            text: tx.followups.add(
                 plan.id, text=text, assignee="erik", assigned_by="anna", due_date=d
             ).id
             for text, d in due.items()
@@ -182,14 +182,14 @@ def test_follow_ups_overdue_due_soon_completed_and_long_overdue(
             ("done this morning", local(2026, 11, 30, 7, 0)),
             ("done the week before", local(2026, 11, 22, 23, 59)),
         ):
-            f = tx.add_followup(
+            f = tx.followups.add(
                 plan.id, text=text, assignee="mats", assigned_by="anna", due_date=None
             )
-            tx.update_followup(f.id, status="done", done_by="mats", done_at=done_at)
-        cancelled = tx.add_followup(
+            tx.followups.update(f.id, status="done", done_by="mats", done_at=done_at)
+        cancelled = tx.followups.add(
             plan.id, text="cancelled", assignee="mats", assigned_by="anna", due_date=None
         )
-        tx.update_followup(cancelled.id, status="cancelled", done_at=local(2026, 11, 25))
+        tx.followups.update(cancelled.id, status="cancelled", done_at=local(2026, 11, 25))
     d = data(store, plan, now)
     assert [f.text for f in d.overdue] == ["a week late", "one day late"]
     assert [f.text for f in d.long_overdue] == ["eight days late"]
@@ -352,7 +352,7 @@ LONG = "Lång text om vad som hände i området " * 40
 def add_a_busy_week(tx, plan: Plan, acts: list, org_ids: list[int] | None = None) -> None:
     """2,000 long log entries in 23–29 Nov 2026 on 150 activities (every tenth on none)."""
     for n in range(2000):
-        tx.add_log(
+        tx.logs.add(
             plan.id,
             text=f"{n} {LONG}",
             user_id=f"U{n % 40}",
@@ -367,10 +367,10 @@ def test_a_huge_plan_stays_within_every_block_kit_limit(clock, store: Store, pla
     clock.now = local(2026, 11, 2, 12)  # activities from before the period
     with store.write() as tx:
         org_ids = [
-            tx.add_organisation(plan.id, f"Aktör {n} " + "x" * 60, "other").id for n in range(12)
+            tx.organisations.add(plan.id, f"Aktör {n} " + "x" * 60, "other").id for n in range(12)
         ]
         acts = [
-            tx.add_activity(
+            tx.activities.add(
                 plan.id,
                 title=f"Aktivitet {n} " + "t" * 190,
                 created_by="anna",
@@ -386,7 +386,7 @@ def test_a_huge_plan_stays_within_every_block_kit_limit(clock, store: Store, pla
     with store.write() as tx:
         add_a_busy_week(tx, plan, acts, org_ids)
         for n in range(400):
-            tx.add_followup(
+            tx.followups.add(
                 plan.id,
                 text=f"{n} {LONG}"[:2000],
                 assignee=f"U{n % 40}",
@@ -394,8 +394,8 @@ def test_a_huge_plan_stays_within_every_block_kit_limit(clock, store: Store, pla
                 due_date=date(2026, 11, 10) + timedelta(days=n % 30),
             )
         for a in acts[:200]:
-            tx.update_activity(a.id, rag="red")
-            tx.audit(
+            tx.activities.update(a.id, rag="red")
+            tx.audit.record(
                 team_id="T1",
                 plan_id=plan.id,
                 user_id="anna",
@@ -408,7 +408,7 @@ def test_a_huge_plan_stays_within_every_block_kit_limit(clock, store: Store, pla
     clock.now = local(2026, 11, 30, 8)
     for lang in ("en", "sv"):
         with store.write() as tx:
-            tx.update_plan(plan.id, language=lang, name="P" * 100, area="Å" * 300)
+            tx.plans.update(plan.id, language=lang, name="P" * 100, area="Å" * 300)
         reply = digest(store, plan, clock.now)
         payload = message_payload(reply)
         assert message_problems(payload) == []
@@ -437,7 +437,7 @@ def test_500_follow_ups_get_ten_menus_and_the_digest_still_fits(
     clock.now = local(2026, 11, 2, 12)
     with store.write() as tx:
         acts = [
-            tx.add_activity(plan.id, title=f"Aktivitet {n} " + "t" * 190, created_by="anna")
+            tx.activities.add(plan.id, title=f"Aktivitet {n} " + "t" * 190, created_by="anna")
             for n in range(300)
         ]
     clock.now = local(2026, 11, 25, 12)
@@ -446,7 +446,7 @@ def test_500_follow_ups_get_ten_menus_and_the_digest_still_fits(
         # Monday 30 Nov: 250 overdue by 1–5 days, 250 due within the week.
         for n in range(500):
             late = n < 250
-            tx.add_followup(
+            tx.followups.add(
                 plan.id,
                 text=f"{n} {LONG}"[:2000],
                 assignee=f"U{n % 40}",

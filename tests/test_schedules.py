@@ -217,7 +217,7 @@ def test_a_crash_after_the_claim_and_before_the_post_posts_once_on_restart(
     plans("C1")
     clock.now = MONDAY_DUE
     with store.write() as tx:  # what a process that died right after claiming leaves
-        assert tx.claim_digest(1, 2026, 49, "C1")
+        assert tx.digests.claim(1, 2026, 49, "C1")
     clock.now = MONDAY_DUE + timedelta(minutes=2)
     s = schedulers()
     s.catch_up()
@@ -265,7 +265,7 @@ def test_when_the_channel_cannot_be_checked_it_does_not_risk_a_second_digest(
     plans("C1")
     clock.now = MONDAY_DUE
     with store.write() as tx:
-        assert tx.claim_digest(1, 2026, 49, "C1")
+        assert tx.digests.claim(1, 2026, 49, "C1")
     slack.fail("conversations.history", error="missing_scope")
     clock.now = MONDAY_DUE + timedelta(minutes=15)
     schedulers().catch_up()
@@ -881,7 +881,7 @@ def test_reminders_in_daylight_saving_weeks_start_at_nine_local(
 ) -> None:
     plans("C1")
     with store.write() as tx:
-        tx.add_followup(
+        tx.followups.add(
             1, text="Check the lamps", assignee="UERIK", assigned_by="UANNA", due_date=due
         )
     s = schedulers()

@@ -722,10 +722,10 @@ def test_a_failing_schedule_listener_does_not_undo_the_reply(
 def sent_this_week(store: Store, state: str = "sent") -> None:
     """Record plan 1's digest of ISO week 48 of 2026 (the test clock's week) in `state`."""
     with store.write() as tx:
-        tx.claim_digest(1, 2026, 48, "C1")
-        row = tx.digest(1, 2026, 48)
+        tx.digests.claim(1, 2026, 48, "C1")
+        row = tx.digests.get(1, 2026, 48)
         assert row is not None
-        tx.update_digest(row.id, state=state)
+        tx.digests.update(row.id, state=state)
 
 
 def test_a_week_whose_digest_was_sent_announces_next_week(plan: Callable, store: Store) -> None:

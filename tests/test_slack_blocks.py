@@ -41,9 +41,9 @@ def plan_with(app: Samverkan, store: Store, channel: str, activities: int, coord
     app.run(Context(T, channel, coord), "org add Polisen police")
     app.run(Context(T, channel, coord), "join Polisen")
     with store.write() as tx:
-        plan = tx.plan_by_channel(T, channel)
+        plan = tx.plans.by_channel(T, channel)
         for n in range(activities):
-            tx.add_activity(
+            tx.activities.add(
                 plan.id, title=f"Activity number {n + 1} " + "x" * 100, created_by=coord
             )
     return plan
@@ -108,9 +108,9 @@ def test_every_modal_passes_slacks_checks(app, store) -> None:
     """Log, follow-up, activity and notice modals, with long texts and many organisations."""
     plan_with(app, store, "C1", 3)
     with store.write() as tx:
-        plan = tx.plan_by_channel(T, "C1")
+        plan = tx.plans.by_channel(T, "C1")
         for n in range(150):
-            tx.add_organisation(plan.id, f"Organisation {n} " + "o" * 70, "other")
+            tx.organisations.add(plan.id, f"Organisation {n} " + "o" * 70, "other")
     form = open_form(app, Context(T, "C1", "anna"), "activity")
     assert isinstance(form, Form)
     long_link = "https://samverkan-test.slack.com/archives/C1/p1700000000000100"
@@ -172,9 +172,9 @@ def test_home_with_200_follow_ups_stays_within_100_blocks(app, store) -> None:
         plan_with(app, store, f"C{n}", 2)
     with store.write() as tx:
         for n in range(12):
-            plan = tx.plan_by_channel(T, f"C{n}")
+            plan = tx.plans.by_channel(T, f"C{n}")
             for m in range(17):
-                tx.add_followup(
+                tx.followups.add(
                     plan.id,
                     text=f"Follow-up {m} " + "z" * 240,
                     assignee="anna",

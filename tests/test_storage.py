@@ -58,7 +58,7 @@ def schema(path: str | Path) -> list[tuple]:
 
 def new_plan(store: Store, channel: str = "C1") -> int:
     with store.write() as tx:
-        plan = tx.create_plan(
+        plan = tx.plans.create(
             team_id="T1",
             channel_id=channel,
             name="Trygg i Järva",
@@ -66,7 +66,7 @@ def new_plan(store: Store, channel: str = "C1") -> int:
             timezone="Europe/Stockholm",
             created_by="anna",
         )
-        tx.set_member(plan.id, "anna", None, "coordinator")
+        tx.members.set(plan.id, "anna", None, "coordinator")
     return plan.id
 
 
@@ -76,14 +76,14 @@ def add_logs(path: str, plan_id: int, n: int, user: str) -> list[str]:
     refs = []
     for i in range(n):
         with store.write() as tx:
-            entry = tx.add_log(
+            entry = tx.logs.add(
                 plan_id,
                 text=f"{user} entry {i}",
                 user_id=user,
                 happened_on=date(2026, 11, 25),
                 source="command",
             )
-            tx.audit(
+            tx.audit.record(
                 team_id="T1",
                 plan_id=plan_id,
                 user_id=user,
@@ -137,7 +137,7 @@ def test_rerunning_migrations_is_a_no_op(store: Store) -> None:
 
 
 def test_m002_indexes_the_audit_trail_by_plan_and_time(store: Store) -> None:
-    """Schema version 2; the digest's audit_between query uses the (plan_id, at) index."""
+    """Schema version 2; the digest's audit.between query uses the (plan_id, at) index."""
     assert store.schema_version() == 2
     conn = connect(store.path)
     try:
@@ -172,7 +172,7 @@ def test_a_version_1_database_is_brought_to_version_2(tmp_path: Path, monkeypatc
         k: v for k, v in before.items() if k != "schema_migrations"
     }
     with old.read() as tx:
-        assert [e.ref for e in tx.audit_between(plan_id, NOW, NOW + timedelta(1))] == [
+        assert [e.ref for e in tx.audit.between(plan_id, NOW, NOW + timedelta(1))] == [
             "L1",
             "L2",
         ]
@@ -184,14 +184,14 @@ def test_event_ids_are_forgotten_after_a_day_in_the_same_transaction(tmp_path: P
     store = Store(tmp_path / "events.db", clock=lambda: now[0])
     store.migrate()
     with store.write() as tx:
-        assert tx.first_delivery("Ev1") is True
+        assert tx.events.first_delivery("Ev1") is True
     now[0] = NOW + timedelta(hours=12)
     with store.write() as tx:
-        assert tx.first_delivery("Ev2") is True
-        assert tx.first_delivery("Ev1") is False  # a redelivery within the day
+        assert tx.events.first_delivery("Ev2") is True
+        assert tx.events.first_delivery("Ev1") is False  # a redelivery within the day
     now[0] = NOW + timedelta(days=1, hours=1)
     with store.write() as tx:
-        assert tx.first_delivery("Ev3") is True
+        assert tx.events.first_delivery("Ev3") is True
     assert snapshot(store.path)["processed_events"] == [
         ("Ev2", "2026-11-25T22:00:00+00:00"),
         ("Ev3", "2026-11-26T11:00:00+00:00"),
@@ -199,7 +199,7 @@ def test_event_ids_are_forgotten_after_a_day_in_the_same_transaction(tmp_path: P
     # A transaction that fails forgets nothing and records nothing.
     now[0] = NOW + timedelta(days=3)
     with pytest.raises(RuntimeError), store.write() as tx:
-        assert tx.first_delivery("Ev4") is True
+        assert tx.events.first_delivery("Ev4") is True
         raise RuntimeError("crash before the commit")
     assert [r[0] for r in snapshot(store.path)["processed_events"]] == ["Ev2", "Ev3"]
 
@@ -210,7 +210,7 @@ def test_every_unit_of_work_enforces_foreign_keys(store: Store) -> None:
     with store.write() as tx:
         assert tx.db.execute("PRAGMA foreign_keys").fetchone() == (1,)
     with pytest.raises(sqlite3.IntegrityError), store.write() as tx:
-        tx.add_organisation(999, "Polisen", "police")
+        tx.organisations.add(999, "Polisen", "police")
     assert snapshot(store.path)["organisations"] == []
 
 
@@ -329,20 +329,22 @@ def test_a_failing_unit_of_work_rolls_back_completely(store: Store) -> None:
         pass
 
     with pytest.raises(Boom), store.write() as tx:
-        org = tx.add_organisation(plan_id, "Polisen", "police")
-        tx.set_member(plan_id, "erik", org.id, "member")
-        tx.add_activity(plan_id, title="Belysning", created_by="anna")
-        tx.add_log(
+        org = tx.organisations.add(plan_id, "Polisen", "police")
+        tx.members.set(plan_id, "erik", org.id, "member")
+        tx.activities.add(plan_id, title="Belysning", created_by="anna")
+        tx.logs.add(
             plan_id, text="half", user_id="erik", happened_on=date(2026, 11, 25), source="command"
         )
-        tx.audit(team_id="T1", plan_id=plan_id, user_id="erik", entity="log", ref="L1", action="x")
+        tx.audit.record(
+            team_id="T1", plan_id=plan_id, user_id="erik", entity="log", ref="L1", action="x"
+        )
         raise Boom
     assert snapshot(store.path) == before
 
     # A statement failing half-way (a foreign key) undoes the statements before it too.
     with pytest.raises(sqlite3.IntegrityError), store.write() as tx:
-        tx.add_organisation(plan_id, "Polisen", "police")
-        tx.add_log(
+        tx.organisations.add(plan_id, "Polisen", "police")
+        tx.logs.add(
             plan_id,
             text="on a missing activity",
             user_id="erik",
@@ -359,12 +361,12 @@ def test_a_read_sees_a_consistent_snapshot(store: Store) -> None:
     plan_id = new_plan(store)
     add_logs(store.path, plan_id, 1, "erik")
     with store.read() as tx:
-        first = tx.logs_between(plan_id, date(2026, 11, 1), date(2026, 11, 30))
+        first = tx.logs.between(plan_id, date(2026, 11, 1), date(2026, 11, 30))
         add_logs(store.path, plan_id, 1, "sara")  # another connection commits meanwhile
-        second = tx.logs_between(plan_id, date(2026, 11, 1), date(2026, 11, 30))
+        second = tx.logs.between(plan_id, date(2026, 11, 1), date(2026, 11, 30))
     assert [e.ref for e in first] == [e.ref for e in second] == ["L1"]
     with store.read() as tx:
-        assert len(tx.logs_between(plan_id, date(2026, 11, 1), date(2026, 11, 30))) == 2
+        assert len(tx.logs.between(plan_id, date(2026, 11, 1), date(2026, 11, 30))) == 2
 
 
 # -- backup --------------------------------------------------------------------------------------
@@ -398,8 +400,8 @@ def test_backup_produces_a_readable_copy(store: Store, tmp_path: Path) -> None:
     assert restored.migrate() == []
     assert restored.schema_version() == MIGRATIONS[-1][0]
     with restored.read() as tx:
-        plan = tx.plan_by_channel("T1", "C1")
+        plan = tx.plans.by_channel("T1", "C1")
         assert plan is not None and plan.name == "Trygg i Järva"
-        hits, total = tx.search_logs(plan.id, "entry", 10)
+        hits, total = tx.logs.search(plan.id, "entry", 10)
         assert ([e.ref for e in hits], total) == (["L3", "L2", "L1"], 3)
     assert len(snapshot(store.path)["log_entries"]) == 4

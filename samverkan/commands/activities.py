@@ -169,7 +169,7 @@ def add_activity(
     due_date = (
         u.d.date(plan, due, today, topic="activity", field="due") if due is not None else None
     )
-    a = u.tx.add_activity(
+    a = u.tx.activities.add(
         plan.id,
         title=title,
         created_by=u.ctx.user_id,
@@ -201,7 +201,7 @@ def add_activity(
 def run_activity_list(u: Unit, cmd: ActivityList) -> Reply:
     """Every activity of the plan, ongoing first."""
     plan, lang = u.plan, u.plan.language
-    acts = u.tx.activities(plan.id)
+    acts = u.tx.activities.of_plan(plan.id)
     if not acts:
         text = t(lang, "activity.none", cmd=u.d.command)
         return Reply(text, [Section(text)], lang=lang)
@@ -221,8 +221,8 @@ def run_activity_show(u: Unit, cmd: ActivityShow) -> Reply:
     """One activity: its fields, recent log and open follow-ups."""
     plan, lang = u.plan, u.plan.language
     a = u.activity(cmd.number)
-    logs = u.tx.recent_logs(plan.id, a.id, 5)
-    fus = [f for f in u.tx.followups(plan.id, "open") if f.activity_id == a.id]
+    logs = u.tx.logs.recent(plan.id, a.id, 5)
+    fus = [f for f in u.tx.followups.of_plan(plan.id, "open") if f.activity_id == a.id]
     title = f"{a.ref} {clip(a.title, 140)}"
     pairs = [
         f"*{t(lang, 'field.status')}*\n{STATUS_ICONS[a.status]} {t(lang, f'status.{a.status}')}",
@@ -250,7 +250,7 @@ def run_activity_show(u: Unit, cmd: ActivityShow) -> Reply:
 
 def _require_owner(u: Unit, a: Activity, fld: str) -> None:
     """A coordinator, or a member of the activity's owner organisation."""
-    me = u.tx.member(u.plan.id, u.ctx.user_id)
+    me = u.tx.members.get(u.plan.id, u.ctx.user_id)
     allowed = me is not None and (
         me.is_coordinator or bool(a.owner_org_id and me.organisation_id == a.owner_org_id)
     )
@@ -301,7 +301,7 @@ def run_activity_set(u: Unit, cmd: ActivitySet) -> Reply:
         shown_old, shown_new = esc(current, 200) if current else "—", esc(value, 200)
     if old == new:
         raise no_change(lang, a.ref, cmd.field, new, shown_new)
-    u.tx.update_activity(a.id, **changes)
+    u.tx.activities.update(a.id, **changes)
     u.audit("activity", a.ref, "updated", before={cmd.field: old}, after={cmd.field: new})
     icon = ""
     if cmd.field == "status":

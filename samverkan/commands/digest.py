@@ -64,7 +64,7 @@ def run_digest(u: Unit, cmd: DigestCmd) -> Reply:
     if cmd.action == "off":
         if plan.digest_weekday is None:
             raise UserError("error.digest_already_off")
-        plan = u.tx.update_plan(plan.id, digest_weekday=None, digest_set_at=now)
+        plan = u.tx.plans.update(plan.id, digest_weekday=None, digest_set_at=now)
     else:
         try:
             hhmm = parse_hhmm(cmd.time or "")
@@ -72,7 +72,7 @@ def run_digest(u: Unit, cmd: DigestCmd) -> Reply:
             raise UserError(
                 "error.bad_time", topic="digest", value=esc(cmd.time or "", 20)
             ) from None
-        plan = u.tx.update_plan(
+        plan = u.tx.plans.update(
             plan.id, digest_weekday=cmd.weekday, digest_time=f"{hhmm:%H:%M}", digest_set_at=now
         )
     u.audit(

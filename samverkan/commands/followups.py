@@ -164,7 +164,7 @@ def add_followup(
     due = u.d.date(plan, by, today, topic="follow", field="due") if by is not None else None
     if due is not None and due < today:
         raise UserError("error.due_past", field="due", day=u.fmt(due))
-    f = u.tx.add_followup(
+    f = u.tx.followups.add(
         plan.id,
         text=text,
         assignee=assignee,
@@ -210,7 +210,7 @@ def open_followup(u: Unit, number: int, what: str, reassign: bool = False) -> Fo
     """An open follow-up the caller may act on (`what`: done, cancel, snooze, reassign)."""
     plan = u.plan
     f = u.followup(number)
-    me = u.tx.member(plan.id, u.ctx.user_id)
+    me = u.tx.members.get(plan.id, u.ctx.user_id)
     if not may_act_on_followup(f, u.ctx.user_id, me, reassign=reassign):
         who = u.d.coordinators(u.tx, plan)
         if reassign:
@@ -243,7 +243,7 @@ def run_cancel(u: Unit, cmd: Cancel) -> Reply:
 def close_followup(u: Unit, number: int, status: str = "done") -> Reply:
     """Complete or cancel a follow-up (command or button)."""
     f = open_followup(u, number, "done" if status == "done" else "cancel")
-    u.tx.update_followup(
+    u.tx.followups.update(
         f.id, status=status, done_by=u.ctx.user_id, done_at=u.d.clock().astimezone(UTC)
     )
     u.audit("followup", f.ref, status, before={"status": "open"}, after={"status": status})
@@ -287,7 +287,7 @@ def snooze_followup(u: Unit, number: int, until: str | timedelta) -> Reply:
         )
     if new_due == f.due_date:
         raise no_change(plan.language, f.ref, "due", new_due, u.fmt(new_due))
-    u.tx.update_followup(f.id, due_date=new_due, snoozed_until=new_due)
+    u.tx.followups.update(f.id, due_date=new_due, snoozed_until=new_due)
     u.audit("followup", f.ref, "snoozed", before={"due": f.due_date}, after={"due": new_due})
     return u.changed(
         "followup.snoozed",
@@ -305,7 +305,7 @@ def run_reassign(u: Unit, cmd: Reassign) -> Reply:
     f = open_followup(u, cmd.number, "reassign", reassign=True)
     if f.assignee == cmd.user:
         raise no_change(u.plan.language, f.ref, "assignee", cmd.user, mention(cmd.user))
-    u.tx.update_followup(f.id, assignee=cmd.user, last_reminded_on=None)
+    u.tx.followups.update(f.id, assignee=cmd.user, last_reminded_on=None)
     u.audit(
         "followup",
         f.ref,

@@ -89,7 +89,7 @@ def add_log(
     )
     if day > today:
         raise UserError("error.log_future", field="date", day=u.fmt(day))
-    entry = u.tx.add_log(
+    entry = u.tx.logs.add(
         plan.id,
         text=text,
         user_id=ctx.user_id,

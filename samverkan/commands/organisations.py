@@ -90,9 +90,9 @@ def run_org_add(u: Unit, cmd: OrgAdd) -> Reply:
     """Add an organisation to the plan."""
     name = check_text(cmd.name, limit=80)
     plan = u.plan
-    if u.tx.organisation_by_name(plan.id, name):
+    if u.tx.organisations.by_name(plan.id, name):
         raise UserError("error.org_exists", name=esc(name))
-    u.tx.add_organisation(plan.id, name, cmd.kind)
+    u.tx.organisations.add(plan.id, name, cmd.kind)
     u.audit("organisation", name, "created", after={"name": name, "kind": cmd.kind})
     return u.changed("org.added", name=esc(name), kind=t(plan.language, f"kind.{cmd.kind}"))
 
@@ -100,8 +100,8 @@ def run_org_add(u: Unit, cmd: OrgAdd) -> Reply:
 def run_org_list(u: Unit, cmd: OrgList) -> Reply:
     """The organisations with their people (★ coordinators)."""
     plan, lang = u.plan, u.plan.language
-    orgs = u.tx.organisations(plan.id)
-    members = u.tx.members(plan.id)
+    orgs = u.tx.organisations.of_plan(plan.id)
+    members = u.tx.members.of_plan(plan.id)
     if not orgs:
         text = t(lang, "org.none", cmd=u.d.command)
         return Reply(text, [Section(text)], lang=lang)
@@ -129,7 +129,7 @@ def run_set_member(u: Unit, cmd: SetMember) -> Reply:
     """Put a person in an organisation and role."""
     plan, lang = u.plan, u.plan.language
     org = u.org(cmd.org)
-    before = u.tx.member(plan.id, cmd.user)
+    before = u.tx.members.get(plan.id, cmd.user)
     # No role named: the person keeps theirs (a newcomer becomes a member).
     role = cmd.role or (before.role if before else "member")
     if before and before.organisation_id == org.id and before.role == role:
@@ -143,10 +143,10 @@ def run_set_member(u: Unit, cmd: SetMember) -> Reply:
         before
         and before.is_coordinator
         and role != "coordinator"
-        and sum(m.is_coordinator for m in u.tx.members(plan.id)) == 1
+        and sum(m.is_coordinator for m in u.tx.members.of_plan(plan.id)) == 1
     ):
         raise UserError("error.last_coordinator")
-    after = u.tx.set_member(plan.id, cmd.user, org.id, role)
+    after = u.tx.members.set(plan.id, cmd.user, org.id, role)
     u.audit(
         "member",
         cmd.user,
@@ -180,11 +180,11 @@ def run_join(u: Unit, cmd: Join) -> Reply:
     """Join an organisation as a member (a coordinator keeps the role)."""
     plan, user = u.plan, u.ctx.user_id
     org = u.org(cmd.org)
-    before = u.tx.member(plan.id, user)
+    before = u.tx.members.get(plan.id, user)
     if before and before.organisation_id == org.id:
         raise UserError("error.already_in_org", org=esc(org.name))
     role = before.role if before else "member"
-    after = u.tx.set_member(plan.id, user, org.id, role)
+    after = u.tx.members.set(plan.id, user, org.id, role)
     u.audit(
         "member",
         user,

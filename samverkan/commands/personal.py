@@ -44,8 +44,8 @@ def run_mine(u: Unit, cmd: Mine) -> Reply:
 def mine(u: Unit, lang: str | None = None) -> Reply:
     """A person's open follow-ups across their plans in this workspace."""
     ctx = u.ctx
-    fus = u.tx.open_followups_of(ctx.team_id, ctx.user_id)
-    plans = {p.id: p for p in u.tx.plans_of_user(ctx.team_id, ctx.user_id)}
+    fus = u.tx.followups.open_of_user(ctx.team_id, ctx.user_id)
+    plans = {p.id: p for p in u.tx.plans.of_user(ctx.team_id, ctx.user_id)}
     here = u.maybe_plan
     lang = (
         lang
@@ -77,8 +77,8 @@ def mine(u: Unit, lang: str | None = None) -> Reply:
 def run_reminders(u: Unit, cmd: Reminders) -> Reply:
     """Turn one's reminder messages on or off (in every plan)."""
     ctx = u.ctx
-    before = u.tx.reminders_enabled(ctx.team_id, ctx.user_id)
-    u.tx.set_reminders(ctx.team_id, ctx.user_id, cmd.on)
+    before = u.tx.reminders.enabled(ctx.team_id, ctx.user_id)
+    u.tx.reminders.set(ctx.team_id, ctx.user_id, cmd.on)
     u.audit(
         "settings",
         f"reminders:{ctx.user_id}",

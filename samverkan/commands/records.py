@@ -49,7 +49,7 @@ def parse_history(rest: list[str]) -> History:
 def run_search(u: Unit, cmd: Search) -> Reply:
     """Log entries matching the words, newest first."""
     plan, lang = u.plan, u.plan.language
-    hits, total = u.tx.search_logs(plan.id, cmd.query, LIST_LIMIT)
+    hits, total = u.tx.logs.search(plan.id, cmd.query, LIST_LIMIT)
     if not hits:
         text = t(lang, "search.none", query=esc(cmd.query, 100))
         return Reply(text, [Section(text)], lang=lang)
@@ -65,7 +65,7 @@ def run_search(u: Unit, cmd: Search) -> Reply:
 def run_history(u: Unit, cmd: History) -> Reply:
     """The audit trail of one item, the newest 40 events."""
     plan, lang = u.plan, u.plan.language
-    events = u.tx.audit_for(plan.id, cmd.ref)
+    events = u.tx.audit.of_item(plan.id, cmd.ref)
     if not events:
         raise UserError("error.no_history", ref=cmd.ref)
     tz = ZoneInfo(plan.timezone)

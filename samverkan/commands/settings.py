@@ -72,7 +72,7 @@ def run_settings(u: Unit, cmd: Settings) -> Reply:
             setting=t(plan.language, f"setting.{cmd.key}"),
             value=esc(value),
         )
-    u.maybe_plan = plan = u.tx.update_plan(plan.id, **{cmd.key: value})
+    u.maybe_plan = plan = u.tx.plans.update(plan.id, **{cmd.key: value})
     u.audit("plan", "plan", "settings", before={cmd.key: old}, after={cmd.key: value})
     if cmd.key == "timezone":
         plan_id = plan.id

@@ -35,7 +35,7 @@ def run_setup(u: Unit, cmd: Setup) -> Reply:
     if u.maybe_plan:
         raise UserError("error.plan_exists", name=esc(u.maybe_plan.name))
     ctx = u.ctx
-    plan = u.tx.create_plan(
+    plan = u.tx.plans.create(
         team_id=ctx.team_id,
         channel_id=ctx.channel_id,
         name=name,
@@ -44,7 +44,7 @@ def run_setup(u: Unit, cmd: Setup) -> Reply:
         created_by=ctx.user_id,
     )
     u.maybe_plan = plan
-    u.tx.set_member(plan.id, ctx.user_id, None, "coordinator")
+    u.tx.members.set(plan.id, ctx.user_id, None, "coordinator")
     u.audit("plan", "plan", "created", after={"name": name, "channel": ctx.channel_id})
     u.after_commit.append(lambda: u.d.notify_schedule(plan.id))
     lang = plan.language

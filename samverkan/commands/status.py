@@ -52,11 +52,11 @@ def run_status(u: Unit, cmd: Status) -> Reply:
         return _org_status(u, cmd.org)
     plan, lang = u.plan, u.plan.language
     tx, today = u.tx, u.today
-    acts = tx.activities(plan.id)
-    week_logs = tx.logs_between(plan.id, today - timedelta(days=6), today)
-    open_fus = tx.followups(plan.id, "open")
-    me = tx.member(plan.id, u.ctx.user_id)
-    attention = needs_attention(acts, tx.last_logged(plan.id), today, ZoneInfo(plan.timezone))
+    acts = tx.activities.of_plan(plan.id)
+    week_logs = tx.logs.between(plan.id, today - timedelta(days=6), today)
+    open_fus = tx.followups.of_plan(plan.id, "open")
+    me = tx.members.get(plan.id, u.ctx.user_id)
+    attention = needs_attention(acts, tx.logs.last_logged(plan.id), today, ZoneInfo(plan.timezone))
     title = t(lang, "status.title", name=plan.name)
     items: list[Item] = [Header(clip(title, 150))]  # plain text: not escaped
     if plan.area:
@@ -106,20 +106,20 @@ def _delivery_error(u: Unit, plan: Plan) -> str:
 
 def _org_status(u: Unit, name: str) -> Reply:
     plan, tx, today = u.plan, u.tx, u.today
-    org = tx.organisation_by_name(plan.id, name)
+    org = tx.organisations.by_name(plan.id, name)
     if org is None:
-        known = ", ".join(f"*{esc(o.name)}*" for o in tx.organisations(plan.id))
+        known = ", ".join(f"*{esc(o.name)}*" for o in tx.organisations.of_plan(plan.id))
         raise UserError(
             "error.status_target" if known else "error.no_orgs_yet",
             topic="status",
             name=esc(name, 80),
             known=known,
         )
-    acts = [a for a in tx.activities(plan.id) if a.owner_org_id == org.id]
-    people = [m for m in tx.members(plan.id) if m.organisation_id == org.id]
-    logs = tx.logs_between(plan.id, today - timedelta(days=6), today, organisation_id=org.id)
+    acts = [a for a in tx.activities.of_plan(plan.id) if a.owner_org_id == org.id]
+    people = [m for m in tx.members.of_plan(plan.id) if m.organisation_id == org.id]
+    logs = tx.logs.between(plan.id, today - timedelta(days=6), today, organisation_id=org.id)
     ids = {m.user_id for m in people}
-    fus = [f for f in tx.followups(plan.id, "open") if f.assignee in ids]
+    fus = [f for f in tx.followups.of_plan(plan.id, "open") if f.assignee in ids]
     lang = plan.language
     title = f"{clip(org.name, 100)} — {t(lang, f'kind.{org.kind}')}"
     items: list[Item] = [Header(title)]
@@ -147,8 +147,8 @@ def _org_status(u: Unit, name: str) -> Reply:
 def run_overdue(u: Unit, cmd: Overdue) -> Reply:
     """Follow-ups and activities past their due dates."""
     plan, lang, today = u.plan, u.plan.language, u.today
-    fus = u.tx.open_followups_due(plan.id, today - timedelta(days=1))
-    acts = [a for a in u.tx.activities(plan.id) if activity_late(a, today)]
+    fus = u.tx.followups.open_due(plan.id, today - timedelta(days=1))
+    acts = [a for a in u.tx.activities.of_plan(plan.id) if activity_late(a, today)]
     if not fus and not acts:
         text = t(lang, "overdue.none")
         return Reply(text, [Section("👍 " + text)], lang=lang)

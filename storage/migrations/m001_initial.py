@@ -1,15 +1,15 @@
-"""Numbered schema migrations. Once a migration has landed it is never edited: add a new one."""
+"""Migration 1, initial. Landed: never edit it, add a new migration instead."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import sqlite_utils
 
+NAME = "initial"
 
-def m001_initial(db: sqlite_utils.Database) -> None:
+
+def migrate(db: sqlite_utils.Database) -> None:
     """Create every table of the domain model (DESIGN §2)."""
-    db["plans"].create(
+    db.table("plans").create(
         {
             "id": int,
             "team_id": str,
@@ -32,36 +32,36 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         not_null={"team_id", "channel_id", "name", "language", "timezone", "created_by"},
         defaults={"area": "", "digest_time": "08:00", "digest_weekday": 0},
     )
-    db["plans"].create_index(["team_id", "channel_id"], unique=True)
+    db.table("plans").create_index(["team_id", "channel_id"], unique=True)
 
-    db["organisations"].create(
+    db.table("organisations").create(
         {"id": int, "plan_id": int, "name": str, "name_key": str, "kind": str},
         pk="id",
         not_null={"plan_id", "name", "name_key", "kind"},
         foreign_keys=[("plan_id", "plans", "id")],
     )
-    db["organisations"].create_index(["plan_id", "name_key"], unique=True)
+    db.table("organisations").create_index(["plan_id", "name_key"], unique=True)
 
-    db["members"].create(
+    db.table("members").create(
         {"id": int, "plan_id": int, "user_id": str, "organisation_id": int, "role": str},
         pk="id",
         # A coordinator may not belong to an organisation yet (right after `setup`).
         not_null={"plan_id", "user_id", "role"},
         foreign_keys=[("plan_id", "plans", "id"), ("organisation_id", "organisations", "id")],
     )
-    db["members"].create_index(["plan_id", "user_id"], unique=True)
-    db["members"].create_index(["user_id"])
+    db.table("members").create_index(["plan_id", "user_id"], unique=True)
+    db.table("members").create_index(["user_id"])
 
     # Refs are allocated from here inside the writing transaction, so they are never reused,
     # even after a delete, and two writers can never get the same number.
-    db["ref_counters"].create(
+    db.table("ref_counters").create(
         {"plan_id": int, "kind": str, "last": int},
         pk=("plan_id", "kind"),
         not_null={"last"},
         foreign_keys=[("plan_id", "plans", "id")],
     )
 
-    db["activities"].create(
+    db.table("activities").create(
         {
             "id": int,
             "plan_id": int,
@@ -84,9 +84,9 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         defaults={"cause": "", "goal": "", "status": "planned"},
         foreign_keys=[("plan_id", "plans", "id"), ("owner_org_id", "organisations", "id")],
     )
-    db["activities"].create_index(["plan_id", "ref_no"], unique=True)
+    db.table("activities").create_index(["plan_id", "ref_no"], unique=True)
 
-    db["log_entries"].create(
+    db.table("log_entries").create(
         {
             "id": int,
             "plan_id": int,
@@ -108,12 +108,12 @@ def m001_initial(db: sqlite_utils.Database) -> None:
             ("organisation_id", "organisations", "id"),
         ],
     )
-    db["log_entries"].create_index(["plan_id", "ref_no"], unique=True)
-    db["log_entries"].create_index(["plan_id", "happened_on"])
-    db["log_entries"].create_index(["activity_id", "happened_on"])
-    db["log_entries"].enable_fts(["text"], create_triggers=True, tokenize="unicode61")
+    db.table("log_entries").create_index(["plan_id", "ref_no"], unique=True)
+    db.table("log_entries").create_index(["plan_id", "happened_on"])
+    db.table("log_entries").create_index(["activity_id", "happened_on"])
+    db.table("log_entries").enable_fts(["text"], create_triggers=True, tokenize="unicode61")
 
-    db["followups"].create(
+    db.table("followups").create(
         {
             "id": int,
             "plan_id": int,
@@ -136,17 +136,17 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         defaults={"status": "open"},
         foreign_keys=[("plan_id", "plans", "id"), ("activity_id", "activities", "id")],
     )
-    db["followups"].create_index(["plan_id", "ref_no"], unique=True)
-    db["followups"].create_index(["assignee", "status"])
-    db["followups"].create_index(["plan_id", "status", "due_date"])
+    db.table("followups").create_index(["plan_id", "ref_no"], unique=True)
+    db.table("followups").create_index(["assignee", "status"])
+    db.table("followups").create_index(["plan_id", "status", "due_date"])
 
-    db["user_settings"].create(
+    db.table("user_settings").create(
         {"team_id": str, "user_id": str, "reminders": int},
         pk=("team_id", "user_id"),
         defaults={"reminders": 1},
     )
 
-    db["digests"].create(
+    db.table("digests").create(
         {
             "id": int,
             "plan_id": int,
@@ -165,9 +165,9 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         defaults={"attempts": 0},
         foreign_keys=[("plan_id", "plans", "id")],
     )
-    db["digests"].create_index(["plan_id", "iso_year", "iso_week"], unique=True)
+    db.table("digests").create_index(["plan_id", "iso_year", "iso_week"], unique=True)
 
-    db["audit_events"].create(
+    db.table("audit_events").create(
         {
             "id": int,
             "at": str,
@@ -183,7 +183,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"at", "team_id", "user_id", "entity", "ref", "action"},
     )
-    db["audit_events"].create_index(["plan_id", "ref"])
+    db.table("audit_events").create_index(["plan_id", "ref"])
     for verb in ("UPDATE", "DELETE"):
         db.execute(
             f"CREATE TRIGGER audit_events_no_{verb.lower()} BEFORE {verb} ON audit_events "
@@ -191,17 +191,6 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         )
 
     # Slack redelivers events (X-Slack-Retry-Num); the id is remembered so none runs twice.
-    db["processed_events"].create(
+    db.table("processed_events").create(
         {"event_id": str, "received_at": str}, pk="event_id", not_null={"received_at"}
     )
-
-
-def m002_audit_by_time(db: sqlite_utils.Database) -> None:
-    """Index the audit trail by plan and time: the digest reads a week of it (audit_between)."""
-    db["audit_events"].create_index(["plan_id", "at"], index_name="idx_audit_events_plan_id_at")
-
-
-MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
-    (1, "initial", m001_initial),
-    (2, "audit_by_time", m002_audit_by_time),
-]

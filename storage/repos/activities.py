@@ -1,0 +1,102 @@
+"""Activities of a plan (A-refs)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import sqlite_utils
+
+from storage.models import Activity
+from storage.repos.base import Repo, iso
+from storage.repos.refs import Refs
+
+_SQL = """
+SELECT a.id, a.plan_id, a.ref_no, a.title, a.cause, a.goal, a.owner_org_id, o.name AS owner,
+       a.contact_user, a.start_date, a.due_date, a.status, a.rag, a.created_by,
+       a.created_at, a.updated_at
+FROM activities a LEFT JOIN organisations o ON o.id = a.owner_org_id
+"""
+
+_UPDATABLE = {
+    "title",
+    "cause",
+    "goal",
+    "owner_org_id",
+    "due_date",
+    "status",
+    "rag",
+    "updated_at",
+}
+
+
+class Activities(Repo):
+    """The activities of the plans."""
+
+    def __init__(self, db: sqlite_utils.Database, now: datetime, refs: Refs) -> None:
+        super().__init__(db, now)
+        self.refs = refs
+
+    def add(
+        self,
+        plan_id: int,
+        *,
+        title: str,
+        created_by: str,
+        owner_org_id: int | None = None,
+        due_date: date | None = None,
+        start_date: date | None = None,
+        cause: str = "",
+        goal: str = "",
+        contact_user: str | None = None,
+        status: str = "planned",
+        rag: str | None = None,
+    ) -> Activity:
+        """Create an activity with the next A-ref."""
+        ref_no = self.refs.next(plan_id, "A")
+        cur = self.db.execute(
+            "INSERT INTO activities (plan_id, ref_no, title, cause, goal, owner_org_id, "
+            "contact_user, start_date, due_date, status, rag, created_by, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                plan_id,
+                ref_no,
+                title,
+                cause,
+                goal,
+                owner_org_id,
+                contact_user,
+                iso(start_date),
+                iso(due_date),
+                status,
+                rag,
+                created_by,
+                self._stamp(),
+                self._stamp(),
+            ),
+        )
+        a = self.by_id(cur.lastrowid)  # type: ignore[arg-type]
+        assert a is not None
+        return a
+
+    def by_id(self, activity_id: int) -> Activity | None:
+        """One activity by its row id."""
+        r = self._one(_SQL + " WHERE a.id = ?", (activity_id,))
+        return Activity.from_row(r) if r else None
+
+    def get(self, plan_id: int, ref_no: int) -> Activity | None:
+        """One activity of a plan by its number."""
+        r = self._one(_SQL + " WHERE a.plan_id = ? AND a.ref_no = ?", (plan_id, ref_no))
+        return Activity.from_row(r) if r else None
+
+    def of_plan(self, plan_id: int) -> list[Activity]:
+        """All activities of a plan in ref order."""
+        rows = self._all(_SQL + " WHERE a.plan_id = ? ORDER BY a.ref_no", (plan_id,))
+        return [Activity.from_row(r) for r in rows]
+
+    def update(self, activity_id: int, **fields: Any) -> Activity:
+        """Change fields of an activity and stamp it updated."""
+        self._update("activities", activity_id, {**fields, "updated_at": self._stamp()}, _UPDATABLE)
+        a = self.by_id(activity_id)
+        assert a is not None
+        return a

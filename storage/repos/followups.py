@@ -1,0 +1,127 @@
+"""Follow-ups: small tasks given to a person (F-refs)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import sqlite_utils
+
+from storage.models import FollowUp
+from storage.repos.base import Repo, iso
+from storage.repos.refs import Refs
+
+_SQL = """
+SELECT f.id, f.plan_id, f.ref_no, f.text, f.assignee, f.assigned_by, f.due_date, f.activity_id,
+       a.ref_no AS activity_ref_no, f.status, f.done_by, f.done_at, f.snoozed_until,
+       f.last_reminded_on, f.permalink, f.created_at
+FROM followups f LEFT JOIN activities a ON a.id = f.activity_id
+"""
+
+_UPDATABLE = {
+    "assignee",
+    "due_date",
+    "status",
+    "done_by",
+    "done_at",
+    "snoozed_until",
+    "last_reminded_on",
+}
+
+
+class FollowUps(Repo):
+    """The follow-ups of the plans."""
+
+    def __init__(self, db: sqlite_utils.Database, now: datetime, refs: Refs) -> None:
+        super().__init__(db, now)
+        self.refs = refs
+
+    def add(
+        self,
+        plan_id: int,
+        *,
+        text: str,
+        assignee: str,
+        assigned_by: str,
+        due_date: date | None,
+        activity_id: int | None = None,
+        permalink: str | None = None,
+    ) -> FollowUp:
+        """Create a follow-up with the next F-ref."""
+        ref_no = self.refs.next(plan_id, "F")
+        cur = self.db.execute(
+            "INSERT INTO followups (plan_id, ref_no, text, assignee, assigned_by, due_date, "
+            "activity_id, status, permalink, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)",
+            (
+                plan_id,
+                ref_no,
+                text,
+                assignee,
+                assigned_by,
+                iso(due_date),
+                activity_id,
+                permalink,
+                self._stamp(),
+            ),
+        )
+        f = self.by_id(cur.lastrowid)  # type: ignore[arg-type]
+        assert f is not None
+        return f
+
+    def by_id(self, followup_id: int) -> FollowUp | None:
+        """One follow-up by its row id."""
+        r = self._one(_SQL + " WHERE f.id = ?", (followup_id,))
+        return FollowUp.from_row(r) if r else None
+
+    def get(self, plan_id: int, ref_no: int) -> FollowUp | None:
+        """One follow-up of a plan by its number."""
+        r = self._one(_SQL + " WHERE f.plan_id = ? AND f.ref_no = ?", (plan_id, ref_no))
+        return FollowUp.from_row(r) if r else None
+
+    def of_plan(self, plan_id: int, status: str | None = None) -> list[FollowUp]:
+        """The follow-ups of a plan, optionally of one status, by due date."""
+        sql = _SQL + " WHERE f.plan_id = ?"
+        params: list[Any] = [plan_id]
+        if status:
+            sql += " AND f.status = ?"
+            params.append(status)
+        sql += " ORDER BY f.due_date IS NULL, f.due_date, f.ref_no"
+        return [FollowUp.from_row(r) for r in self._all(sql, tuple(params))]
+
+    def open_of_user(self, team_id: str, user_id: str) -> list[FollowUp]:
+        """A user's open follow-ups across the plans of one workspace, by due date."""
+        rows = self._all(
+            _SQL + " JOIN plans p ON p.id = f.plan_id "
+            "WHERE p.team_id = ? AND f.assignee = ? AND f.status = 'open' "
+            "ORDER BY f.due_date IS NULL, f.due_date, f.plan_id, f.ref_no",
+            (team_id, user_id),
+        )
+        return [FollowUp.from_row(r) for r in rows]
+
+    def open_due(self, plan_id: int, on_or_before: date) -> list[FollowUp]:
+        """Open follow-ups of a plan due on or before a date."""
+        rows = self._all(
+            _SQL + " WHERE f.plan_id = ? AND f.status = 'open' "
+            "AND f.due_date IS NOT NULL AND f.due_date <= ? ORDER BY f.due_date, f.ref_no",
+            (plan_id, on_or_before.isoformat()),
+        )
+        return [FollowUp.from_row(r) for r in rows]
+
+    def update(self, followup_id: int, **fields: Any) -> FollowUp:
+        """Change fields of a follow-up."""
+        self._update("followups", followup_id, fields, _UPDATABLE)
+        f = self.by_id(followup_id)
+        assert f is not None
+        return f
+
+    def mark_reminded(self, followup_ids: list[int], day: date) -> int:
+        """Record that follow-ups were reminded on a day; returns how many were not yet."""
+        if not followup_ids:
+            return 0
+        marks = ",".join("?" * len(followup_ids))
+        cur = self.db.execute(
+            f"UPDATE followups SET last_reminded_on = ? WHERE id IN ({marks}) "
+            "AND (last_reminded_on IS NULL OR last_reminded_on < ?)",
+            (day.isoformat(), *followup_ids, day.isoformat()),
+        )
+        return cur.rowcount

@@ -1,0 +1,100 @@
+"""Plans: one per Slack channel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storage.models import Plan
+from storage.repos.base import Repo
+
+_COLS = (
+    "id, team_id, channel_id, name, area, period_start, period_end, language, timezone, "
+    "digest_weekday, digest_time, digest_set_at, delivery_error, delivery_error_at, "
+    "created_by, created_at"
+)
+
+_UPDATABLE = {
+    "name",
+    "area",
+    "period_start",
+    "period_end",
+    "language",
+    "timezone",
+    "digest_weekday",
+    "digest_time",
+    "digest_set_at",
+    "delivery_error",
+    "delivery_error_at",
+}
+
+
+class Plans(Repo):
+    """The plans of every workspace."""
+
+    def by_channel(self, team_id: str, channel_id: str) -> Plan | None:
+        """The plan whose home is this channel, if any."""
+        r = self._one(
+            f"SELECT {_COLS} FROM plans WHERE team_id = ? AND channel_id = ?",
+            (team_id, channel_id),
+        )
+        return Plan.from_row(r) if r else None
+
+    def get(self, plan_id: int) -> Plan | None:
+        """One plan by its id."""
+        r = self._one(f"SELECT {_COLS} FROM plans WHERE id = ?", (plan_id,))
+        return Plan.from_row(r) if r else None
+
+    def all(self) -> list[Plan]:
+        """Every plan of every workspace (for the schedules)."""
+        return [Plan.from_row(r) for r in self._all(f"SELECT {_COLS} FROM plans ORDER BY id")]
+
+    def of_user(self, team_id: str, user_id: str) -> list[Plan]:
+        """The plans of a workspace where the user is a member or has follow-ups."""
+        rows = self._all(
+            f"SELECT {_COLS} FROM plans WHERE team_id = ? AND id IN ("
+            "SELECT plan_id FROM members WHERE user_id = ? "
+            "UNION SELECT plan_id FROM followups WHERE assignee = ?) ORDER BY id",
+            (team_id, user_id, user_id),
+        )
+        return [Plan.from_row(r) for r in rows]
+
+    def create(
+        self,
+        *,
+        team_id: str,
+        channel_id: str,
+        name: str,
+        language: str,
+        timezone: str,
+        created_by: str,
+        digest_weekday: int | None = 0,
+        digest_time: str = "08:00",
+    ) -> Plan:
+        """Create a plan for a channel."""
+        cur = self.db.execute(
+            "INSERT INTO plans (team_id, channel_id, name, area, language, timezone, "
+            "digest_weekday, digest_time, digest_set_at, created_by, created_at) "
+            "VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?)",
+            (
+                team_id,
+                channel_id,
+                name,
+                language,
+                timezone,
+                digest_weekday,
+                digest_time,
+                self._stamp(),
+                created_by,
+                self._stamp(),
+            ),
+        )
+        plan = self.get(cur.lastrowid)  # type: ignore[arg-type]
+        assert plan is not None
+        return plan
+
+    def update(self, plan_id: int, **fields: Any) -> Plan:
+        """Change fields of a plan; dates are stored as ISO text."""
+        self._update("plans", plan_id, fields, _UPDATABLE)
+        plan = self.get(plan_id)
+        assert plan is not None
+        return plan
