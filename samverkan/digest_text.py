@@ -163,7 +163,7 @@ def _activities_part(d: DigestData, command: str) -> list:
             icon = STATUS_ICONS.get(str(c.new), "")
             old, new = _status_name(lang, c.old), _status_name(lang, c.new)
         else:
-            icon = RAG_ICONS.get(c.new, "")  # type: ignore[call-overload]
+            icon = RAG_ICONS.get(c.new, "")
             old, new = _rag_name(lang, c.old), _rag_name(lang, c.new)
         lines.append(
             t(

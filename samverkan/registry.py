@@ -69,6 +69,8 @@ class Command:
     what: str = ""
     #: Words of its variants that replies point at: (("digest now", "veckobrev nu"), …).
     phrases: tuple[tuple[str, str], ...] = ()
+    #: Typed examples, English and Swedish, that parse to this command (a contract test).
+    examples: tuple[str, ...] = ()
 
 
 VERBS: dict[str, Verb] = {}

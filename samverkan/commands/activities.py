@@ -334,35 +334,56 @@ def no_change(lang: str, ref: str, fld: str, new: object, shown: str) -> UserErr
 
 
 ACTIVITY_WORDS = ("activity", "activities", "aktivitet", "aktiviteter", "åtgärd")
-declare_verb(Verb("activity", ACTIVITY_WORDS, parse_activity, sv="aktivitet"))
+declare_verb(Verb("activity", words=ACTIVITY_WORDS, parse=parse_activity, sv="aktivitet"))
 declare(
     Command(
         ActivityAdd,
-        "activity add",
-        "aktivitet ny",
-        Access.COORDINATOR,
-        True,
-        run_activity_add,
-        "activity",
-        "activity_add",
+        en="activity add",
+        sv="aktivitet ny",
+        access=Access.COORDINATOR,
+        writes=True,
+        run=run_activity_add,
+        topic="activity",
+        what="activity_add",
+        examples=(
+            "activity add Night walks owner Polisen due 2026-12-18",
+            "aktivitet ny Nattvandring ägare Polisen senast 2026-12-18",
+        ),
     )
 )
 declare(
     Command(
         ActivityList,
-        "activity list",
-        "aktivitet lista",
-        Access.PLAN,
-        False,
-        run_activity_list,
-        "activity",
+        en="activity list",
+        sv="aktivitet lista",
+        access=Access.PLAN,
+        writes=False,
+        run=run_activity_list,
+        topic="activity",
+        examples=("activity list", "aktivitet lista"),
     )
 )
 declare(
     Command(
-        ActivityShow, "activity", "aktivitet", Access.PLAN, False, run_activity_show, "activity"
+        ActivityShow,
+        en="activity",
+        sv="aktivitet",
+        access=Access.PLAN,
+        writes=False,
+        run=run_activity_show,
+        topic="activity",
+        examples=("activity A1", "aktivitet A1"),
     )
 )
 declare(
-    Command(ActivitySet, "activity", "aktivitet", Access.OWNER, True, run_activity_set, "activity")
+    Command(
+        ActivitySet,
+        en="activity",
+        sv="aktivitet",
+        access=Access.OWNER,
+        writes=True,
+        run=run_activity_set,
+        topic="activity",
+        examples=("activity A1 status active", "aktivitet A1 bedömning grön"),
+    )
 )

@@ -89,16 +89,18 @@ def run_digest(u: Unit, cmd: DigestCmd) -> Reply:
     return Reply(text, [Section(text)], visibility="channel", lang=plan.language, plan_id=plan.id)
 
 
-declare_verb(Verb("digest", ("digest", "veckobrev"), parse_digest, sv="veckobrev"))
+declare_verb(Verb("digest", words=("digest", "veckobrev"), parse=parse_digest, sv="veckobrev"))
 declare(
     Command(
         DigestCmd,
-        "digest",
-        "veckobrev",
-        Access.PLAN,
-        lambda cmd: cmd.action in ("schedule", "off"),
-        run_digest,
-        "digest",
+        en="digest",
+        sv="veckobrev",
+        # Anyone in the plan may preview; run_digest asks a coordinator for the rest.
+        access=Access.PLAN,
+        writes=lambda cmd: cmd.action in ("schedule", "off"),
+        run=run_digest,
+        topic="digest",
         phrases=(("digest preview", "veckobrev förhandsvisa"), ("digest now", "veckobrev nu")),
+        examples=("digest preview", "veckobrev schema måndag 08:00"),
     )
 )

@@ -324,26 +324,68 @@ def run_reassign(u: Unit, cmd: Reassign) -> Reply:
 
 
 FOLLOW_WORDS = ("follow", "uppföljning", "följ")
-declare_verb(Verb("follow", FOLLOW_WORDS, parse_follow, sv="uppföljning"))
-declare_verb(Verb("done", ("done", "klar"), parse_done, sv="klar"))
-declare_verb(Verb("cancel", ("cancel", "avbryt"), parse_cancel, sv="avbryt"))
-declare_verb(Verb("snooze", ("snooze", "skjut"), parse_snooze, sv="skjut"))
-declare_verb(Verb("reassign", ("reassign", "omfördela"), parse_reassign, sv="omfördela"))
+declare_verb(Verb("follow", words=FOLLOW_WORDS, parse=parse_follow, sv="uppföljning"))
+declare_verb(Verb("done", words=("done", "klar"), parse=parse_done, sv="klar"))
+declare_verb(Verb("cancel", words=("cancel", "avbryt"), parse=parse_cancel, sv="avbryt"))
+declare_verb(Verb("snooze", words=("snooze", "skjut"), parse=parse_snooze, sv="skjut"))
+REASSIGN_WORDS = ("reassign", "omfördela")
+declare_verb(Verb("reassign", words=REASSIGN_WORDS, parse=parse_reassign, sv="omfördela"))
 declare(
-    Command(Follow, "follow", "uppföljning", Access.MEMBER, True, run_follow, "follow", "follow")
+    Command(
+        Follow,
+        en="follow",
+        sv="uppföljning",
+        access=Access.MEMBER,
+        writes=True,
+        run=run_follow,
+        topic="follow",
+        what="follow",
+        examples=(
+            "follow <@U1> Call the housing company by friday A1",
+            "uppföljning <@U1> Ring bostadsbolaget senast fredag A1",
+        ),
+    )
 )
-declare(Command(Done, "done", "klar", Access.FOLLOWUP, True, run_done, "done", "done"))
-declare(Command(Cancel, "cancel", "avbryt", Access.FOLLOWUP, True, run_cancel, "cancel", "cancel"))
-declare(Command(Snooze, "snooze", "skjut", Access.FOLLOWUP, True, run_snooze, "snooze", "snooze"))
+for parsed, en, sv, run in (
+    (Done, "done", "klar", run_done),
+    (Cancel, "cancel", "avbryt", run_cancel),
+):
+    declare(
+        Command(
+            parsed,
+            en=en,
+            sv=sv,
+            access=Access.FOLLOWUP,
+            writes=True,
+            run=run,
+            topic=en,
+            what=en,
+            examples=(f"{en} F1", f"{sv} F1"),
+        )
+    )
+declare(
+    Command(
+        Snooze,
+        en="snooze",
+        sv="skjut",
+        access=Access.FOLLOWUP,
+        writes=True,
+        run=run_snooze,
+        topic="snooze",
+        what="snooze",
+        examples=("snooze F1 +3d", "skjut F1 fredag"),
+    )
+)
 declare(
     Command(
         Reassign,
-        "reassign",
-        "omfördela",
-        Access.FOLLOWUP,
-        True,
-        run_reassign,
-        "reassign",
-        "reassign",
+        en="reassign",
+        sv="omfördela",
+        access=Access.FOLLOWUP,
+        writes=True,
+        run=run_reassign,
+        topic="reassign",
+        what="reassign",
+        examples=("reassign F1 <@U2>", "omfördela F1 till <@U2>"),
     )
 )

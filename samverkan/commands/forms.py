@@ -53,5 +53,17 @@ def run_open_modal(u: Unit, cmd: OpenModal) -> Reply:
     )
 
 
-# The verbs that open it (log, follow, activity) are declared with their commands.
-declare(Command(OpenModal, "", "", Access.PLAN, False, run_open_modal, "help"))
+# The verbs that open a form (log, follow, activity add) are declared with their commands;
+# a form is never typed as such, so it has no words of its own.
+declare(
+    Command(
+        OpenModal,
+        en="",
+        sv="",
+        access=Access.PLAN,
+        writes=False,
+        run=run_open_modal,
+        topic="help",
+        examples=("log", "uppföljning", "aktivitet ny"),
+    )
+)

@@ -45,5 +45,16 @@ def run_help(u: Unit, cmd: Help) -> Reply:
     return Reply(t(lang, "help.intro", cmd=root), items, lang=lang)
 
 
-declare_verb(Verb("help", ("help", "hjälp", "hjalp", "?"), parse_help, sv="hjälp"))
-declare(Command(Help, "help", "hjälp", Access.ANYONE, False, run_help, "help"))
+declare_verb(Verb("help", words=("help", "hjälp", "hjalp", "?"), parse=parse_help, sv="hjälp"))
+declare(
+    Command(
+        Help,
+        en="help",
+        sv="hjälp",
+        access=Access.ANYONE,
+        writes=False,
+        run=run_help,
+        topic="help",
+        examples=("help", "hjälp datum"),
+    )
+)

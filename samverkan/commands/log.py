@@ -135,5 +135,17 @@ def add_log(
     )
 
 
-declare_verb(Verb("log", ("log", "logga"), parse_log, sv="logga"))
-declare(Command(Log, "log", "logga", Access.MEMBER, True, run_log, "log", "log"))
+declare_verb(Verb("log", words=("log", "logga"), parse=parse_log, sv="logga"))
+declare(
+    Command(
+        Log,
+        en="log",
+        sv="logga",
+        access=Access.MEMBER,
+        writes=True,
+        run=run_log,
+        topic="log",
+        what="log",
+        examples=("log A1 Walked the centre on friday", "logga A1 Vandring i centrum den fredag"),
+    )
+)

@@ -206,16 +206,56 @@ def run_join(u: Unit, cmd: Join) -> Reply:
 
 
 ORG_WORDS = ("org", "orgs", "organisation", "organization", "aktör", "aktor", "aktörer")
-declare_verb(Verb("org", ORG_WORDS, parse_org, sv="aktör"))
-declare_verb(Verb("member", ("member", "medlem"), parse_member, sv="medlem"))
-declare_verb(Verb("join", ("join", "anslut"), parse_join, sv="anslut"))
-declare(
-    Command(OrgAdd, "org add", "aktör ny", Access.COORDINATOR, True, run_org_add, "org", "org_add")
-)
-declare(Command(OrgList, "org list", "aktör lista", Access.PLAN, False, run_org_list, "org"))
+declare_verb(Verb("org", words=ORG_WORDS, parse=parse_org, sv="aktör"))
+declare_verb(Verb("member", words=("member", "medlem"), parse=parse_member, sv="medlem"))
+declare_verb(Verb("join", words=("join", "anslut"), parse=parse_join, sv="anslut"))
 declare(
     Command(
-        SetMember, "member", "medlem", Access.COORDINATOR, True, run_set_member, "member", "member"
+        OrgAdd,
+        en="org add",
+        sv="aktör ny",
+        access=Access.COORDINATOR,
+        writes=True,
+        run=run_org_add,
+        topic="org",
+        what="org_add",
+        examples=("org add Polisen police", "aktör ny Polisen polis"),
     )
 )
-declare(Command(Join, "join", "anslut", Access.PLAN, True, run_join, "join"))
+declare(
+    Command(
+        OrgList,
+        en="org list",
+        sv="aktör lista",
+        access=Access.PLAN,
+        writes=False,
+        run=run_org_list,
+        topic="org",
+        examples=("org list", "aktör lista"),
+    )
+)
+declare(
+    Command(
+        SetMember,
+        en="member",
+        sv="medlem",
+        access=Access.COORDINATOR,
+        writes=True,
+        run=run_set_member,
+        topic="member",
+        what="member",
+        examples=("member <@U1> Polisen coordinator", "medlem <@U1> Polisen samordnare"),
+    )
+)
+declare(
+    Command(
+        Join,
+        en="join",
+        sv="anslut",
+        access=Access.PLAN,
+        writes=True,
+        run=run_join,
+        topic="join",
+        examples=("join Polisen", "anslut Polisen"),
+    )
+)

@@ -90,10 +90,30 @@ def run_reminders(u: Unit, cmd: Reminders) -> Reply:
     return Reply(text, [Section(text)], lang=u.lang)
 
 
-declare_verb(Verb("mine", ("mine", "mina"), parse_mine, sv="mina"))
+declare_verb(Verb("mine", words=("mine", "mina"), parse=parse_mine, sv="mina"))
 REMINDER_WORDS = ("reminders", "påminnelser", "paminnelser")
-declare_verb(Verb("reminders", REMINDER_WORDS, parse_reminders, sv="påminnelser"))
-declare(Command(Mine, "mine", "mina", Access.ANYONE, False, run_mine, "mine"))
+declare_verb(Verb("reminders", words=REMINDER_WORDS, parse=parse_reminders, sv="påminnelser"))
 declare(
-    Command(Reminders, "reminders", "påminnelser", Access.ANYONE, True, run_reminders, "reminders")
+    Command(
+        Mine,
+        en="mine",
+        sv="mina",
+        access=Access.ANYONE,
+        writes=False,
+        run=run_mine,
+        topic="mine",
+        examples=("mine", "mina"),
+    )
+)
+declare(
+    Command(
+        Reminders,
+        en="reminders",
+        sv="påminnelser",
+        access=Access.ANYONE,
+        writes=True,
+        run=run_reminders,
+        topic="reminders",
+        examples=("reminders off", "påminnelser av"),
+    )
 )

@@ -127,7 +127,29 @@ def describe(u: Unit, e: AuditEvent) -> str:
     return action + ": " + "; ".join(changes)
 
 
-declare_verb(Verb("search", ("search", "sök", "sok"), parse_search, sv="sök"))
-declare_verb(Verb("history", ("history", "historik"), parse_history, sv="historik"))
-declare(Command(Search, "search", "sök", Access.PLAN, False, run_search, "search"))
-declare(Command(History, "history", "historik", Access.PLAN, False, run_history, "history"))
+declare_verb(Verb("search", words=("search", "sök", "sok"), parse=parse_search, sv="sök"))
+declare_verb(Verb("history", words=("history", "historik"), parse=parse_history, sv="historik"))
+declare(
+    Command(
+        Search,
+        en="search",
+        sv="sök",
+        access=Access.PLAN,
+        writes=False,
+        run=run_search,
+        topic="search",
+        examples=("search lighting", "sök belysning"),
+    )
+)
+declare(
+    Command(
+        History,
+        en="history",
+        sv="historik",
+        access=Access.PLAN,
+        writes=False,
+        run=run_history,
+        topic="history",
+        examples=("history A1", "historik F2"),
+    )
+)

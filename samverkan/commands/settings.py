@@ -86,16 +86,17 @@ def run_settings(u: Unit, cmd: Settings) -> Reply:
 
 
 SETTINGS_WORDS = ("settings", "inställningar", "installningar")
-declare_verb(Verb("settings", SETTINGS_WORDS, parse_settings, sv="inställningar"))
+declare_verb(Verb("settings", words=SETTINGS_WORDS, parse=parse_settings, sv="inställningar"))
 declare(
     Command(
         Settings,
-        "settings",
-        "inställningar",
-        Access.COORDINATOR,
-        True,
-        run_settings,
-        "settings",
-        "settings",
+        en="settings",
+        sv="inställningar",
+        access=Access.COORDINATOR,
+        writes=True,
+        run=run_settings,
+        topic="settings",
+        what="settings",
+        examples=("settings language sv", "inställningar tidszon Europe/Stockholm"),
     )
 )

@@ -9,7 +9,7 @@ from samverkan.domain import Unit, check_text
 from samverkan.i18n import t
 from samverkan.parsing import ParseError, unquote
 from samverkan.registry import Access, Command, Verb, declare, declare_verb
-from samverkan.reply import Note, Reply, Section
+from samverkan.reply import Item, Note, Reply, Section
 from samverkan.text import esc, mention
 from samverkan.views import schedule_line
 
@@ -49,7 +49,7 @@ def run_setup(u: Unit, cmd: Setup) -> Reply:
     u.after_commit.append(lambda: u.d.notify_schedule(plan.id))
     lang = plan.language
     text = t(lang, "setup.done", name=esc(name), user=mention(ctx.user_id))
-    items = [
+    items: list[Item] = [
         Section("📋 " + text),
         Section(t(lang, "setup.next", cmd=u.d.command)),
         Note(schedule_line(u, plan)),
@@ -57,5 +57,16 @@ def run_setup(u: Unit, cmd: Setup) -> Reply:
     return Reply(text, items, visibility="channel", lang=lang, plan_id=plan.id)
 
 
-declare_verb(Verb("setup", ("setup", "starta"), parse_setup, sv="starta"))
-declare(Command(Setup, "setup", "starta", Access.ANYONE, True, run_setup, "setup"))
+declare_verb(Verb("setup", words=("setup", "starta"), parse=parse_setup, sv="starta"))
+declare(
+    Command(
+        Setup,
+        en="setup",
+        sv="starta",
+        access=Access.ANYONE,
+        writes=True,
+        run=run_setup,
+        topic="setup",
+        examples=("setup Trygg i Husby", "starta Trygg i Husby"),
+    )
+)

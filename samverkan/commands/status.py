@@ -164,8 +164,30 @@ def run_overdue(u: Unit, cmd: Overdue) -> Reply:
     return Reply(title, items, lang=lang, plan_id=plan.id)
 
 
-declare_verb(Verb("status", ("status", "läge"), parse_status, sv="status"))
+declare_verb(Verb("status", words=("status", "läge"), parse=parse_status, sv="status"))
 OVERDUE_WORDS = ("overdue", "försenat", "forsenat")
-declare_verb(Verb("overdue", OVERDUE_WORDS, parse_overdue, sv="försenat"))
-declare(Command(Status, "status", "status", Access.PLAN, False, run_status, "status"))
-declare(Command(Overdue, "overdue", "försenat", Access.PLAN, False, run_overdue, "overdue"))
+declare_verb(Verb("overdue", words=OVERDUE_WORDS, parse=parse_overdue, sv="försenat"))
+declare(
+    Command(
+        Status,
+        en="status",
+        sv="status",
+        access=Access.PLAN,
+        writes=False,
+        run=run_status,
+        topic="status",
+        examples=("status", "status A1", "läge Polisen"),
+    )
+)
+declare(
+    Command(
+        Overdue,
+        en="overdue",
+        sv="försenat",
+        access=Access.PLAN,
+        writes=False,
+        run=run_overdue,
+        topic="overdue",
+        examples=("overdue", "försenat"),
+    )
+)

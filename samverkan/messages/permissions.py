@@ -46,6 +46,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "what.done": ("complete", "klarmarkera"),
     "what.cancel": ("cancel", "avbryta"),
     "what.snooze": ("snooze", "skjuta upp"),
+    "what.reassign": ("reassign", "omfördela"),
     "what.digest_now": ("post the digest", "posta veckobrevet"),
     "what.digest_schedule": ("change the digest schedule", "ändra veckobrevets schema"),
     "what.settings": ("change settings", "ändra inställningar"),
