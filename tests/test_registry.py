@@ -4,12 +4,24 @@ examples parse back to it, its access is declared, and its help exists (DESIGN �
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterator
 
 import pytest
 
 from samverkan import grammar as g
 from samverkan.i18n import has, t
-from samverkan.registry import COMMANDS, SWEDISH, VERBS, Access, Command, command_word
+from samverkan.registry import (
+    COMMANDS,
+    SWEDISH,
+    VERBS,
+    Access,
+    Command,
+    Verb,
+    command_word,
+    declare,
+    declare_verb,
+)
+from samverkan.reply import Reply
 from tests.test_i18n import placeholders
 
 DECLARED = sorted(COMMANDS.values(), key=lambda c: c.type.__name__)
@@ -86,3 +98,58 @@ def test_dispatch_covers_every_parsed_type() -> None:
     """The grammar's union and the registry are the same set of commands."""
     assert set(g.Command.__args__) == set(COMMANDS)
     assert set(g.MUTATING) == {c.type for c in DECLARED if c.writes is True}
+
+
+# -- one declaration is all a new command needs ------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Ping:
+    words: str
+
+
+def run_ping(u, cmd: Ping) -> Reply:
+    return Reply(f"pong {cmd.words} in {u.plan.name}", lang=u.lang)
+
+
+@pytest.fixture
+def ping() -> Iterator[None]:
+    """A command declared the way ARCHITECTURE.md shows, taken out again afterwards."""
+    verb = declare_verb(
+        Verb("ping", words=("ping", "pling"), parse=lambda r: Ping(" ".join(r)), sv="pling")
+    )
+    declare(
+        Command(
+            Ping,
+            en="ping",
+            sv="pling",
+            access=Access.COORDINATOR,
+            writes=False,
+            run=run_ping,
+            topic="ping",
+            what="settings",
+            examples=("ping hello", "pling hej"),
+        )
+    )
+    yield
+    for word in verb.words:
+        del VERBS[word]
+    del COMMANDS[Ping], SWEDISH["ping"]
+
+
+def test_a_declared_command_is_parsed_dispatched_and_guarded(ping, run: Callable) -> None:
+    assert run("anna", "setup Trygg i Järva").ok
+    assert run("anna", "ping hello").text == "pong hello in Trygg i Järva"
+    assert run("anna", "pling hej").text == "pong hej in Trygg i Järva"
+    refused = run("erik", "ping hello")  # not a coordinator: the declared access holds
+    assert not refused.ok
+    assert (
+        refused.text
+        == "Only a coordinator of this plan can change settings. Coordinators: <@anna>."
+    )
+    assert command_word("sv", "ping") == "pling"
+
+
+def test_a_word_starts_one_verb_only() -> None:
+    with pytest.raises(ValueError, match="'log' starts both log and ping"):
+        declare_verb(Verb("ping", words=("log",), parse=lambda r: None, sv="pling"))
