@@ -26,9 +26,8 @@ def register(app: App, samverkan: Samverkan) -> None:
     app.command(samverkan.command)(commands.handle_command)
 
     # Buttons and menus (the follow-up cards in replies, digests, reminders and App Home).
-    app.action(ids.FOLLOWUP_DONE)(actions.handle_followup_done_clicked)
-    app.action(ids.FOLLOWUP_SNOOZE_DAY)(actions.handle_followup_snooze_day_clicked)
-    app.action(ids.FOLLOWUP_SNOOZE_WEEK)(actions.handle_followup_snooze_week_clicked)
+    for button in actions.BUTTON_CHOICES:  # Done, Snooze 1 day, Snooze 1 week
+        app.action(button)(actions.handle_followup_button_clicked)
     app.action(ids.FOLLOWUP_MENU)(actions.handle_followup_menu_chosen)
     app.action(ids.HOME_LOG)(actions.handle_home_log_clicked)
 

@@ -26,8 +26,15 @@ from handlers.common import (
 from samverkan.interactive import Press, press_followup, redraw_list
 from samverkan.service import Context, Samverkan
 
+#: What each follow-up button does, as the digest's menu names it.
+BUTTON_CHOICES = {
+    ids.FOLLOWUP_DONE: ids.MENU_DONE,
+    ids.FOLLOWUP_SNOOZE_DAY: ids.MENU_SNOOZE_DAY,
+    ids.FOLLOWUP_SNOOZE_WEEK: ids.MENU_SNOOZE_WEEK,
+}
 
-def handle_followup_done_clicked(
+
+def handle_followup_button_clicked(
     ack: Ack,
     body: dict[str, Any],
     action: dict[str, Any],
@@ -35,35 +42,10 @@ def handle_followup_done_clicked(
     respond: Respond,
     context: BoltContext,
 ) -> None:
-    """A follow-up's Done button."""
+    """A follow-up's Done, Snooze 1 day or Snooze 1 week button."""
     ack()
-    _press(Click(samverkan_of(context), body, action, client, respond), ids.MENU_DONE)
-
-
-def handle_followup_snooze_day_clicked(
-    ack: Ack,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    client: WebClient,
-    respond: Respond,
-    context: BoltContext,
-) -> None:
-    """A follow-up's Snooze 1 day button."""
-    ack()
-    _press(Click(samverkan_of(context), body, action, client, respond), ids.MENU_SNOOZE_DAY)
-
-
-def handle_followup_snooze_week_clicked(
-    ack: Ack,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    client: WebClient,
-    respond: Respond,
-    context: BoltContext,
-) -> None:
-    """A follow-up's Snooze 1 week button."""
-    ack()
-    _press(Click(samverkan_of(context), body, action, client, respond), ids.MENU_SNOOZE_WEEK)
+    choice = BUTTON_CHOICES[str(action.get("action_id"))]
+    _press(Click(samverkan_of(context), body, action, client, respond), choice)
 
 
 def handle_followup_menu_chosen(

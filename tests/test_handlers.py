@@ -33,9 +33,9 @@ def test_the_registry_lists_every_listener(app: Samverkan) -> None:
     assert names == sorted(
         [
             "handle_command",
-            "handle_followup_done_clicked",
-            "handle_followup_snooze_day_clicked",
-            "handle_followup_snooze_week_clicked",
+            "handle_followup_button_clicked",  # Done
+            "handle_followup_button_clicked",  # Snooze 1 day
+            "handle_followup_button_clicked",  # Snooze 1 week
             "handle_followup_menu_chosen",
             "handle_home_log_clicked",
             "handle_log_form_submitted",
