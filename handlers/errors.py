@@ -6,6 +6,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from slack_bolt import BoltRequest, BoltResponse
+from slack_sdk.errors import SlackApiError
+
 log = logging.getLogger("samverkan.slack")
 
 
@@ -29,6 +32,21 @@ def log_failure(error: BaseException, what: str) -> None:
     log.error("%s failed: %r", what, error, exc_info=error)
 
 
-def handle_error(error: Exception, body: dict[str, Any]) -> None:
-    """Bolt's global error handler (listeners and middleware): log, answer nothing more."""
+def handle_error(
+    error: Exception, body: dict[str, Any], request: BoltRequest | None = None
+) -> BoltResponse | None:
+    """Bolt's global error handler (listeners and middleware).
+
+    Slack refusing or unreachable after the ack is a fault of the surroundings: one line, and
+    the ack already given stands. Anything else is a bug: logged with its traceback, and Slack
+    gets an empty 500 (it shows its own short notice).
+    """
+    if isinstance(error, SlackApiError | OSError):
+        reason = error.response.get("error") if isinstance(error, SlackApiError) else repr(error)
+        log.warning("%s: Slack did not take the answer: %s", describe(body), reason)
+        acked = request.context.ack.response if request is not None else None
+        if acked is not None:
+            return BoltResponse(status=acked.status, body=acked.body, headers=acked.headers)
+        return None
     log_failure(error, describe(body))
+    return None
