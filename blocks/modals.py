@@ -116,6 +116,8 @@ def read_values(state: dict[str, Any]) -> dict[str, Any]:
                 values[block_id] = element.get("selected_conversation")
             else:
                 values[block_id] = element.get("value")
+            if not isinstance(values[block_id], str):
+                values[block_id] = None  # nothing Slack sends; read as left empty
     return values
 
 

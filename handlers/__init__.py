@@ -12,12 +12,16 @@ from blocks import ids
 from handlers import actions, commands, events, shortcuts, views
 from handlers.common import provide_samverkan
 from handlers.errors import handle_error
+from handlers.shapes import refuse_malformed
 from samverkan.service import Samverkan
 
 
 def register(app: App, samverkan: Samverkan) -> None:
     """Register the domain, the error handler and every listener of the bot on a Bolt app."""
-    # Middleware, in this order: the domain first, then the guard against redeliveries.
+    # Middleware, in this order: the shape of the request (Slack's ids, the fields listeners
+    # read; HTTP mode checks it before Bolt too), the domain, then the guard against
+    # redeliveries.
+    app.use(refuse_malformed)
     app.use(provide_samverkan(samverkan))
     app.use(events.skip_redelivered_events)
     app.error(handle_error)

@@ -24,6 +24,7 @@ from samverkan.interactive import open_form
 from samverkan.reply import Reply, Section
 from samverkan.service import Context, Samverkan
 from slackapi.clients import PROMPT_TIMEOUT, derived_client
+from storage import StoreError
 
 log = logging.getLogger("samverkan.slack")
 
@@ -168,12 +169,24 @@ def after_ack(fn: Callable[..., Any], *args: Any) -> None:
     """Run `fn` once the ack is on its way (on a worker thread; failures are logged)."""
 
     def run() -> None:
+        what = "work after the ack: " + str(getattr(fn, "__name__", fn))
         try:
             fn(*args)
+        except (SlackApiError, OSError) as e:
+            # Slack refused or could not be reached: a fault of the surroundings, not a bug.
+            log.warning("%s: Slack did not take it: %s", what, _slack_error(e))
+        except StoreError as e:
+            log.warning("%s: %s", what, e)
         except Exception as e:  # no Bolt error handler sees this thread
-            log_failure(e, "work after the ack: " + str(getattr(fn, "__name__", fn)))
+            log_failure(e, what)
 
     _pool().submit(run)
+
+
+def _slack_error(e: BaseException) -> str:
+    if isinstance(e, SlackApiError):
+        return str(e.response.get("error"))
+    return repr(e)
 
 
 def shutdown_after_ack() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -26,13 +27,27 @@ from samverkan.i18n import t
 from samverkan.interactive import form_error, wrong_plan
 from samverkan.reply import Reply
 from samverkan.service import Context, Samverkan, UserError
+from samverkan.text import esc, permalink_or_none
+from storage import StoreError
 
 #: A refusal under a field is plain text; keep it readable.
 MAX_ERROR = 1000
 
 
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+#: What a date picker sends: `YYYY-MM-DD`.
+_PICKED = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _day(value: str | None, field: str) -> date | None:
+    """A date picker's date; a value no date picker sends is refused under that field."""
+    if not value:
+        return None
+    try:
+        if _PICKED.fullmatch(value):
+            return date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise UserError("error.bad_date", field=field, value=esc(value, 40))
 
 
 def _activity(values: dict[str, Any], channel_id: str) -> str | None:
@@ -48,12 +63,12 @@ def _activity(values: dict[str, Any], channel_id: str) -> str | None:
 
 def submit_log(samverkan: Samverkan, ctx: Context, values: dict, meta: dict) -> Reply:
     """The log modal's entry."""
-    permalink = meta.get("permalink")
+    permalink = permalink_or_none(meta.get("permalink"))
     return samverkan.add_log(
         ctx,
         text=values.get(ids.TEXT_BLOCK) or "",
         activity=_activity(values, ctx.channel_id),
-        on=_day(values.get(ids.DATE_BLOCK)),
+        on=_day(values.get(ids.DATE_BLOCK), "date"),
         source="message" if permalink else "modal",
         permalink=permalink,
     )
@@ -65,7 +80,7 @@ def submit_follow(samverkan: Samverkan, ctx: Context, values: dict, meta: dict) 
         ctx,
         assignee=values.get(ids.ASSIGNEE_BLOCK) or "",
         text=values.get(ids.TEXT_BLOCK) or "",
-        by=_day(values.get(ids.DUE_BLOCK)),
+        by=_day(values.get(ids.DUE_BLOCK), "due"),
         activity=_activity(values, ctx.channel_id),
         permalink=meta.get("permalink"),
     )
@@ -77,7 +92,7 @@ def submit_activity(samverkan: Samverkan, ctx: Context, values: dict, meta: dict
         ctx,
         title=values.get(ids.TITLE_BLOCK) or "",
         owner=values.get(ids.OWNER_BLOCK) or None,
-        due=_day(values.get(ids.DUE_BLOCK)),
+        due=_day(values.get(ids.DUE_BLOCK), "due"),
         cause=values.get(ids.CAUSE_BLOCK) or "",
         goal=values.get(ids.GOAL_BLOCK) or "",
     )
@@ -128,6 +143,11 @@ def _submit(
         # Nothing was stored; the refusal names the field and never repeats the text.
         message = mrkdwn_to_text(form_error(samverkan, lang, e))[:MAX_ERROR]
         ack(response_action="errors", errors={error_block(view, e.field): message})
+        return
+    except StoreError as e:
+        # Busy, read-only, full: nothing was stored; the modal stays open and says why.
+        message = samverkan.store_error_reply(ctx, e, f"form {view.get('callback_id')}").text
+        ack(response_action="errors", errors={error_block(view, None): message[:MAX_ERROR]})
         return
     except Exception as e:
         # The modal stays open and says so, instead of Slack's bare "could not connect".

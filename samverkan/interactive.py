@@ -8,6 +8,7 @@ follow-up looks like after a click) stay in the domain.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -20,9 +21,11 @@ from samverkan.reply import FollowUpCard, Reply, Section
 from samverkan.rules import is_ongoing
 from samverkan.service import Samverkan
 from samverkan.text import esc, mention
-from storage import Plan, Tx
+from storage import Plan, StoreError, Tx
 
 log = logging.getLogger(__name__)
+
+_PLAN_ID = re.compile(r"[0-9]{1,18}")
 
 #: Slack's limit on the options of one static select (all option groups together).
 MAX_OPTIONS = 100
@@ -177,7 +180,8 @@ class Press:
 def parse_button_value(value: str) -> tuple[int, int] | None:
     """`"<plan_id>:F<n>"` → (plan_id, n), or None."""
     plan, _, ref = value.partition(":")
-    number = ref_number(FOLLOWUP_REF, ref) if plan.isdigit() and ref else None
+    # At most 18 digits: a plan id always fits SQLite's 64-bit integer.
+    number = ref_number(FOLLOWUP_REF, ref) if _PLAN_ID.fullmatch(plan) and ref else None
     return (int(plan), number) if number is not None else None
 
 
@@ -200,6 +204,8 @@ def press_followup(app: Samverkan, ctx: Context, value: str, action: str) -> Pre
         ok = True
     except UserError as e:
         reply, ok = app.error_reply(lang, e), False
+    except StoreError as e:
+        reply, ok = app.store_error_reply(ctx, e, f"button {action}"), False
     except Exception:
         log.exception("follow-up button failed")
         text = t(lang, "error.internal")
@@ -208,9 +214,16 @@ def press_followup(app: Samverkan, ctx: Context, value: str, action: str) -> Pre
 
 
 def _plan_by_id(app: Samverkan, ctx: Context, plan_id: int) -> Plan | None:
+    """The plan a button names, if the click could come from it: in its workspace, and in
+    its channel or from one of its members (App Home, a reminder). Else the button is stale,
+    and nothing of another plan (not even who may act there) is shown."""
     with app.store.read() as tx:
         plan = tx.plans.get(plan_id)
-    return plan if plan is not None and plan.team_id == ctx.team_id else None
+        if plan is None or plan.team_id != ctx.team_id:
+            return None
+        if plan.channel_id == ctx.channel_id or tx.members.get(plan.id, ctx.user_id):
+            return plan
+    return None
 
 
 def followup_card(app: Samverkan, ctx: Context, plan_id: int, number: int) -> FollowUpCard | None:

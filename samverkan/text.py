@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from samverkan.i18n import t
@@ -26,6 +27,19 @@ STATUS_ICONS = {
 }
 RAG_ICONS = {"green": "🟢", "amber": "🟡", "red": "🔴", None: "⚫"}
 STATUS_ORDER = ("active", "planned", "paused", "done", "cancelled")
+
+
+#: A message's permalink as Slack gives it (chat.getPermalink): a workspace's slack.com host,
+#: `/archives/<channel>/p<ts>` and perhaps `?thread_ts=…&cid=…`; nothing that could be markup.
+_PERMALINK = re.compile(
+    r"https://[a-z0-9][a-z0-9-]{0,62}(\.[a-z0-9-]{1,63})?\.slack\.com"
+    r"/archives/[A-Z0-9]{2,40}/p[0-9]{6,20}(\?[A-Za-z0-9_.=&-]{0,200})?"
+)
+
+
+def permalink_or_none(link: str | None) -> str | None:
+    """`link` when it is a Slack message permalink, else None (never a link of other shape)."""
+    return link if isinstance(link, str) and _PERMALINK.fullmatch(link) else None
 
 
 def mention(user_id: str) -> str:

@@ -10,7 +10,7 @@ from samverkan.domain import Domain, Unit
 from samverkan.i18n import t
 from samverkan.reply import FollowUpCard, Item
 from samverkan.rules import activity_late, days_late, may_act_on_followup
-from samverkan.text import CARD_LIMIT, RAG_ICONS, esc, mention
+from samverkan.text import CARD_LIMIT, RAG_ICONS, esc, mention, permalink_or_none
 from samverkan.timing import next_digest_at
 from storage import Activity, FollowUp, LogEntry, Plan
 
@@ -40,8 +40,8 @@ def log_line(d: Domain, plan: Plan, e: LogEntry, with_activity: bool = True) -> 
         bits.append(f"*{e.activity_ref}*")
     who = mention(e.user_id) + (f" ({esc(e.organisation)})" if e.organisation else "")
     line = " ".join(bits) + f" {who}: {esc(e.text, 200)}"
-    if e.permalink:
-        line += f" <{e.permalink}|{t(lang, 'log.link')}>"
+    if permalink_or_none(e.permalink):
+        line += f" <{e.permalink}|{esc(t(lang, 'log.link'))}>"
     return line
 
 

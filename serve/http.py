@@ -16,8 +16,10 @@ from urllib.parse import parse_qsl
 
 from slack_bolt import App, BoltContext, BoltRequest
 from slack_bolt.request.internals import build_context
+from slack_sdk.signature import SignatureVerifier
 
 from config import Settings
+from handlers.shapes import problem
 from storage import Store
 
 log = logging.getLogger("samverkan.server")
@@ -59,9 +61,16 @@ def bolt_request(raw: str, headers: Mapping[str, str], query: str = "") -> BoltR
 class SlackEndpoint:
     """A WSGI application: Slack's requests to Bolt, and a health check."""
 
-    def __init__(self, app: App, health: Callable[[], dict[str, Any]]) -> None:
+    def __init__(
+        self,
+        app: App,
+        health: Callable[[], dict[str, Any]],
+        signing_secret: str | None = None,
+    ) -> None:
         self.app = app
         self.health = health
+        #: Checks the signature before anything of the body is read (None: no check here).
+        self.verifier = SignatureVerifier(signing_secret) if signing_secret else None
 
     def __call__(self, environ: dict[str, Any], start_response: Callable) -> Iterable[bytes]:
         """Answer one HTTP request."""
@@ -79,14 +88,28 @@ class SlackEndpoint:
             length = -1
         if length < 0 or length > MAX_BODY:
             return _send(start_response, 413, {}, "Payload Too Large")
+        data = environ["wsgi.input"].read(length)
+        headers = _headers(environ)
+        if self.verifier is not None and not self.verifier.is_valid_request(data, headers):
+            # Forged, stale or unsigned: refused before the body is read at all.
+            log.warning("Invalid request signature or timestamp: refused (401)")
+            return _send(start_response, 401, {}, "Unauthorized")
         try:
-            raw = environ["wsgi.input"].read(length).decode("utf-8")
+            raw = data.decode("utf-8")
         except UnicodeDecodeError:
             return _send(start_response, 400, {}, "Bad Request")
         try:
-            request = bolt_request(raw, _headers(environ), environ.get("QUERY_STRING") or "")
-        except ValueError:
-            # Unreadable JSON: answer like a forged request would be, after Bolt's own check.
+            if not isinstance(parse_body(raw, headers.get("content-type")), dict):
+                raise ValueError("not an object")
+            request = bolt_request(raw, headers, environ.get("QUERY_STRING") or "")
+        except Exception:
+            # Signed but unreadable (not JSON, not an object): nothing Slack sends.
+            log.info("refused a signed request whose body is not a Slack payload")
+            return _send(start_response, 400, {}, "Bad Request")
+        found = problem(request.body)
+        if found is not None:
+            # Checked before Bolt, which reads `actions`, `user`, `view` itself.
+            log.warning("refused a malformed request: %s", found)
             return _send(start_response, 400, {}, "Bad Request")
         response = self.app.dispatch(request)
         # Bolt keeps each header as a list of values; a WSGI header has one.
@@ -128,9 +151,13 @@ def _send(start_response: Callable, status: int, headers: dict[str, str], body: 
 
 
 def health_check(store: Store) -> Callable[[], dict[str, Any]]:
-    """GET /healthz: the database answers and its schema is current."""
+    """GET /healthz: the database is sound and writable, and its schema is current."""
 
     def check() -> dict[str, Any]:
+        # Damaged (quick_check) or not writable (the file, its -wal/-shm, its folder): 503.
+        state = store.health()
+        if state != "ok":
+            return {"ok": False, "db": state}
         version = store.schema_version()
         return {"ok": version > 0, "db": "ok" if version > 0 else "empty", "schema": version}
 
@@ -142,7 +169,7 @@ def serve_http(app: App, store: Store, settings: Settings) -> int:
     from waitress.server import create_server
 
     server = create_server(
-        SlackEndpoint(app, health_check(store)),
+        SlackEndpoint(app, health_check(store), settings.signing_secret),
         host=settings.host,
         port=settings.port,
         threads=WSGI_THREADS,

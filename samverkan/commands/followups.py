@@ -30,7 +30,7 @@ from samverkan.parsing import (
 from samverkan.registry import Access, Command, Verb, declare, declare_verb
 from samverkan.reply import Effect, Reply, Section
 from samverkan.rules import may_act_on_followup
-from samverkan.text import esc, mention
+from samverkan.text import esc, mention, permalink_or_none
 from storage import FollowUp
 
 
@@ -158,6 +158,8 @@ def add_followup(
 ) -> Reply:
     """Assign a follow-up (command, form or message shortcut)."""
     text = check_text(text, field="text")
+    # Only a Slack permalink becomes a link; anything else could be markup in the channel.
+    permalink = permalink_or_none(permalink)
     plan = u.plan
     act = activity_by_ref(u, activity)
     today = u.today

@@ -13,6 +13,8 @@ from samverkan.text import esc
 
 #: Help topics that are not command words ("hjälp datum" is what the Swedish help offers).
 HELP_TOPICS = {"dates": "dates", "date": "dates", "datum": "dates"}
+#: The overview's sections, which people also ask for by name (`help plan`, `hjälp plan`).
+SECTIONS = ("plan", "work", "read", "admin")
 
 
 @dataclass(frozen=True)
@@ -33,14 +35,19 @@ def run_help(u: Unit, cmd: Help) -> Reply:
     topic = verb.topic if verb else cmd.topic
     if topic and topic != "help":
         key = f"help.{topic}"
-        if not has(key):
+        known = topic in SECTIONS or topic in HELP_TOPICS.values() or verb is not None
+        if not known or not has(key):
             raise UserError("error.unknown_topic", topic="help", word=esc(cmd.topic or "", 40))
         text = t(lang, key, cmd=root)
+        if topic in SECTIONS:
+            # A section of the overview: it carries its own bold title.
+            page: list[Item] = [Header(t(lang, "help.title")), Section(text)]
+            return Reply(text, [*page, Note(t(lang, "help.footer", cmd=root))], lang=lang)
         title = t(lang, "help.title_topic", topic=t(lang, f"verb.{topic}"))
         return Reply(text, [Header(title), Section(text)], lang=lang)
     items: list[Item] = [Header(t(lang, "help.title"))]
-    for part in ("help.intro", "help.plan", "help.work", "help.read", "help.admin"):
-        items.append(Section(t(lang, part, cmd=root)))
+    for part in ("intro", *SECTIONS):
+        items.append(Section(t(lang, f"help.{part}", cmd=root)))
     items.append(Note(t(lang, "help.footer", cmd=root)))
     return Reply(t(lang, "help.intro", cmd=root), items, lang=lang)
 

@@ -22,7 +22,7 @@ from samverkan.parsing import (
 )
 from samverkan.registry import Access, Command, Verb, declare, declare_verb
 from samverkan.reply import Reply, Section
-from samverkan.text import esc, mention
+from samverkan.text import esc, mention, permalink_or_none
 from storage import Activity
 
 
@@ -77,6 +77,8 @@ def add_log(
 ) -> Reply:
     """Record something done (command, form or message shortcut)."""
     text = check_text(text, field="text")
+    # Only a Slack permalink becomes a link; anything else could be markup in the channel.
+    permalink = permalink_or_none(permalink)
     plan, ctx = u.plan, u.ctx
     me = u.me
     assert me is not None  # Access.MEMBER
