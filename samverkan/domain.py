@@ -269,6 +269,14 @@ class Unit:
             effects=effects,
         )
 
+    def warn_if_past_due(self, reply: Reply, due: date | None) -> Reply:
+        """Add a visible warning to `reply` when `due` has already passed (plans come late)."""
+        if due is not None and due < self.today:
+            warning = "⚠️ " + t(self.plan.language, "warning.due_past", day=self.fmt(due))
+            reply.text += "\n" + warning
+            reply.items.append(Note(warning))
+        return reply
+
     def org(self, name: str, field: str | None = None) -> Organisation:
         """An organisation of the plan by name; refused (listing the known ones) otherwise."""
         org = self.tx.organisations.by_name(self.plan.id, name)

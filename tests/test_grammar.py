@@ -339,12 +339,6 @@ ERRORS = [
         {"value": "someday", "word": "due"},
     ),
     (
-        "activity add Walk due next week",
-        "error.bad_date_keyword",
-        "activity",
-        {"value": "next week", "word": "due"},
-    ),
-    (
         "aktivitet ny Vandring senast nån gång",
         "error.bad_date_keyword",
         "activity",
@@ -374,12 +368,6 @@ ERRORS = [
         "error.bad_date_keyword",
         "follow",
         {"value": "someday", "word": "due"},
-    ),
-    (
-        "uppföljning <@U123> Ring skolan senast nästa vecka A2",
-        "error.bad_date_keyword",
-        "follow",
-        {"value": "nästa vecka", "word": "senast"},
     ),
     (
         "follow <@U123> Call the school by 5pm",
@@ -418,7 +406,6 @@ ERRORS = [
     ("skjut F4 till", "error.snooze_usage", "snooze", {}),
     ("snooze 4 monday", "error.snooze_usage", "snooze", {}),
     ("snooze F4 someday", "error.bad_date", "snooze", {"value": "someday"}),
-    ("skjut F4 nästa vecka", "error.bad_date", "snooze", {"value": "nästa vecka"}),
     ("reassign", "error.reassign_usage", "reassign", {}),
     ("reassign F4", "error.reassign_usage", "reassign", {}),
     ("reassign F4 sara", "error.reassign_usage", "reassign", {}),

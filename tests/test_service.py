@@ -266,8 +266,10 @@ def test_follow_ups(plan: Callable, store: Store, clock) -> None:
     assert run("erik", "follow <@mats> Order a lamp").text == (
         "*F2* for <@mats> from <@erik>:\n> Order a lamp"
     )
+    # A due date that has passed is kept, with a warning: plans are often entered late.
     assert run("erik", "follow <@mats> Order it by yesterday").text == (
-        "The due date 24 Nov has already passed."
+        "*F3* for <@mats> from <@erik> — due 24 Nov:\n> Order it\n"
+        "⚠️ The due date 24 Nov has already passed: it is saved as typed and shows as late."
     )
     # A step counts from the due date (27 Nov), like the Snooze buttons.
     assert run("erik", "snooze F1 +1w").text == (
@@ -284,6 +286,7 @@ def test_follow_ups(plan: Callable, store: Store, clock) -> None:
     assert rows(store, "followups", "ref_no, assignee, assigned_by, due_date, status, done_by") == [
         (1, "mats", "anna", "2026-12-04", "done", "mats"),
         (2, "mats", "erik", None, "cancelled", "erik"),
+        (3, "mats", "erik", "2026-11-24", "open", None),
     ]
 
 

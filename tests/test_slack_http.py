@@ -473,22 +473,22 @@ def test_log_modal_refuses_a_future_date_on_the_date_block(plan: Plan) -> None:
 
 
 def test_follow_modal_saves_and_refuses(plan: Plan) -> None:
-    """follow opens its modal; a past due date is refused on the due block, a valid one saved."""
+    """follow opens its modal; a text with an identity number is refused on its block, a valid
+    one saved."""
     view = open_modal(plan, "follow")
     assert view["callback_id"] == ids.FOLLOW_MODAL
     assert block(view, ids.ASSIGNEE_BLOCK)["element"]["type"] == "users_select"
-    yesterday = (plan.today() - timedelta(days=1)).isoformat()
+    due = (plan.today() + timedelta(days=7)).isoformat()
     values = {
         ids.ASSIGNEE_BLOCK: ("users_select", plan.member),
-        ids.TEXT_BLOCK: ("plain_text_input", "Call the school"),
-        ids.DUE_BLOCK: ("datepicker", yesterday),
+        ids.TEXT_BLOCK: ("plain_text_input", "Call 19121212-1212"),
+        ids.DUE_BLOCK: ("datepicker", due),
     }
     answer = json.loads(plan.interact(submission(plan, view, values))[1])
-    assert list(answer["errors"]) == [ids.DUE_BLOCK]
+    assert list(answer["errors"]) == [ids.TEXT_BLOCK]
     assert count(plan, "followups") == 0
 
-    due = (plan.today() + timedelta(days=7)).isoformat()
-    values[ids.DUE_BLOCK] = ("datepicker", due)
+    values[ids.TEXT_BLOCK] = ("plain_text_input", "Call the school")
     before = len(plan.calls("views.publish", user_id=plan.member))
     assert plan.interact(submission(plan, view, values)) == (200, b"")
     assert plan.rows(

@@ -162,8 +162,6 @@ def add_followup(
     act = activity_by_ref(u, activity)
     today = u.today
     due = u.d.date(plan, by, today, topic="follow", field="due") if by is not None else None
-    if due is not None and due < today:
-        raise UserError("error.due_past", field="due", day=u.fmt(due))
     f = u.tx.followups.add(
         plan.id,
         text=text,
@@ -196,7 +194,7 @@ def add_followup(
     body = f"> {esc(text)}".replace("\n", "\n> ")
     if permalink:
         body += "\n" + t(lang, "log.source_link", link=permalink)
-    return Reply(
+    reply = Reply(
         f"{head}\n{body}",
         [Section(f"📌 {head}\n{body}")],
         visibility="channel",
@@ -204,6 +202,7 @@ def add_followup(
         plan_id=plan.id,
         effects=(Effect.refresh_homes(frozenset({assignee})),),
     )
+    return u.warn_if_past_due(reply, due)
 
 
 def open_followup(u: Unit, number: int, what: str, reassign: bool = False) -> FollowUp:

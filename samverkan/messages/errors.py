@@ -181,6 +181,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The due date {day} has already passed.",
         "Datumet {day} har redan passerat.",
     ),
+    # A warning, not a refusal: plans are often entered late (DESIGN §3).
+    "warning.due_past": (
+        "The due date {day} has already passed: it is saved as typed and shows as late.",
+        "Datumet {day} har redan passerat: det sparas som du skrev och visas som försenat.",
+    ),
     "error.follow_usage": (
         "Start with the person (@name), then what to follow up.",
         "Börja med personen (@namn), sedan vad som ska följas upp.",
