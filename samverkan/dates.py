@@ -14,6 +14,7 @@ import holidays
 from babel.dates import format_skeleton, get_day_names, get_month_names
 
 __all__ = [
+    "DATE_WORDS",
     "DateError",
     "format_date",
     "format_weekday",
@@ -109,6 +110,8 @@ def _month_names() -> dict[str, int]:
 
 
 _MONTHS: dict[str, int] = _month_names()
+#: The words of dates a typo may be near ("fredga", "decmber"): weekdays and months.
+DATE_WORDS = frozenset(_WEEKDAYS) | frozenset(_MONTHS)
 
 _HHMM = re.compile(r"([0-9]{1,2})(?:[:.]([0-9]{2}))?|([0-9]{1,2})([0-9]{2})")
 

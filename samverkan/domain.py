@@ -186,6 +186,11 @@ class Domain:
         values = {"cmd": self.command, **e.values}
         text = t(lang, e.key, **values)
         items: list[Item] = [Section("⚠️ " + text)]
+        if "suggestion" in e.values and e.key != "error.unknown_command_guess":
+            # The corrected command is the example that helps most: ready to copy.
+            guess = t(lang, "error.did_you_mean", **values)
+            items.append(Section(guess))
+            return Reply(f"{text}\n{guess}", items, ok=False, lang=lang)
         if e.topic:
             example = t(lang, f"example.{e.topic}", cmd=self.command)
             items.append(Note(t(lang, "error.example", example=example, cmd=self.command)))

@@ -9,6 +9,7 @@ from samverkan.domain import Unit
 from samverkan.i18n import has, t
 from samverkan.registry import VERBS, Access, Command, Verb, declare, declare_verb
 from samverkan.reply import Header, Item, Note, Reply, Section
+from samverkan.suggest import nearest
 from samverkan.text import esc
 
 #: Help topics that are not command words ("hjälp datum" is what the Swedish help offers).
@@ -34,6 +35,13 @@ def run_help(u: Unit, cmd: Help) -> Reply:
     if topic and topic != "help":
         key = f"help.{topic}"
         if not has(key):
+            guesses = nearest(cmd.topic or "", [*VERBS, *HELP_TOPICS])
+            if guesses:
+                raise UserError(
+                    "error.unknown_topic",
+                    word=esc(cmd.topic or "", 40),
+                    suggestion=f"{'hjälp' if lang == 'sv' else 'help'} {esc(guesses[0])}",
+                )
             raise UserError("error.unknown_topic", topic="help", word=esc(cmd.topic or "", 40))
         text = t(lang, key, cmd=root)
         title = t(lang, "help.title_topic", topic=t(lang, f"verb.{topic}"))

@@ -22,6 +22,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "I don't know the command “{word}”. Type `{cmd} help` to see them all.",
         "Jag känner inte till kommandot ”{word}”. Skriv `{cmd} hjälp` för att se alla.",
     ),
+    "error.unknown_command_guess": (
+        "I don't know the command “{word}”. Did you mean `{cmd} {suggestion}`?",
+        "Jag känner inte till kommandot ”{word}”. Menade du `{cmd} {suggestion}`?",
+    ),
+    "error.did_you_mean": ("Did you mean `{cmd} {suggestion}`?", "Menade du `{cmd} {suggestion}`?"),
     "error.unknown_topic": (
         "There is no help topic “{word}”.",
         "Det finns inget hjälpavsnitt ”{word}”.",
@@ -37,8 +42,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.setup_name": ("Give the plan a name.", "Ge planen ett namn."),
     "error.text_missing": ("The text is missing.", "Texten saknas."),
     "error.text_too_long": (
-        "That text is too long (at most {max} characters).",
-        "Texten är för lång (högst {max} tecken).",
+        "That text is too long (at most {max} {max:character|characters}).",
+        "Texten är för lång (högst {max} {max:tecken|tecken}).",
     ),
     "error.org_usage": (
         "Add an organisation with a name and, optionally, its kind.",
