@@ -177,7 +177,8 @@ def parse(text: str, default: Callable[[], Any]) -> Any:
         n = len(words)
         positions = [*range(1, min(n, 1 + _FIRST_WORDS)), *range(max(1, n - _LAST_WORDS), n)]
         corrected = correct(words, _parses, keywords(), dict.fromkeys(positions))
-        if corrected is not None:
+        # A refusal that offers commands of its own needs no other guess.
+        if corrected is not None and not any(k.startswith("as_") for k in e.values):
             e.values["suggestion"] = corrected.strip()[:_SUGGESTION_LIMIT]
         raise
 

@@ -515,13 +515,16 @@ def test_lenient_date_words_stay_text_unless_a_lone_number_follows() -> None:
 
 
 def test_a_keyword_inside_quotes_is_text() -> None:
-    assert g.parse('follow <@U1> "Check the due process"') == Follow(
-        "U1", '"Check the due process"'
-    )
+    # The quotes shield the keywords and are not kept, as in `activity add "…"`.
+    assert g.parse('follow <@U1> "Check the due process"') == Follow("U1", "Check the due process")
     assert g.parse('follow <@U1> "Review due diligence" by friday A2') == Follow(
-        "U1", '"Review due diligence"', "friday", 2
+        "U1", "Review due diligence", "friday", 2
     )
-    assert g.parse('log "Walked on 5th"') == Log('"Walked on 5th"')
+    assert g.parse('log "Walked on 5th"') == Log("Walked on 5th")
+    assert g.parse('uppföljning <@U1> "Ring bostadsbolaget senast fredag"') == Follow(
+        "U1", "Ring bostadsbolaget senast fredag"
+    )
+    assert g.parse("log “Möte på torget den 5:e”") == Log("Möte på torget den 5:e")
     # An unclosed quote shields nothing.
     with pytest.raises(ParseError) as caught:
         g.parse('activity add "Walk due someday')

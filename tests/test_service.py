@@ -13,7 +13,8 @@ from samverkan.reply import Fields, FollowUpCard, Header, Note, Reply, Section
 from storage import Store
 
 NO_PLAN = (
-    "This channel has no plan yet. A coordinator starts one with `/samverkan setup <plan name>`."
+    "This channel has no plan yet. Anyone here can start one with "
+    "`/samverkan setup <plan name>`."
     "\nExample: `/samverkan setup Trygg i Järva 2027`"
 )
 IDENTITY = t("en", "error.identity_number")
@@ -788,8 +789,10 @@ def test_quotes_keep_keywords_in_the_text(plan: Callable, store: Store) -> None:
         "New activity *A1*: Walk due someday."
     )
     assert plan("erik", 'follow <@mats> "Call the school by 5pm" by friday').text == (
-        '*F1* for <@mats> from <@erik> — due 27 Nov:\n> "Call the school by 5pm"'
+        "*F1* for <@mats> from <@erik> — due 27 Nov:\n> Call the school by 5pm"
     )
+    # The same for a log entry: quotes shield keywords and are not kept.
+    assert plan("erik", 'log "Walked on 5th"').text.endswith("\n> Walked on 5th")
 
 
 def test_member_without_a_role_keeps_the_role(plan: Callable, store: Store) -> None:

@@ -23,6 +23,7 @@ from samverkan.parsing import (
     refuse_dangling_date,
     span,
     take_trailing_date,
+    unquote,
 )
 from samverkan.parsing import (
     check_text as check_typed,
@@ -83,7 +84,8 @@ def parse_follow(rest: list[str]) -> Follow | OpenModal:
             words, by = take_trailing_date(words, BY_WORDS)
     if by is None:
         refuse_dangling_date(words, BY_WORDS, "follow")
-    text = check_typed(span(words), "follow")
+    # Quotes that shield keywords are not part of the text (as in `activity add "…"`).
+    text = check_typed(unquote(span(words)), "follow")
     return Follow(user, text, by, activity)
 
 
@@ -215,7 +217,7 @@ def open_followup(u: Unit, number: int, what: str, reassign: bool = False) -> Fo
         if reassign:
             raise UserError("denied.reassign", ref=f.ref, by=mention(f.assigned_by), who=who)
         raise UserError(
-            "denied.followup",
+            "denied.followup_own" if f.assignee == f.assigned_by else "denied.followup",
             what=t(plan.language, f"what.{what}"),
             ref=f.ref,
             assignee=mention(f.assignee),

@@ -32,8 +32,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Det finns inget hjälpavsnitt ”{word}”.",
     ),
     "error.no_plan": (
-        "This channel has no plan yet. A coordinator starts one with `{cmd} setup <plan name>`.",
-        "Kanalen har ingen plan än. En samordnare startar en med `{cmd} starta <planens namn>`.",
+        "This channel has no plan yet. Anyone here can start one with `{cmd} setup <plan name>`.",
+        "Kanalen har ingen plan än. Vem som helst här kan starta en med "
+        "`{cmd} starta <planens namn>`.",
     ),
     "error.plan_exists": (
         "This channel already has a plan: *{name}*. One plan per channel.",
@@ -48,6 +49,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.org_usage": (
         "Add an organisation with a name and, optionally, its kind.",
         "Lägg till en aktör med namn och, om du vill, typ.",
+    ),
+    "error.org_kind_or_name": (
+        "Is “{word}” the organisation's kind, or part of its name? As its kind: `{cmd} {as_kind}` "
+        "(kinds: municipality, police, social services, school, recreation, housing, rescue "
+        "service, civil society, business, other). As part of the name: `{cmd} {as_name}`",
+        "Är ”{word}” aktörens typ eller en del av namnet? Som typ: `{cmd} {as_kind}` (typer: "
+        "kommun, polis, socialtjänst, skola, fritid, bostad, räddningstjänst, civilsamhälle, "
+        "näringsliv, övrigt). Som del av namnet: `{cmd} {as_name}`",
     ),
     "error.org_exists": (
         "There is already an organisation called *{name}*.",
