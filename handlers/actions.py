@@ -20,10 +20,12 @@ from handlers.common import (
     open_log_form,
     open_modal,
     payload_context,
+    post_reply,
     publish_homes,
     samverkan_of,
 )
 from samverkan.interactive import Press, press_followup, redraw_list
+from samverkan.reply import Section
 from samverkan.service import Context, Samverkan
 
 #: What each follow-up button does, as the digest's menu names it.
@@ -105,7 +107,10 @@ def _show(click: Click, press: Press) -> None:
             open_modal(click.client, click.body, view, press.lang)
     elif press.ok:
         _redraw(click, press)
-    else:
+    if press.ok and not _in_plan_channel_message(click, press):
+        # Done from `mine`, the App Home or a reminder: the channel learns it as from `done F1`.
+        post_reply(click.client, press.channel or "", click.ctx.user_id, press.reply)
+    if not in_home and not press.ok:
         payload = message_payload(press.reply)
         click.respond(response_type="ephemeral", replace_original=False, **payload)
     touched = set(press.reply.touched_users)
@@ -113,6 +118,15 @@ def _show(click: Click, press: Press) -> None:
         touched.add(click.ctx.user_id)
     if touched:
         publish_homes(click.client, click.samverkan, click.ctx.team_id, touched)
+
+
+def _in_plan_channel_message(click: Click, press: Press) -> bool:
+    """Whether the click was on a message everyone in the plan's channel sees (a digest)."""
+    container = click.body.get("container") or {}
+    if container.get("type") == "view" or container.get("is_ephemeral"):
+        return False
+    channel = container.get("channel_id") or click.ctx.channel_id
+    return bool(click.body.get("message")) and channel == press.channel
 
 
 def _update_message(click: Click, text: str, blocks: list) -> bool:
@@ -153,7 +167,10 @@ def _redraw(click: Click, press: Press) -> None:
     source = source_of(block_id)
     fresh = redraw_list(click.samverkan, click.ctx, source) if source and not message else None
     if fresh is not None:
-        # An ephemeral list: Slack keeps no copy to send, so draw the list again.
+        # An ephemeral list: Slack keeps no copy to send, so draw the list again, under what
+        # the click did (✅ F1 done: …), so the follow-up does not just vanish.
+        fresh.items.insert(0, Section(press.reply.text))
+        fresh.text = f"{press.reply.text}\n{fresh.text}"
         payload = message_payload(fresh)
         payload["blocks"] = tag_source(payload["blocks"], source or "")
         click.respond(replace_original=True, **payload)

@@ -11,9 +11,10 @@ from functools import lru_cache
 from typing import Literal
 
 import holidays
-from babel.dates import format_skeleton, get_day_names
+from babel.dates import format_skeleton, get_day_names, get_month_names
 
 __all__ = [
+    "DATE_WORDS",
     "DateError",
     "format_date",
     "format_weekday",
@@ -22,6 +23,7 @@ __all__ = [
     "looks_like_date",
     "parse_date",
     "parse_hhmm",
+    "parse_week",
     "parse_weekday",
     "week_range",
 ]
@@ -69,10 +71,47 @@ _ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _DMY = re.compile(r"([0-9]{1,2})/([0-9]{1,2})(?:/([0-9]{4}|[0-9]{2}))?")
 # Three digits at most: 999 weeks is ~19 years, enough for any plan, and it keeps the result
 # far from date.max so the arithmetic cannot overflow for a sane `today`.
-_OFFSET = re.compile(
-    r"([+-]?)([0-9]{1,3}) ?(d|days?|dag|dagar|w|weeks?|v|vecka|veckor)",
-)
+_UNITS = r"(d|days?|dag|dagar|w|weeks?|v|vecka|veckor)"
+_OFFSET = re.compile(r"([+-]?)([0-9]{1,3}) ?" + _UNITS)
 _WEEK_UNITS = frozenset({"w", "week", "weeks", "v", "vecka", "veckor"})
+# "in 2 weeks", "om 3 dagar", "in a week", "om en vecka": always ahead of today.
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "en": 1, "ett": 1,
+    "two": 2, "två": 2, "tva": 2, "three": 3, "tre": 3, "four": 4, "fyra": 4,
+}  # fmt: skip
+_IN = re.compile(r"(?:in|om) ([0-9]{1,3}|" + "|".join(_NUMBER_WORDS) + ") " + _UNITS)
+_DAY_AFTER_TOMORROW = frozenset(
+    {"day after tomorrow", "the day after tomorrow", "övermorgon", "i övermorgon", "overmorgon",
+     "i overmorgon"}
+)  # fmt: skip
+# "next friday" / "nästa fredag": that weekday in next ISO week (plain "friday" is the next
+# Friday to come, which may be this week's).
+_NEXT = re.compile(r"(?:next|nästa|nasta) (\S+)")
+_NEXT_WEEK = frozenset({"week", "vecka"})
+# A week: "v50", "v.50", "v 50", "vecka 50", "week 50", optionally with its year.
+_WEEK = re.compile(r"(?:v\.? ?|vecka |week |w)([0-9]{1,2})(?: ([0-9]{4}))?")
+# "15 dec", "15 december", "15 dec. 2027", and the English "dec 15", "December 15 2027".
+_DAY_MONTH = re.compile(r"([0-9]{1,2})\.? ([^\W\d_]+)\.?(?: ([0-9]{4}))?")
+_MONTH_DAY = re.compile(r"([^\W\d_]+)\.? ([0-9]{1,2})(?:,? ([0-9]{4}))?")
+
+
+def _month_names() -> dict[str, int]:
+    # Babel's wide and abbreviated names in both languages ("december", "dec.", "maj"),
+    # and every name's first three letters and "sept", which is what people type.
+    names: dict[str, int] = {}
+    for locale in ("en_GB", "sv_SE"):
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, locale=locale).items():
+                folded = name.casefold().rstrip(".")
+                names[folded] = number
+                names[folded[:3]] = number
+    names["sept"] = 9
+    return names
+
+
+_MONTHS: dict[str, int] = _month_names()
+#: The words of dates a typo may be near ("fredga", "decmber"): weekdays and months.
+DATE_WORDS = frozenset(_WEEKDAYS) | frozenset(_MONTHS)
 
 _HHMM = re.compile(r"([0-9]{1,2})(?:[:.]([0-9]{2}))?|([0-9]{1,2})([0-9]{2})")
 
@@ -95,27 +134,22 @@ def _make_date(year: int, month: int, day: int) -> date:
         raise DateError("no such calendar date") from exc
 
 
-def _nearest_day_month(day: int, month: int, today: date, prefer: str) -> date:
-    # "15/12" means the 15 December closest to today: said on 30 December, "5/1" is next
-    # week, not eleven months ago. Only neighbouring years can be nearest.
-    candidates: list[date] = []
-    for year in (today.year - 1, today.year, today.year + 1):
+def _coming_day_month(day: int, month: int, today: date, prefer: str) -> date:
+    # A due date without a year is the next one to come (today counts); a date of something
+    # done is the latest one (today counts). 29/2 may be up to four years away.
+    years = (
+        range(today.year, today.year + 5)
+        if prefer == "future"
+        else range(today.year, today.year - 5, -1)
+    )
+    for year in years:
         try:
-            candidates.append(date(year, month, day))
+            candidate = date(year, month, day)
         except ValueError:
             continue
-    if not candidates:
-        # 29/2 far from a leap year (or 31/4 anywhere): ask for an explicit year instead of
-        # jumping years away.
-        raise DateError("no such day and month near today")
-
-    def rank(candidate: date) -> tuple[int, int]:
-        # Ties (possible around 1 July) go to the direction the caller prefers.
-        is_future = candidate > today
-        wanted = is_future if prefer == "future" else not is_future
-        return (abs((candidate - today).days), 0 if wanted else 1)
-
-    return min(candidates, key=rank)
+        if (candidate >= today) if prefer == "future" else (candidate <= today):
+            return candidate
+    raise DateError("no such day and month")
 
 
 def parse_date(text: str, today: date, prefer: Literal["future", "past"] = "future") -> date:
@@ -123,9 +157,15 @@ def parse_date(text: str, today: date, prefer: Literal["future", "past"] = "futu
     # Semantics worth knowing:
     # - weekday names: with prefer="future" the next occurrence strictly after today (typed on
     #   a Monday, "monday" is a week ahead); with prefer="past" the latest strictly before
-    #   today. "Today" has its own word, so a weekday name never means today.
-    # - "15/12": the year that puts the date nearest today; 2-digit years are 20YY.
-    # - offsets: "+3d"/"-2w" go the signed way; an unsigned "3d" goes the way `prefer` says.
+    #   today. "Today" has its own word, so a weekday name never means today. "next friday"
+    #   is the Friday of next ISO week, whatever the preference.
+    # - "15/12", "15 dec": with prefer="future" the next one to come (today counts), with
+    #   prefer="past" the latest one (today counts); 2-digit years are 20YY.
+    # - offsets: "+3d"/"-2w" go the signed way; an unsigned "3d" goes the way `prefer` says;
+    #   "in 2 weeks" / "om 2 veckor" always go ahead.
+    # - weeks ("v50", "vecka 50"): the week's Friday; with prefer="future" this ISO year's if
+    #   that Friday has not passed, else next year's; with prefer="past" the latest such week
+    #   that has begun, its Friday or today, whichever is earlier.
     # Error messages are for logs and never echo the text (it may hold personal data).
     s = _normalise(text)
     if not s:
@@ -136,7 +176,7 @@ def parse_date(text: str, today: date, prefer: Literal["future", "past"] = "futu
         raise DateError("date out of range") from exc
 
 
-def _parse(s: str, today: date, prefer: str) -> date:
+def _parse(s: str, today: date, prefer: Literal["future", "past"]) -> date:
     if match := _ISO.fullmatch(s):
         year, month, day = (int(g) for g in match.groups())
         return _make_date(year, month, day)
@@ -144,11 +184,34 @@ def _parse(s: str, today: date, prefer: str) -> date:
     if match := _DMY.fullmatch(s):
         day, month = int(match[1]), int(match[2])
         if match[3] is None:
-            return _nearest_day_month(day, month, today, prefer)
+            return _coming_day_month(day, month, today, prefer)
         year = int(match[3])
         if len(match[3]) == 2:
             year += 2000
         return _make_date(year, month, day)
+
+    if (match := _DAY_MONTH.fullmatch(s)) and match[2] in _MONTHS:
+        return _day_month_year(int(match[1]), _MONTHS[match[2]], match[3], today, prefer)
+    if (match := _MONTH_DAY.fullmatch(s)) and match[1] in _MONTHS:
+        return _day_month_year(int(match[2]), _MONTHS[match[1]], match[3], today, prefer)
+
+    if s in _DAY_AFTER_TOMORROW:
+        return today + timedelta(days=2)
+
+    if match := _IN.fullmatch(s):
+        amount, unit = match.groups()
+        count = _NUMBER_WORDS[amount] if amount in _NUMBER_WORDS else int(amount)
+        return today + timedelta(days=count * (7 if unit in _WEEK_UNITS else 1))
+
+    if (match := _NEXT.fullmatch(s)) and (match[1] in _WEEKDAYS or match[1] in _NEXT_WEEK):
+        # "next week" / "nästa vecka" is its Friday, like a typed week.
+        monday = today - timedelta(days=today.weekday())
+        return monday + timedelta(days=7 + _WEEKDAYS.get(match[1], 4))
+
+    if match := _WEEK.fullmatch(s):
+        year, week = parse_week(s, today, prefer)
+        friday = date.fromisocalendar(year, week, 5)
+        return min(friday, today) if prefer == "past" else friday
 
     if s in _RELATIVE_WORDS:
         return today + timedelta(days=_RELATIVE_WORDS[s])
@@ -168,6 +231,49 @@ def _parse(s: str, today: date, prefer: str) -> date:
     raise DateError("unrecognised date format")
 
 
+def _day_month_year(day: int, month: int, year: str | None, today: date, prefer: str) -> date:
+    if year is None:
+        return _coming_day_month(day, month, today, prefer)
+    return _make_date(int(year), month, day)
+
+
+def _has_week(year: int, week: int) -> bool:
+    # ISO years have 52 or 53 weeks; 28 December is always in the last one.
+    return 1 <= week <= date(year, 12, 28).isocalendar().week
+
+
+def parse_week(
+    text: str, today: date, prefer: Literal["future", "past"] = "future"
+) -> tuple[int, int]:
+    """(ISO year, week) of a typed week ("v50", "vecka 50", "week 50 2027"); raise DateError.
+
+    Without a year: looking ahead, this ISO year's week if its Friday has not passed, else
+    the next year that has it; looking back, the latest such week that has begun.
+    """
+    match = _WEEK.fullmatch(_normalise(text))
+    if match is None:
+        raise DateError("unrecognised week")
+    week = int(match[1])
+    if match[2] is not None:
+        if not _has_week(int(match[2]), week):
+            raise DateError("no such week")
+        return int(match[2]), week
+    this_year = today.isocalendar().year
+    years = (
+        range(this_year, this_year + 8)
+        if prefer == "future"
+        else range(this_year, this_year - 8, -1)
+    )
+    for year in years:
+        if not _has_week(year, week):
+            continue
+        if prefer == "future" and date.fromisocalendar(year, week, 5) >= today:
+            return year, week
+        if prefer == "past" and date.fromisocalendar(year, week, 1) <= today:
+            return year, week
+    raise DateError("no such week")
+
+
 def looks_like_date(token: str) -> bool:
     """Tell whether a single token has the shape of a date that parse_date understands."""
     # Shape only, no calendar check: "31/02" counts, so the grammar takes it as the date and
@@ -181,6 +287,8 @@ def looks_like_date(token: str) -> bool:
         or _ISO.fullmatch(s)
         or _DMY.fullmatch(s)
         or _OFFSET.fullmatch(s)
+        or _WEEK.fullmatch(s)
+        or s in _DAY_AFTER_TOMORROW
     )
 
 

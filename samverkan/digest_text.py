@@ -212,9 +212,7 @@ def _log_part(d: DigestData, command: str) -> list:
         orgs_part = ", ".join(f"{esc(o, 60)} {n}" for o, n in who.most_common(4))
         if len(who) > 4:
             orgs_part += ", …"
-        count = t(
-            lang, "digest.entries_one" if len(entries) == 1 else "digest.entries", n=len(entries)
-        )
+        count = t(lang, "digest.entries", n=len(entries))
         if key is None:
             name = f"*{t(lang, 'digest.no_activity')}*"
             more_cmd = "search <words>"

@@ -186,6 +186,11 @@ class Domain:
         values = {"cmd": self.command, **e.values}
         text = t(lang, e.key, **values)
         items: list[Item] = [Section("⚠️ " + text)]
+        if "suggestion" in e.values and e.key != "error.unknown_command_guess":
+            # The corrected command is the example that helps most: ready to copy.
+            guess = t(lang, "error.did_you_mean", **values)
+            items.append(Section(guess))
+            return Reply(f"{text}\n{guess}", items, ok=False, lang=lang)
         if e.topic:
             example = t(lang, f"example.{e.topic}", cmd=self.command)
             items.append(Note(t(lang, "error.example", example=example, cmd=self.command)))
@@ -268,6 +273,14 @@ class Unit:
             plan_id=plan.id,
             effects=effects,
         )
+
+    def warn_if_past_due(self, reply: Reply, due: date | None) -> Reply:
+        """Add a visible warning to `reply` when `due` has already passed (plans come late)."""
+        if due is not None and due < self.today:
+            warning = "⚠️ " + t(self.plan.language, "warning.due_past", day=self.fmt(due))
+            reply.text += "\n" + warning
+            reply.items.append(Note(warning))
+        return reply
 
     def org(self, name: str, field: str | None = None) -> Organisation:
         """An organisation of the plan by name; refused (listing the known ones) otherwise."""

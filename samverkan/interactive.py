@@ -175,6 +175,8 @@ class Press:
     #: The follow-up as it stands after the click (None when the button names none).
     card: FollowUpCard | None = None
     lang: str = "en"
+    #: The plan's channel, where a done or snoozed follow-up is told (as `done F1` does).
+    channel: str | None = None
 
 
 def parse_button_value(value: str) -> tuple[int, int] | None:
@@ -210,7 +212,7 @@ def press_followup(app: Samverkan, ctx: Context, value: str, action: str) -> Pre
         log.exception("follow-up button failed")
         text = t(lang, "error.internal")
         reply, ok = Reply(text, [Section(text)], ok=False, lang=lang), False
-    return Press(ok, reply, followup_card(app, ctx, plan_id, number), lang)
+    return Press(ok, reply, followup_card(app, ctx, plan_id, number), lang, plan.channel_id)
 
 
 def _plan_by_id(app: Samverkan, ctx: Context, plan_id: int) -> Plan | None:

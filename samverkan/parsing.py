@@ -113,10 +113,20 @@ def ref_number(pattern: re.Pattern[str], token: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+#: The longest date people type after a keyword, in words ("in 2 weeks", "15 dec 2027").
+MAX_DATE_WORDS = 3
+#: First words of a date of several words: after the everyday `by`/`on`/`till` they mean a
+#: date was meant ("by next friday", "by week 50", "till om en vecka").
+DATE_STARTS = frozenset({"next", "nästa", "nasta", "week", "vecka", "övermorgon"})
+#: "in"/"om" start a date when a number follows ("in 2 weeks", "om en vecka").
+_IN_WORDS = frozenset({"in", "om"})
+_COUNTS = frozenset({"a", "an", "one", "en", "ett", "two", "två", "three", "tre"})
+
+
 def take_trailing_date(words: list[str], keywords: tuple[str, ...]) -> tuple[list[str], str | None]:
-    """Split off a trailing `<keyword> <date>` (date of one or two words) if there is one."""
+    """Split off a trailing `<keyword> <date>` (a date of up to three words) if there is one."""
     inside = quoted(words)
-    for span in (1, 2):
+    for span in range(1, MAX_DATE_WORDS + 1):
         if len(words) > span and words[-span - 1].casefold() in keywords and not inside[-span - 1]:
             candidate = " ".join(words[-span:])
             if is_date(candidate):
@@ -125,10 +135,10 @@ def take_trailing_date(words: list[str], keywords: tuple[str, ...]) -> tuple[lis
 
 
 def is_date(candidate: str) -> bool:
-    """Whether one or two typed words read as a date."""
+    """Whether one to three typed words read as a date."""
     if " " not in candidate:
         return looks_like_date(candidate)
-    # Two words ("i morgon", "3 d"): only what parse_date reads as a date, whatever the day.
+    # Several words ("i morgon", "15 dec", "om en vecka"): what parse_date reads as a date.
     try:
         parse_date(candidate, date(2000, 1, 1))
     except DateError:
@@ -140,9 +150,11 @@ def refuse_dangling_date(words: list[str], keywords: tuple[str, ...], topic: str
     """Refuse a date keyword near the end that is followed by something that is not a date.
 
     Called when no trailing date was found. The last keyword (outside quotes) followed by one
-    or two words is looked at: after `due`/`senast` those words were meant as a date; after
-    the everyday words `by`, `on`, `den`, `på`, `till` only a single word that starts with a
-    digit or `+` was. Text that really ends that way can be put in quotes.
+    to three words is looked at: after `due`/`senast` one or two words were meant as a date,
+    and three that start like one (a digit, `next`, `om en`, `in 2`, `week`…); after the
+    everyday words `by`, `on`, `den`, `på`, `till` only a lone word that starts with a digit
+    or `+`, or words that start like a date. Text that really ends that way can be put in
+    quotes.
     """
     inside = quoted(words)
     for i in range(len(words) - 1, -1, -1):
@@ -151,10 +163,17 @@ def refuse_dangling_date(words: list[str], keywords: tuple[str, ...], topic: str
     else:
         return
     tail = words[i + 1 :]
-    if not 1 <= len(tail) <= 2:
+    if not 1 <= len(tail) <= MAX_DATE_WORDS:
         return
     strong = words[i].casefold() in STRONG_DATE_WORDS
-    if strong or (len(tail) == 1 and tail[0][0] in "+0123456789"):
+    first = tail[0].casefold()
+    second = tail[1].casefold() if len(tail) > 1 else ""
+    datelike = (
+        first in DATE_STARTS
+        or (first in _IN_WORDS and (second[:1].isdigit() or second in _COUNTS))
+        or (first[0] in "+0123456789" and (strong or len(tail) == 1))
+    )
+    if (strong and len(tail) <= 2) or datelike:
         raise ParseError(
             "error.bad_date_keyword",
             topic,

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from samverkan.parsing import ParseError, split_words
+from samverkan import vocabulary
+from samverkan.dates import DATE_WORDS
+from samverkan.parsing import BY_WORDS, ON_WORDS, OWNER_WORDS, ParseError, split_words
+from samverkan.suggest import correct, nearest, replace
 
 
 class Access(Enum):
@@ -111,15 +114,73 @@ def command_of(parsed: object) -> Command:
     return COMMANDS[type(parsed)]
 
 
+#: How many words of a command a typo is looked for in (keywords stand early, dates late).
+_FIRST_WORDS, _LAST_WORDS = 4, 3
+#: A suggestion longer than this is cut (it echoes what was typed).
+_SUGGESTION_LIMIT = 300
+
+
+def keywords() -> frozenset[str]:
+    """Every word a typo of a keyword may be near: verbs, value words, date words."""
+    words: set[str] = set(VERBS) | set(DATE_WORDS) | set(ON_WORDS + BY_WORDS + OWNER_WORDS)
+    words |= vocabulary.ADD_WORDS | vocabulary.LIST_WORDS
+    for table in (
+        vocabulary.STATUSES,
+        vocabulary.RAGS,
+        vocabulary.ROLES,
+        vocabulary.KINDS,
+        vocabulary.ACTIVITY_FIELDS,
+        vocabulary.DIGEST_ACTIONS,
+        vocabulary.ON_OFF,
+        vocabulary.SETTING_KEYS,
+    ):
+        words |= set(table)
+    return frozenset(w for w in words if " " not in w)
+
+
+def _parses(text: str) -> bool:
+    words = split_words(text)
+    verb = VERBS.get(words[0].casefold()) if words else None
+    if verb is None:
+        return False
+    try:
+        verb.parse(words[1:])
+    except ParseError:
+        return False
+    return True
+
+
 def parse(text: str, default: Callable[[], Any]) -> Any:
-    """Parse the text after the slash command; no words at all give `default()`."""
+    """Parse the text after the slash command; no words at all give `default()`.
+
+    A refusal carries `suggestion` when one word corrected (a typo of a command word or a
+    keyword, by edit distance) makes the command parse: "did you mean …".
+    """
     words = split_words(text)
     if not words:
         return default()
     verb = VERBS.get(words[0].casefold())
     if verb is None:
-        raise ParseError("error.unknown_command", "help", {"word": words[0][:40]})
-    return verb.parse(words[1:])
+        guesses = nearest(words[0], VERBS)
+        if not guesses:
+            raise ParseError("error.unknown_command", "", {"word": words[0][:40]})
+        fixed = [replace(words, 0, guess) for guess in guesses]
+        best = next((f for f in fixed if _parses(f)), fixed[0])
+        raise ParseError(
+            "error.unknown_command_guess",
+            "",
+            {"word": words[0][:40], "suggestion": best.strip()[:_SUGGESTION_LIMIT]},
+        )
+    try:
+        return verb.parse(words[1:])
+    except ParseError as e:
+        n = len(words)
+        positions = [*range(1, min(n, 1 + _FIRST_WORDS)), *range(max(1, n - _LAST_WORDS), n)]
+        corrected = correct(words, _parses, keywords(), dict.fromkeys(positions))
+        # A refusal that offers commands of its own needs no other guess.
+        if corrected is not None and not any(k.startswith("as_") for k in e.values):
+            e.values["suggestion"] = corrected.strip()[:_SUGGESTION_LIMIT]
+        raise
 
 
 def command_word(lang: str, command: str) -> str:

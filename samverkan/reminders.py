@@ -76,7 +76,7 @@ def build_reminder(app: Samverkan, items: list[tuple[Plan, FollowUp]], today: da
     several_plans = len({p.id for p, _ in items}) > 1
     items = sorted(items, key=lambda pf: (pf[1].due_date or today, pf[0].id, pf[1].id))
     n = len(items)
-    intro = t(lang, "reminder.intro_one") if n == 1 else t(lang, "reminder.intro", n=n)
+    intro = t(lang, "reminder.intro", n=n)
     out: list = [Header(t(lang, "reminder.title")), Section(intro)]
     for plan, f in items[:CARD_LIMIT]:
         # The same card as `mine` shows: when it is due, who gave it, its activity.

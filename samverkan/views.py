@@ -61,7 +61,8 @@ def followup_text(d: Domain, plan: Plan, f: FollowUp, today: date, with_assignee
             bits.append(t(lang, "followup.due_part", due=d.fmt(plan, f.due_date)))
     if with_assignee:
         bits.append(t(lang, "followup.for", user=mention(f.assignee)))
-    else:
+    elif f.assigned_by != f.assignee:
+        # A follow-up of one's own needs no "from you".
         bits.append(t(lang, "followup.from", user=mention(f.assigned_by)))
     if f.activity_ref:
         bits.append(f"*{f.activity_ref}*")

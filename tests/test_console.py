@@ -156,7 +156,7 @@ def test_one_command_with_c(tmp_path: Path) -> None:
     result = bot("console", "--db", str(tmp_path / "x.db"), "-c", "status")
     assert result.returncode == 0
     assert (
-        "⚠️ This channel has no plan yet. A coordinator starts one with "
+        "⚠️ This channel has no plan yet. Anyone here can start one with "
         "`/samverkan setup <plan name>`." in result.stdout
     )
 

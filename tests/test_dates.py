@@ -39,7 +39,7 @@ YEAR_END = date(2026, 12, 30)
         # day/month with and without year
         ("15/12", date(2026, 12, 15)),
         ("24/12", date(2026, 12, 24)),
-        ("1/12", date(2026, 12, 1)),
+        ("1/12", date(2027, 12, 1)),  # a date without a year is the next one to come
         ("15/12/2026", date(2026, 12, 15)),
         ("15/12/26", date(2026, 12, 15)),
         ("5/1/27", date(2027, 1, 5)),
@@ -164,20 +164,20 @@ def test_weekday_name_never_means_today(text: str, prefer: str, expected: date) 
 @pytest.mark.parametrize(
     ("text", "today", "expected"),
     [
-        # year end: day/month picks the nearest year; offsets and weekdays cross it
+        # year end: day/month is the next one to come; offsets and weekdays cross it
         ("5/1", YEAR_END, date(2027, 1, 5)),
-        ("28/12", YEAR_END, date(2026, 12, 28)),
+        ("28/12", YEAR_END, date(2027, 12, 28)),
+        ("30/12", YEAR_END, YEAR_END),
         ("1/1", YEAR_END, date(2027, 1, 1)),
-        # about half a year away either side: 183 days back vs 182 ahead, 181 back vs 184 ahead
         ("30/6", YEAR_END, date(2027, 6, 30)),
-        ("2/7", YEAR_END, date(2026, 7, 2)),
+        ("2/7", YEAR_END, date(2027, 7, 2)),
         ("+3d", YEAR_END, date(2027, 1, 2)),
         ("2w", YEAR_END, date(2027, 1, 13)),
         ("tomorrow", date(2026, 12, 31), date(2027, 1, 1)),
         ("monday", YEAR_END, date(2027, 1, 4)),
         ("fredag", YEAR_END, date(2027, 1, 1)),
-        # year start, looking back
-        ("28/12", date(2027, 1, 2), date(2026, 12, 28)),
+        # year start: a due date without a year never lies behind
+        ("28/12", date(2027, 1, 2), date(2027, 12, 28)),
         ("igår", date(2027, 1, 1), date(2026, 12, 31)),
         ("-3d", date(2027, 1, 2), date(2026, 12, 30)),
         # month ends
@@ -188,19 +188,22 @@ def test_weekday_name_never_means_today(text: str, prefer: str, expected: date) 
         ("29/2/2028", TUESDAY, date(2028, 2, 29)),
         ("29/2/28", TUESDAY, date(2028, 2, 29)),
         ("29/2", date(2027, 12, 1), date(2028, 2, 29)),
-        ("29/2", date(2028, 6, 1), date(2028, 2, 29)),
-        ("29/2", date(2029, 1, 15), date(2028, 2, 29)),
+        ("29/2", date(2028, 6, 1), date(2032, 2, 29)),
+        ("29/2", date(2029, 1, 15), date(2032, 2, 29)),
     ],
 )
 def test_parse_date_boundaries(text: str, today: date, expected: date) -> None:
     assert parse_date(text, today) == expected
 
 
-def test_day_month_tie_goes_to_preference() -> None:
-    # On 2027-08-31, 1 March is 183 days away in both directions.
-    today = date(2027, 8, 31)
-    assert parse_date("1/3", today) == date(2028, 3, 1)
-    assert parse_date("1/3", today, prefer="past") == date(2027, 3, 1)
+def test_day_month_looks_ahead_for_a_due_date_and_back_for_what_happened() -> None:
+    # The case: typed on 1 December 2026, "30/06" is due next summer, not past due.
+    today = date(2026, 12, 1)
+    assert parse_date("30/06", today) == date(2027, 6, 30)
+    assert parse_date("30/06", today, prefer="past") == date(2026, 6, 30)
+    assert parse_date("1/12", today) == today
+    assert parse_date("1/12", today, prefer="past") == today
+    assert parse_date("2/12", today, prefer="past") == date(2025, 12, 2)
 
 
 @pytest.mark.parametrize(
@@ -224,13 +227,22 @@ def test_day_month_tie_goes_to_preference() -> None:
         "0/1",
         "15/0",
         "15/13",
-        "29/2",  # today is 2026-12-15: no 29 February in 2025-2027
         "15/12/2026/1",
         "15.12",
         "15-12",
         "20261215",
         "12/15/2026x",
-        "next monday",
+        "next month",
+        "nästa år",
+        "om 2 månader",
+        "in 2 fortnights",
+        "v54",
+        "vecka 0",
+        "week 53 2027",
+        "15 decembr",
+        "32 dec",
+        "31 apr",
+        "den 15 dec",
         "mondays",
         "måndagen",
         "man",
@@ -370,21 +382,40 @@ def test_weekday_lands_within_a_week(today: date, weekday: int, prefer: str) -> 
     assert 1 <= gap <= 7
 
 
-@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)), st.integers(1, 31))
-def test_day_month_is_nearest(today: date, day: int) -> None:
-    month = today.month
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)),
+    st.integers(1, 31),
+    st.integers(1, 12),
+    st.sampled_from(["future", "past"]),
+    st.sampled_from(["{d}/{m}", "{d} {name}", "{d} {short}"]),
+)
+def test_day_month_is_the_next_to_come_or_the_latest(
+    today: date, day: int, month: int, prefer: str, shape: str
+) -> None:
+    names = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti")
+    names += ("september", "oktober", "november", "december")
+    text = shape.format(d=day, m=month, name=names[month - 1], short=names[month - 1][:3])
     try:
-        result = parse_date(f"{day}/{month}", today)
+        result = parse_date(text, today, prefer=prefer)  # type: ignore[arg-type]
     except DateError:
+        # Only a day no year has near today: 30/2, 31/4, or 29/2 with no leap year at hand.
+        assert day > 28
         return
     assert (result.day, result.month) == (day, month)
-    # No other year within reach is strictly closer.
-    for year in (result.year - 1, result.year + 1):
-        try:
-            other = date(year, month, day)
-        except ValueError:
-            continue
-        assert abs((result - today).days) <= abs((other - today).days)
+    if prefer == "future":
+        # Never behind today, and no earlier year would also have been ahead.
+        assert result >= today
+        assert not today <= _same_day(result, result.year - 1) < result
+    else:
+        assert result <= today
+        assert not result < _same_day(result, result.year + 1) <= today
+
+
+def _same_day(d: date, year: int) -> date:
+    try:
+        return d.replace(year=year)
+    except ValueError:
+        return date.min
 
 
 @pytest.mark.parametrize(

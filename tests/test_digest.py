@@ -122,7 +122,7 @@ def test_a_monday_digest_at_the_turn_of_the_year_reports_iso_week_53(
     assert "Walked on 2026-12-28" in body and "Walked on 2027-01-03" in body
     # The Sunday before belongs to week 52; Monday's own entries to the next digest.
     assert "2026-12-27" not in body and "2027-01-04" not in body
-    assert "1 logged" not in reply.text and "2 logged" in reply.text
+    assert "1 entry logged" not in reply.text and "2 entries logged" in reply.text
 
     # A week later it reports ISO week 1 of 2027.
     clock.now = local(2027, 1, 11, 8)
@@ -334,13 +334,13 @@ def test_swedish_digest_and_escaped_user_text(
     assert reply.items[0] == Header("📋 Trygg i Järva — vecka 48")
     body = text_of(reply)
     assert f"Veckobrev för {babel_range('sv', date(2026, 11, 23), date(2026, 11, 29))}" in body
-    assert "*Loggat den här veckan* — 1 insatser från 1 aktörer" in body
+    assert "*Loggat den här veckan* — 1 insats från 1 aktör" in body
     assert "&lt;!channel&gt; &amp; &lt;@U999&gt;" in body
     payload = json.dumps(message_payload(reply), ensure_ascii=False)
     for forbidden in ("<!channel>", "<!here>", "<!everyone>", "<@U999>", "<https://evil"):
         assert forbidden not in payload
     week = babel_range("sv", date(2026, 11, 23), date(2026, 11, 29))
-    assert f"Trygg i Järva — vecka 48 ({week}): 1 insatser loggade" in reply.text
+    assert f"Trygg i Järva — vecka 48 ({week}): 1 insats loggad" in reply.text
 
 
 # -- size --------------------------------------------------------------------------------------

@@ -292,8 +292,8 @@ def test_extra_whitespace_is_ignored() -> None:
 
 ERRORS = [
     # (text, key, topic, values)
-    ("frobnicate now", "error.unknown_command", "help", {"word": "frobnicate"}),
-    ("x" * 60, "error.unknown_command", "help", {"word": "x" * 40}),
+    ("frobnicate now", "error.unknown_command", "", {"word": "frobnicate"}),
+    ("x" * 60, "error.unknown_command", "", {"word": "x" * 40}),
     ("setup", "error.setup_name", "setup", {}),
     ('starta ""', "error.setup_name", "setup", {}),
     ("setup " + "n" * 101, "error.text_too_long", "setup", {"max": "100"}),
@@ -339,12 +339,6 @@ ERRORS = [
         {"value": "someday", "word": "due"},
     ),
     (
-        "activity add Walk due next week",
-        "error.bad_date_keyword",
-        "activity",
-        {"value": "next week", "word": "due"},
-    ),
-    (
         "aktivitet ny Vandring senast nån gång",
         "error.bad_date_keyword",
         "activity",
@@ -374,12 +368,6 @@ ERRORS = [
         "error.bad_date_keyword",
         "follow",
         {"value": "someday", "word": "due"},
-    ),
-    (
-        "uppföljning <@U123> Ring skolan senast nästa vecka A2",
-        "error.bad_date_keyword",
-        "follow",
-        {"value": "nästa vecka", "word": "senast"},
     ),
     (
         "follow <@U123> Call the school by 5pm",
@@ -418,7 +406,6 @@ ERRORS = [
     ("skjut F4 till", "error.snooze_usage", "snooze", {}),
     ("snooze 4 monday", "error.snooze_usage", "snooze", {}),
     ("snooze F4 someday", "error.bad_date", "snooze", {"value": "someday"}),
-    ("skjut F4 nästa vecka", "error.bad_date", "snooze", {"value": "nästa vecka"}),
     ("reassign", "error.reassign_usage", "reassign", {}),
     ("reassign F4", "error.reassign_usage", "reassign", {}),
     ("reassign F4 sara", "error.reassign_usage", "reassign", {}),
@@ -459,7 +446,9 @@ ERRORS = [
 def test_parse_error(text: str, key: str, topic: str, values: dict[str, str]) -> None:
     with pytest.raises(ParseError) as caught:
         g.parse(text)
-    assert (caught.value.key, caught.value.topic, caught.value.values) == (key, topic, values)
+    # A "did you mean" suggestion is checked on its own (tests/test_suggest.py).
+    values_seen = {k: v for k, v in caught.value.values.items() if k != "suggestion"}
+    assert (caught.value.key, caught.value.topic, values_seen) == (key, topic, values)
 
 
 @pytest.mark.parametrize("verb", sorted(g.VERBS))
@@ -526,13 +515,16 @@ def test_lenient_date_words_stay_text_unless_a_lone_number_follows() -> None:
 
 
 def test_a_keyword_inside_quotes_is_text() -> None:
-    assert g.parse('follow <@U1> "Check the due process"') == Follow(
-        "U1", '"Check the due process"'
-    )
+    # The quotes shield the keywords and are not kept, as in `activity add "…"`.
+    assert g.parse('follow <@U1> "Check the due process"') == Follow("U1", "Check the due process")
     assert g.parse('follow <@U1> "Review due diligence" by friday A2') == Follow(
-        "U1", '"Review due diligence"', "friday", 2
+        "U1", "Review due diligence", "friday", 2
     )
-    assert g.parse('log "Walked on 5th"') == Log('"Walked on 5th"')
+    assert g.parse('log "Walked on 5th"') == Log("Walked on 5th")
+    assert g.parse('uppföljning <@U1> "Ring bostadsbolaget senast fredag"') == Follow(
+        "U1", "Ring bostadsbolaget senast fredag"
+    )
+    assert g.parse("log “Möte på torget den 5:e”") == Log("Möte på torget den 5:e")
     # An unclosed quote shields nothing.
     with pytest.raises(ParseError) as caught:
         g.parse('activity add "Walk due someday')

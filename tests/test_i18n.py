@@ -14,7 +14,7 @@ import pytest
 
 from samverkan import grammar as g
 from samverkan import messages
-from samverkan.i18n import has, t
+from samverkan.i18n import counts, has, t
 from samverkan.messages import MESSAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,10 +40,12 @@ def test_every_message_has_english_and_swedish_with_the_same_placeholders(key: s
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))
 def test_every_message_formats_in_both_languages(key: str) -> None:
-    values = {name: f"<{name}>" for name in placeholders(MESSAGES[key][0])}
+    values: dict[str, object] = {name: f"<{name}>" for name in placeholders(MESSAGES[key][0])}
+    # A count that picks a plural form takes a number (samverkan.i18n).
+    values.update({name: 2 for name in counts(key)})
     for lang in ("en", "sv"):
         text = t(lang, key, **values)
-        assert all(value in text for value in values.values()), (key, lang, text)
+        assert all(str(value) in text for value in values.values()), (key, lang, text)
 
 
 def test_swedish_is_swedish_and_english_is_the_fallback() -> None:

@@ -13,7 +13,8 @@ from samverkan.reply import Fields, FollowUpCard, Header, Note, Reply, Section
 from storage import Store
 
 NO_PLAN = (
-    "This channel has no plan yet. A coordinator starts one with `/samverkan setup <plan name>`."
+    "This channel has no plan yet. Anyone here can start one with "
+    "`/samverkan setup <plan name>`."
     "\nExample: `/samverkan setup Trygg i Järva 2027`"
 )
 IDENTITY = t("en", "error.identity_number")
@@ -266,8 +267,10 @@ def test_follow_ups(plan: Callable, store: Store, clock) -> None:
     assert run("erik", "follow <@mats> Order a lamp").text == (
         "*F2* for <@mats> from <@erik>:\n> Order a lamp"
     )
+    # A due date that has passed is kept, with a warning: plans are often entered late.
     assert run("erik", "follow <@mats> Order it by yesterday").text == (
-        "The due date 24 Nov has already passed."
+        "*F3* for <@mats> from <@erik> — due 24 Nov:\n> Order it\n"
+        "⚠️ The due date 24 Nov has already passed: it is saved as typed and shows as late."
     )
     # A step counts from the due date (27 Nov), like the Snooze buttons.
     assert run("erik", "snooze F1 +1w").text == (
@@ -284,6 +287,7 @@ def test_follow_ups(plan: Callable, store: Store, clock) -> None:
     assert rows(store, "followups", "ref_no, assignee, assigned_by, due_date, status, done_by") == [
         (1, "mats", "anna", "2026-12-04", "done", "mats"),
         (2, "mats", "erik", None, "cancelled", "erik"),
+        (3, "mats", "erik", "2026-11-24", "open", None),
     ]
 
 
@@ -470,7 +474,6 @@ def test_settings_language_switches_replies_and_dates_to_swedish(plan: Callable)
     assert run("erik", "klar F9").text == "Det finns ingen uppföljning F9 i planen."
     assert run("erik", "frobnicate").text == (
         "Jag känner inte till kommandot ”frobnicate”. Skriv `/samverkan hjälp` för att se alla."
-        "\nExempel: `/samverkan hjälp`"
     )
     # Another channel's plan keeps its own language.
     run("anna", "setup Trygg i Husby", channel="C2")
@@ -786,8 +789,10 @@ def test_quotes_keep_keywords_in_the_text(plan: Callable, store: Store) -> None:
         "New activity *A1*: Walk due someday."
     )
     assert plan("erik", 'follow <@mats> "Call the school by 5pm" by friday').text == (
-        '*F1* for <@mats> from <@erik> — due 27 Nov:\n> "Call the school by 5pm"'
+        "*F1* for <@mats> from <@erik> — due 27 Nov:\n> Call the school by 5pm"
     )
+    # The same for a log entry: quotes shield keywords and are not kept.
+    assert plan("erik", 'log "Walked on 5th"').text.endswith("\n> Walked on 5th")
 
 
 def test_member_without_a_role_keeps_the_role(plan: Callable, store: Store) -> None:
@@ -1146,4 +1151,5 @@ def test_status_says_how_many_more_were_logged_this_week(plan: Callable) -> None
     for i in range(10):
         plan("erik", f"log Round {i}")
     notes = [i.text for i in plan("anna", "status").items if isinstance(i, Note)]
-    assert notes[0] == "…and 2 more this week."
+    # The digest preview lists all of them.
+    assert notes[0] == "…and 2 more: `/samverkan digest preview`"

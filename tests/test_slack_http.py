@@ -23,6 +23,7 @@ from slack_bolt.request import BoltRequest
 from slack_bolt.response import BoltResponse
 
 from blocks import ids
+from samverkan.dates import format_date
 from tests.support.bot_process import BotProcess
 from tests.support.fake_slack import FakeSlack
 from tests.support.signed import (
@@ -473,22 +474,22 @@ def test_log_modal_refuses_a_future_date_on_the_date_block(plan: Plan) -> None:
 
 
 def test_follow_modal_saves_and_refuses(plan: Plan) -> None:
-    """follow opens its modal; a past due date is refused on the due block, a valid one saved."""
+    """follow opens its modal; a text with an identity number is refused on its block, a valid
+    one saved."""
     view = open_modal(plan, "follow")
     assert view["callback_id"] == ids.FOLLOW_MODAL
     assert block(view, ids.ASSIGNEE_BLOCK)["element"]["type"] == "users_select"
-    yesterday = (plan.today() - timedelta(days=1)).isoformat()
+    due = (plan.today() + timedelta(days=7)).isoformat()
     values = {
         ids.ASSIGNEE_BLOCK: ("users_select", plan.member),
-        ids.TEXT_BLOCK: ("plain_text_input", "Call the school"),
-        ids.DUE_BLOCK: ("datepicker", yesterday),
+        ids.TEXT_BLOCK: ("plain_text_input", "Call 19121212-1212"),
+        ids.DUE_BLOCK: ("datepicker", due),
     }
     answer = json.loads(plan.interact(submission(plan, view, values))[1])
-    assert list(answer["errors"]) == [ids.DUE_BLOCK]
+    assert list(answer["errors"]) == [ids.TEXT_BLOCK]
     assert count(plan, "followups") == 0
 
-    due = (plan.today() + timedelta(days=7)).isoformat()
-    values[ids.DUE_BLOCK] = ("datepicker", due)
+    values[ids.TEXT_BLOCK] = ("plain_text_input", "Call the school")
     before = len(plan.calls("views.publish", user_id=plan.member))
     assert plan.interact(submission(plan, view, values)) == (200, b"")
     assert plan.rows(
@@ -601,8 +602,10 @@ def actions_of(blocks: list[dict]) -> dict[str, Any]:
 
 
 def test_done_button_in_an_ephemeral_list_redraws_it(plan: Plan) -> None:
-    """Done closes the follow-up and replaces the list with its new state."""
+    """Done closes the follow-up, replaces the list with its new state under a ✅ line, and
+    tells the plan's channel as `done F1` does."""
     mine = followup_with_list(plan)
+    posted_before = len(plan.calls("chat.postMessage", channel=plan.channel))
     buttons = actions_of(mine["blocks"])
     assert buttons["block_id"] == f"followup_{plan.plan_id}_F1|mine"
     status, body, name = click(
@@ -616,7 +619,10 @@ def test_done_button_in_an_ephemeral_list_redraws_it(plan: Plan) -> None:
     assert plan.rows("SELECT status FROM followups WHERE plan_id = ?", plan.plan_id) == [("done",)]
     (update,) = plan.fake.wait_for(f"response_url:{name}")
     assert update.params["replace_original"] is True
-    assert update.params["text"] == "You have no open follow-ups."
+    done = f"✅ *F1* done: Check the lamps (by <@{plan.member}>)"
+    assert update.params["text"] == f"{done}\nYou have no open follow-ups."
+    notice = plan.wait_calls("chat.postMessage", posted_before + 1, channel=plan.channel)[-1]
+    assert notice.params["text"] == done
 
 
 def test_snooze_buttons_move_the_due_date(plan: Plan) -> None:
@@ -635,7 +641,11 @@ def test_snooze_buttons_move_the_due_date(plan: Plan) -> None:
     ]
     (update,) = plan.fake.wait_for(f"response_url:{name}")
     assert update.params["replace_original"] is True
-    assert update.params["text"].startswith("Your open follow-ups (1)")
+    moved = [format_date(due + timedelta(days=n), "en", plan.today()) for n in (1, 8)]
+    assert update.params["text"].startswith(
+        f"⏭️ *F1* Check the lamps: moved from {moved[0]} to *{moved[1]}* (by <@{plan.member}>)\n"
+        "Your open follow-ups (1)"
+    )
     assert actions_of(update.params["blocks"])["block_id"] == block_id
 
 
@@ -779,6 +789,9 @@ def test_a_button_in_app_home_republishes_it(plan: Plan) -> None:
     assert plan.rows("SELECT status FROM followups WHERE plan_id = ?", plan.plan_id) == [("done",)]
     home = plan.wait_calls("views.publish", before + 1, user_id=plan.member)[-1].params["view"]
     assert "Check the lamps" not in json.dumps(home)
+    # The channel learns it, as from `done F1`.
+    notice = plan.wait_calls("chat.postMessage", channel=plan.channel)[-1]
+    assert notice.params["text"] == f"✅ *F1* done: Check the lamps (by <@{plan.member}>)"
 
 
 def test_a_stale_button_is_explained(plan: Plan) -> None:

@@ -190,12 +190,13 @@ def add_activity(
         details.append(t(plan.language, "activity.owner_part", owner=esc(a.owner)))
     if a.due_date:
         details.append(t(plan.language, "activity.due_part", due=u.fmt(a.due_date)))
-    return u.changed(
+    reply = u.changed(
         "activity.added",
         ref=a.ref,
         title=esc(title),
         details=" (" + ", ".join(details) + ")" if details else "",
     )
+    return u.warn_if_past_due(reply, due_date)
 
 
 def run_activity_list(u: Unit, cmd: ActivityList) -> Reply:
@@ -308,7 +309,7 @@ def run_activity_set(u: Unit, cmd: ActivitySet) -> Reply:
         icon = STATUS_ICONS[cmd.value] + " "
     elif cmd.field == "rag":
         icon = RAG_ICONS[cmd.value] + " "
-    return u.changed(
+    reply = u.changed(
         "activity.changed",
         icon=icon,
         ref=a.ref,
@@ -318,6 +319,7 @@ def run_activity_set(u: Unit, cmd: ActivitySet) -> Reply:
         new=shown_new,
         user=mention(u.ctx.user_id),
     )
+    return u.warn_if_past_due(reply, new if isinstance(new, date) else None)
 
 
 def no_change(lang: str, ref: str, fld: str, new: object, shown: str) -> UserError:

@@ -23,6 +23,7 @@ from samverkan.parsing import (
     refuse_dangling_date,
     span,
     take_trailing_date,
+    unquote,
 )
 from samverkan.parsing import (
     check_text as check_typed,
@@ -83,7 +84,8 @@ def parse_follow(rest: list[str]) -> Follow | OpenModal:
             words, by = take_trailing_date(words, BY_WORDS)
     if by is None:
         refuse_dangling_date(words, BY_WORDS, "follow")
-    text = check_typed(span(words), "follow")
+    # Quotes that shield keywords are not part of the text (as in `activity add "…"`).
+    text = check_typed(unquote(span(words)), "follow")
     return Follow(user, text, by, activity)
 
 
@@ -164,8 +166,6 @@ def add_followup(
     act = activity_by_ref(u, activity)
     today = u.today
     due = u.d.date(plan, by, today, topic="follow", field="due") if by is not None else None
-    if due is not None and due < today:
-        raise UserError("error.due_past", field="due", day=u.fmt(due))
     f = u.tx.followups.add(
         plan.id,
         text=text,
@@ -198,7 +198,7 @@ def add_followup(
     body = f"> {esc(text)}".replace("\n", "\n> ")
     if permalink:
         body += "\n" + t(lang, "log.source_link", link=permalink)
-    return Reply(
+    reply = Reply(
         f"{head}\n{body}",
         [Section(f"📌 {head}\n{body}")],
         visibility="channel",
@@ -206,6 +206,7 @@ def add_followup(
         plan_id=plan.id,
         effects=(Effect.refresh_homes(frozenset({assignee})),),
     )
+    return u.warn_if_past_due(reply, due)
 
 
 def open_followup(u: Unit, number: int, what: str, reassign: bool = False) -> FollowUp:
@@ -218,7 +219,7 @@ def open_followup(u: Unit, number: int, what: str, reassign: bool = False) -> Fo
         if reassign:
             raise UserError("denied.reassign", ref=f.ref, by=mention(f.assigned_by), who=who)
         raise UserError(
-            "denied.followup",
+            "denied.followup_own" if f.assignee == f.assigned_by else "denied.followup",
             what=t(plan.language, f"what.{what}"),
             ref=f.ref,
             assignee=mention(f.assignee),

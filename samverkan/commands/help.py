@@ -9,6 +9,7 @@ from samverkan.domain import Unit
 from samverkan.i18n import has, t
 from samverkan.registry import VERBS, Access, Command, Verb, declare, declare_verb
 from samverkan.reply import Header, Item, Note, Reply, Section
+from samverkan.suggest import nearest
 from samverkan.text import esc
 
 #: Help topics that are not command words ("hjälp datum" is what the Swedish help offers).
@@ -37,6 +38,13 @@ def run_help(u: Unit, cmd: Help) -> Reply:
         key = f"help.{topic}"
         known = topic in SECTIONS or topic in HELP_TOPICS.values() or verb is not None
         if not known or not has(key):
+            guesses = nearest(cmd.topic or "", [*VERBS, *HELP_TOPICS])
+            if guesses:
+                raise UserError(
+                    "error.unknown_topic",
+                    word=esc(cmd.topic or "", 40),
+                    suggestion=f"{'hjälp' if lang == 'sv' else 'help'} {esc(guesses[0])}",
+                )
             raise UserError("error.unknown_topic", topic="help", word=esc(cmd.topic or "", 40))
         text = t(lang, key, cmd=root)
         if topic in SECTIONS:

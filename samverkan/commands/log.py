@@ -16,6 +16,7 @@ from samverkan.parsing import (
     refuse_dangling_date,
     span,
     take_trailing_date,
+    unquote,
 )
 from samverkan.parsing import (
     check_text as check_typed,
@@ -42,7 +43,8 @@ def parse_log(rest: list[str]) -> Log | OpenModal:
     words, on = take_trailing_date(words, ON_WORDS)
     if on is None:
         refuse_dangling_date(words, ON_WORDS, "log")
-    text = check_typed(span(words), "log")
+    # Quotes that shield keywords are not part of the text (as in `activity add "…"`).
+    text = check_typed(unquote(span(words)), "log")
     return Log(text, activity, on)
 
 

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from samverkan.context import UserError
 from samverkan.domain import Unit, check_text
 from samverkan.i18n import t
-from samverkan.parsing import ParseError, mention_id, unquote
+from samverkan.parsing import ParseError, Word, mention_id, unquote
 from samverkan.registry import Access, Command, Verb, declare, declare_verb
 from samverkan.reply import Header, Note, Reply, Section
+from samverkan.suggest import nearest
 from samverkan.text import LIST_LIMIT, esc, mention
 from samverkan.vocabulary import ADD_WORDS, KINDS, LIST_WORDS, ROLES
 from storage import Member
@@ -59,7 +60,34 @@ def parse_org(rest: list[str]) -> OrgAdd | OrgList:
         raise ParseError("error.org_usage", "org")
     if len(name) > 80:
         raise ParseError("error.text_too_long", "org", {"max": "80"})
+    named_kind = " ".join(words[-2:]).casefold() in KINDS  # "Social services" as a name
+    if kind == "other" and len(words) > 1 and _kind_like(words[-1]) and not named_kind:
+        _refuse_kind_or_name(words)
     return OrgAdd(name, kind)
+
+
+def _kind_like(word: str) -> bool:
+    # Names are written with capitals ("Polisen Järva"); a last word in lower case that is no
+    # kind may be a kind mistyped or one we do not know ("council"), or part of the name.
+    return len(word) >= 3 and word.isalpha() and word.islower() and word.casefold() not in KINDS
+
+
+def _refuse_kind_or_name(words: list[str]) -> None:
+    """Ask whether the last word is the kind (the nearest kind offered) or part of the name."""
+    first = words[0]
+    # The command as typed up to the name ("org add ", "aktör ny ").
+    typed = first.source[: first.start] if isinstance(first, Word) else "org add "
+    near = nearest(words[-1], [k for k in KINDS if " " not in k], limit=1)
+    head = " ".join(words[:-1])
+    raise ParseError(
+        "error.org_kind_or_name",
+        "",
+        {
+            "word": words[-1][:40],
+            "as_kind": f"{typed}{head} {near[0] if near else 'other'}"[:200],
+            "as_name": f'{typed}"{" ".join(words)}"'[:200],
+        },
+    )
 
 
 def parse_member(rest: list[str]) -> SetMember:

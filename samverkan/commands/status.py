@@ -85,7 +85,8 @@ def run_status(u: Unit, cmd: Status) -> Reply:
         recent = [log_line(u.d, plan, e) for e in week_logs[:8]]
         items.append(Section(f"*{t(lang, 'status.recent')}*\n" + "\n".join(recent)))
         if len(week_logs) > 8:
-            items.append(Note(t(lang, "status.more_week", n=len(week_logs) - 8)))
+            # The digest preview lists every entry of the week.
+            items.append(u.d.more(lang, len(week_logs) - 8, "digest preview"))
     notes = [schedule_line(u, plan)]
     if plan.delivery_error and me is not None and me.is_coordinator:
         notes.append("⚠️ " + _delivery_error(u, plan))

@@ -30,8 +30,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.area": ("Area", "Område"),
     # -- "and N more" under a cut list -----------------------------------------------------
     "blocks.more": (
-        "…and {n} more lines that do not fit in one message.",
-        "…och {n} rader till som inte ryms i ett meddelande.",
+        "…and {n} more {n:line that does|lines that do} not fit in one message.",
+        "…och {n} {n:rad|rader} till som inte ryms i ett meddelande.",
     ),
     "list.more": ("…and {n} more: {command}", "…och {n} till: {command}"),
 }

@@ -23,10 +23,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "digest.weeks": ("weeks {first}–{last}", "veckorna {first}–{last}"),
     "digest.subtitle": ("Weekly digest for {range}", "Veckobrev för {range}"),
     "digest.fallback": (
-        "{name} — {weeks} ({range}): {logs} logged, {overdue} follow-ups overdue, "
-        "{attention} items need attention.",
-        "{name} — {weeks} ({range}): {logs} insatser loggade, {overdue} försenade "
-        "uppföljningar, {attention} saker behöver uppmärksamhet.",
+        "{name} — {weeks} ({range}): {logs} {logs:entry|entries} logged, {overdue} "
+        "{overdue:follow-up|follow-ups} overdue, {attention} {attention:item needs|items need} "
+        "attention.",
+        "{name} — {weeks} ({range}): {logs} {logs:insats loggad|insatser loggade}, {overdue} "
+        "{overdue:försenad uppföljning|försenade uppföljningar}, {attention} "
+        "{attention:sak|saker} behöver uppmärksamhet.",
     ),
     "digest.activities": ("Activities ({n})", "Aktiviteter ({n})"),
     "digest.changes": ("Changed this week", "Ändrat den här veckan"),
@@ -48,15 +50,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "digest.logged_title": ("Logged this week", "Loggat den här veckan"),
     "digest.logged_count": (
-        "{n} entries from {orgs} organisations",
-        "{n} insatser från {orgs} aktörer",
+        "{n} {n:entry|entries} from {orgs} {orgs:organisation|organisations}",
+        "{n} {n:insats|insatser} från {orgs} {orgs:aktör|aktörer}",
     ),
     "digest.logged_none": (
         "Nothing was logged. Record what you did with `{cmd} log [A#] <text>`.",
         "Inget loggades. Logga det du gjort med `{cmd} logga [A#] <text>`.",
     ),
-    "digest.entries": ("{n} entries", "{n} insatser"),
-    "digest.entries_one": ("1 entry", "1 insats"),
+    "digest.entries": ("{n} {n:entry|entries}", "{n} {n:insats|insatser}"),
     "digest.no_activity": ("Not tied to an activity", "Utan aktivitet"),
     "digest.followups": ("Follow-ups", "Uppföljningar"),
     "digest.followups_none": (
@@ -70,7 +71,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "digest.overdue_elsewhere": (
         "{n} more overdue by over a week: under Needs attention.",
-        "{n} till är försenade mer än en vecka: under Behöver uppmärksamhet.",
+        "{n} till är {n:försenad|försenade} mer än en vecka: under Behöver uppmärksamhet.",
     ),
     "digest.due_soon": ("Due in the next 7 days ({n})", "Ska vara klara inom 7 dagar ({n})"),
     "digest.due_soon_line": (

@@ -50,13 +50,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "I don't know the command “{word}”. Type `{cmd} help` to see them all.",
         "Jag känner inte till kommandot ”{word}”. Skriv `{cmd} hjälp` för att se alla.",
     ),
+    "error.unknown_command_guess": (
+        "I don't know the command “{word}”. Did you mean `{cmd} {suggestion}`?",
+        "Jag känner inte till kommandot ”{word}”. Menade du `{cmd} {suggestion}`?",
+    ),
+    "error.did_you_mean": ("Did you mean `{cmd} {suggestion}`?", "Menade du `{cmd} {suggestion}`?"),
     "error.unknown_topic": (
         "There is no help topic “{word}”.",
         "Det finns inget hjälpavsnitt ”{word}”.",
     ),
     "error.no_plan": (
-        "This channel has no plan yet. A coordinator starts one with `{cmd} setup <plan name>`.",
-        "Kanalen har ingen plan än. En samordnare startar en med `{cmd} starta <planens namn>`.",
+        "This channel has no plan yet. Anyone here can start one with `{cmd} setup <plan name>`.",
+        "Kanalen har ingen plan än. Vem som helst här kan starta en med "
+        "`{cmd} starta <planens namn>`.",
     ),
     "error.plan_exists": (
         "This channel already has a plan: *{name}*. One plan per channel.",
@@ -65,12 +71,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.setup_name": ("Give the plan a name.", "Ge planen ett namn."),
     "error.text_missing": ("The text is missing.", "Texten saknas."),
     "error.text_too_long": (
-        "That text is too long (at most {max} characters).",
-        "Texten är för lång (högst {max} tecken).",
+        "That text is too long (at most {max} {max:character|characters}).",
+        "Texten är för lång (högst {max} {max:tecken|tecken}).",
     ),
     "error.org_usage": (
         "Add an organisation with a name and, optionally, its kind.",
         "Lägg till en aktör med namn och, om du vill, typ.",
+    ),
+    "error.org_kind_or_name": (
+        "Is “{word}” the organisation's kind, or part of its name? As its kind: `{cmd} {as_kind}` "
+        "(kinds: municipality, police, social services, school, recreation, housing, rescue "
+        "service, civil society, business, other). As part of the name: `{cmd} {as_name}`",
+        "Är ”{word}” aktörens typ eller en del av namnet? Som typ: `{cmd} {as_kind}` (typer: "
+        "kommun, polis, socialtjänst, skola, fritid, bostad, räddningstjänst, civilsamhälle, "
+        "näringsliv, övrigt). Som del av namnet: `{cmd} {as_name}`",
     ),
     "error.org_exists": (
         "There is already an organisation called *{name}*.",
@@ -208,6 +222,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.due_past": (
         "The due date {day} has already passed.",
         "Datumet {day} har redan passerat.",
+    ),
+    # A warning, not a refusal: plans are often entered late (DESIGN §3).
+    "warning.due_past": (
+        "The due date {day} has already passed: it is saved as typed and shows as late.",
+        "Datumet {day} har redan passerat: det sparas som du skrev och visas som försenat.",
     ),
     "error.follow_usage": (
         "Start with the person (@name), then what to follow up.",

@@ -83,9 +83,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "home.title": ("Samverkan", "Samverkan"),
     "home.plans": ("Your plans", "Dina planer"),
     "home.no_plans": (
-        "You are not in any plan yet. A coordinator starts one in a channel with "
+        "You are not in any plan yet. Anyone can start one in a channel with "
         "`{cmd} setup <plan name>`; then join it there with `{cmd} join <organisation>`.",
-        "Du är inte med i någon plan än. En samordnare startar en i en kanal med "
+        "Du är inte med i någon plan än. Vem som helst kan starta en i en kanal med "
         "`{cmd} starta <planens namn>`; gå sedan med där med `{cmd} anslut <aktör>`.",
     ),
     "home.plan_line": ("*{name}* in {channel}", "*{name}* i {channel}"),

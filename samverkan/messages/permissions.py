@@ -26,6 +26,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bara {assignee} (ansvarig), {by} (som gav den) eller en samordnare kan {what} {ref}. "
         "Samordnare: {who}.",
     ),
+    "denied.followup_own": (
+        "Only {assignee} (assignee, who assigned it too) or a coordinator can {what} {ref}. "
+        "Coordinators: {who}.",
+        "Bara {assignee} (ansvarig, som också gav den) eller en samordnare kan {what} {ref}. "
+        "Samordnare: {who}.",
+    ),
     "denied.reassign": (
         "Only {by} (who assigned it) or a coordinator can reassign {ref}. Coordinators: {who}.",
         "Bara {by} (som gav den) eller en samordnare kan omfördela {ref}. Samordnare: {who}.",

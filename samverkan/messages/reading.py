@@ -17,7 +17,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.attention": ("Needs attention", "Behöver uppmärksamhet"),
     "status.quiet": ("nothing logged for 4 weeks", "inget loggat på 4 veckor"),
     "status.recent": ("Latest log", "Senaste insatser"),
-    "status.more_week": ("…and {n} more this week.", "…och {n} till den här veckan."),
     "status.delivery_error": (
         "The last digest could not be posted ({error}, {when}). Invite the bot to this channel "
         "again.",

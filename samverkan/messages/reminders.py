@@ -15,12 +15,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- reminder messages (samverkan/reminders.py) ----------------------------------------
     "reminder.title": ("Follow-ups for today", "Dagens uppföljningar"),
     "reminder.intro": (
-        "{n} of your follow-ups are due today or overdue.",
-        "{n} av dina uppföljningar ska vara klara idag eller är försenade.",
-    ),
-    "reminder.intro_one": (
-        "One of your follow-ups is due today or overdue.",
-        "En av dina uppföljningar ska vara klar idag eller är försenad.",
+        "{n} of your follow-ups {n:is|are} due today or overdue.",
+        "{n} av dina uppföljningar ska vara {n:klar|klara} idag eller är {n:försenad|försenade}.",
     ),
     "reminder.footer": (
         "All yours: `{cmd} mine` · no more of these messages: `{cmd} reminders off`",
