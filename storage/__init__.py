@@ -3,6 +3,7 @@
 from storage.models import (
     Activity,
     AuditEvent,
+    Cause,
     Digest,
     FollowUp,
     LogEntry,
@@ -16,6 +17,7 @@ from storage.tx import Tx
 __all__ = [
     "Activity",
     "AuditEvent",
+    "Cause",
     "Digest",
     "FollowUp",
     "LogEntry",

@@ -108,6 +108,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{cmd} activity A3 status active` (planned, active, done, paused, cancelled)\n"
         "`{cmd} activity A3 rag amber` (green, amber, red)\n"
         "`{cmd} activity A3 cause|goal|owner|due|title <value>`\n"
+        "The template's fields: `{cmd} activity A3 cause C1` · `period jan–jun 2027` (two "
+        "dates, `vt 2027`, `ht 2027`, `ongoing`) · `partners Polisen, Stockholmshem` · "
+        "`followup <how it is followed up>` · `kind one-off|ordinary`\n"
+        "`{cmd} activity list by cause` groups the list by cause.\n"
         "Changes: coordinators and members of the owner organisation. A title with the word "
         'owner or due in it goes in quotes: `{cmd} activity add "Meet the owner"`.',
         "`{cmd} aktivitet ny <titel> [ägare <aktör>] [senast <datum>]` ny aktivitet "
@@ -115,6 +119,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{cmd} aktivitet A3`\n`{cmd} aktivitet A3 status pågår` (planerad, pågår, klar, "
         "pausad, inställd)\n`{cmd} aktivitet A3 bedömning gul` (grön, gul, röd)\n"
         "`{cmd} aktivitet A3 orsak|mål|ägare|senast|titel <värde>`\n"
+        "Mallens fält: `{cmd} aktivitet A3 orsak C1` · `period jan–jun 2027` (två datum, "
+        "`vt 2027`, `ht 2027`, `löpande`) · `parter Polisen, Stockholmshem` · "
+        "`uppföljning <hur den följs upp>` · `typ engångsinsats|ordinarie`\n"
+        "`{cmd} aktivitet lista per orsak` grupperar listan efter orsak.\n"
         "Ändringar: samordnare och medlemmar i ägande aktör. En titel med ordet ägare eller "
         "senast i sig skrivs inom citattecken: "
         '`{cmd} aktivitet ny "Samtal med ägare av kiosken"`.',

@@ -1,0 +1,184 @@
+"""Export and import in the council's template (DESIGN §10): real XLSX and CSV files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.styles import PatternFill
+
+from samverkan.service import Context, Samverkan
+from storage import Store
+
+
+def console(app: Samverkan) -> Callable:
+    def _run(user: str, text: str, channel: str = "C1"):
+        return app.run(Context("T1", channel, user, surface="console"), text)
+
+    return _run
+
+
+def plan_state(store: Store, channel: str) -> list[tuple]:
+    with store.read() as tx:
+        plan = tx.plans.by_channel("T1", channel)
+        assert plan is not None
+        return [
+            (
+                a.title,
+                a.cause,
+                a.goal,
+                a.owner,
+                a.partners,
+                a.period_start,
+                a.period_end,
+                a.period_ongoing,
+                a.followup,
+                a.status,
+                a.rag,
+            )
+            for a in tx.activities.of_plan(plan.id)
+        ]
+
+
+@pytest.fixture
+def full(app: Samverkan) -> Callable:
+    run = console(app)
+    for text in (
+        "setup Trygg i Järva",
+        "settings language sv",
+        "org add Polisen police",
+        "org add Stockholmshem housing",
+        "cause add Mörk gångtunnel",
+        "cause add Unga samlas vid torget",
+        "activity add Tänd lamporna owner Stockholmshem",
+        "activity add Nattvandring owner Polisen",
+        "activity add =1+1 kontroll",
+        "activity A1 cause C1",
+        "activity A2 cause C2",
+        "activity A2 partners Stockholmshem",
+        "activity A2 period vt 2027",
+        "activity A1 period ongoing",
+        "activity A2 followup Antal kvällar per månad",
+        "activity A2 rag amber",
+        "activity A1 status active",
+        "activity A2 goal Färre larm",
+    ):
+        assert run("anna", text).ok, text
+    return run
+
+
+def test_a_plan_exported_and_imported_into_an_empty_plan_is_the_same(
+    full: Callable, store: Store, tmp_path: Path, app: Samverkan
+) -> None:
+    exported = full("anna", "export")
+    (file,) = exported.files
+    path = tmp_path / file.name
+    path.write_bytes(file.content)
+    run = console(app)
+    assert run("anna", "setup Ny plan", channel="C2").ok
+    assert run("anna", "settings language sv", channel="C2").ok
+    preview = run("anna", f"import {path}", channel="C2")
+    assert preview.ok, preview.text
+    assert "Orsaker att skapa (2): Mörk gångtunnel; Unga samlas vid torget" in preview.text
+    assert "Aktörer som inte finns i planen, skapas när du bekräftar (2)" in preview.text
+    assert plan_state(store, "C2") == []
+    done = run("anna", f"import {path} bekräfta", channel="C2")
+    assert done.ok, done.text
+    assert plan_state(store, "C2") == plan_state(store, "C1")
+    again = run("anna", f"import {path}", channel="C2")
+    assert "inget att ändra" in again.text
+    csv_file = full("anna", "export csv").files[0]
+    (tmp_path / csv_file.name).write_bytes(csv_file.content)
+    assert "inget att ändra" in run("anna", f"import {tmp_path / csv_file.name}", channel="C2").text
+
+
+def council_workbook(path: Path) -> None:
+    """A municipality's spreadsheet: title rows, merged cells, colours, blank cause cells."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = "Åtgärdsplan Järva 2027"
+    ws.merge_cells("A1:F1")
+    ws["A2"] = "Antagen av BRÅ-rådet"
+    ws.append([])
+    ws.append(["Ref", "Operativa mål", "ÅTGÄRD", "Vem (ansvarig)", "När", "Orsak", "Uppföljning"])
+    ws.append(
+        [
+            "",
+            "Alla lampor hela",
+            "Byt lampor",
+            "Stockholmshem",
+            "jan–jun 2027",
+            "1. Mörker",
+            "Rapport",
+        ]
+    )
+    ws.append(["", "", "Trygghetsvandring", "Stockholmshem, Skolan", "löpande", "", ""])
+    ws.append(["", "", "Samtal 19850101-1234", "Polisen", "", "", ""])
+    ws.append(["", "", "Fler vuxna", "Polisen", "snart", "2. Unga samlas", ""])
+    ws["G5"].fill = PatternFill("solid", fgColor="FF5050")
+    wb.save(path)
+
+
+def test_a_council_spreadsheet_is_previewed_with_its_problems(
+    app: Samverkan, store: Store, tmp_path: Path
+) -> None:
+    run = console(app)
+    for text in ("setup Trygg", "org add Polisen police", "org add Stockholmshem housing"):
+        run("anna", text)
+    path = tmp_path / "plan.xlsx"
+    council_workbook(path)
+    preview = run("anna", f"import {path}")
+    assert preview.ok, preview.text
+    assert "Causes to create (1): Mörker" in preview.text
+    assert (
+        "Organisations not in the plan, created when you confirm (1): Skolan (row 6)"
+        in preview.text
+    )
+    assert "Row 7: looks like a personal identity number" in preview.text
+    assert "19850101" not in preview.text
+    assert "Row 8: *snart* is no period" in preview.text
+    assert "Activities to create (2): Byt lampor; Trygghetsvandring" in preview.text
+    assert plan_state(store, "C1") == []
+    assert run("anna", f"import {path} confirm").ok
+    state = plan_state(store, "C1")
+    assert [s[:5] for s in state] == [
+        ("Byt lampor", "Mörker", "Alla lampor hela", "Stockholmshem", ()),
+        ("Trygghetsvandring", "Mörker", "", "Stockholmshem", ("Skolan",)),
+    ]
+    assert state[0][10] == "red"
+    assert "nothing to change" in run("anna", f"import {path}").text
+
+
+def test_only_coordinators_import_and_only_from_the_console(
+    app: Samverkan, tmp_path: Path, run: Callable
+) -> None:
+    c = console(app)
+    c("anna", "setup Trygg")
+    c("anna", "org add Polisen police")
+    c("anna", "member <@erik> Polisen")
+    path = tmp_path / "plan.xlsx"
+    council_workbook(path)
+    assert "Only a coordinator" in c("erik", f"import {path}").text
+    assert "console" in run("anna", f"import {path}").text
+    assert "There is no file" in c("anna", f"import {tmp_path / 'missing.xlsx'}").text
+    (tmp_path / "x.csv").write_text("a;b\n1;2\n")
+    assert "no header row" in c("anna", f"import {tmp_path / 'x.csv'}").text
+
+
+def test_a_csv_from_excel_with_a_bom_and_semicolons(
+    app: Samverkan, store: Store, tmp_path: Path
+) -> None:
+    run = console(app)
+    run("anna", "setup Trygg")
+    run("anna", "org add Polisen police")
+    path = tmp_path / "plan.csv"
+    path.write_bytes(
+        "\ufeffTitel rad\r\nOrsak;Åtgärd;Vem;När\r\nMörker;Lampor;Polisen;ht 2027\r\n;Vandring;Polisen;\r\n".encode()
+    )
+    assert run("anna", f"import {path} confirm").ok
+    assert [(s[0], s[1], s[3]) for s in plan_state(store, "C1")] == [
+        ("Lampor", "Mörker", "Polisen"),
+        ("Vandring", "Mörker", "Polisen"),
+    ]

@@ -1,0 +1,115 @@
+"""Files in Slack (DESIGN §8, §10): the export reaches the person in a DM through files_upload_v2,
+against the local Slack server that checks the whole file API."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from io import BytesIO
+
+import openpyxl
+import pytest
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from tests import test_slack_http as http
+from tests.support.fake_slack import FakeSlack
+from tests.test_slack_http import Plan
+
+# The HTTP bot's fixtures: one bot process and one local Slack for this module.
+fake = http.fake
+bot = http.bot
+plan = http.plan
+no_contract_violations = http.no_contract_violations
+
+
+def test_export_goes_to_the_person_in_a_dm(plan: Plan) -> None:
+    plan.command("settings language sv")
+    plan.command("cause add Mörk gångtunnel")
+    plan.command('activity add "Tänd lamporna" owner Polisen')
+    plan.command("activity A1 cause C1")
+    plan.command("activity A1 rag red")
+    answer = plan.command("exportera", user=plan.member)
+    assert answer["response_type"] == "ephemeral"
+    assert "direktmeddelande" in answer["text"]
+    dm = "D" + plan.member
+    plan.wait_calls("files.completeUploadExternal", channel_id=dm)
+    assert plan.calls("conversations.open", users=plan.member)
+    (shared,) = plan.fake.shared_files(dm)
+    assert shared["name"].startswith("atgardsplan-trygg-i-husby-")
+    assert shared["name"].endswith(".xlsx")
+    assert "direktmeddelande" in (shared["initial_comment"] or "")
+    wb = openpyxl.load_workbook(BytesIO(shared["content"]))
+    assert wb.sheetnames == ["Åtgärdsplan", "Aktiviteter", "Orsaker", "Logg", "Uppföljningar"]
+    ws = wb["Åtgärdsplan"]
+    assert [c.value for c in ws[3]] == [
+        "Orsak",
+        "Åtgärd",
+        "Operativt mål",
+        "När",
+        "Vem",
+        "Uppföljning",
+        "Status",
+        "Bedömning",
+        "Ref",
+    ]
+    assert ws["A4"].value == "C1 Mörk gångtunnel"
+    assert [ws.cell(5, c).value for c in (2, 5, 7, 8, 9)] == [
+        "Tänd lamporna",
+        "Polisen",
+        "planerad",
+        "röd",
+        "A1",
+    ]
+    assert ws.cell(5, 6).fill.fgColor.rgb.endswith("FF5050")
+
+
+def test_export_csv_is_for_swedish_excel(plan: Plan) -> None:
+    plan.command("activity add Nattvandring")
+    plan.command("export csv")
+    plan.wait_calls("files.completeUploadExternal", channel_id="D" + plan.coord)
+    (shared,) = plan.fake.shared_files("D" + plan.coord)
+    assert shared["content"].startswith(b"\xef\xbb\xbfCause;Measure;Operational goal;When;Who")
+    assert b";Nattvandring;;;;;planned;;A1\r\n" in shared["content"]
+
+
+def test_a_failed_upload_is_told(plan: Plan) -> None:
+    plan.fake.fail("files.getUploadURLExternal", error="not_allowed")
+    plan.command("export")
+    (told,) = plan.wait_calls("chat.postMessage", channel="D" + plan.coord)
+    assert told.params["text"] == "The file could not be sent to you. Please try again."
+    assert plan.fake.shared_files("D" + plan.coord) == []
+
+
+def test_the_fake_serves_a_file_only_with_the_bot_token(fake: FakeSlack) -> None:
+    file_id = fake.add_file("plan.csv", b"Orsak;Atgard\r\n")
+    info = urllib.request.urlopen(
+        urllib.request.Request(
+            f"{fake.base_url}files.info?file={file_id}", headers={"Authorization": "Bearer xoxb-1"}
+        )
+    )
+    url = json.loads(info.read())["file"]["url_private"]
+    with urllib.request.urlopen(
+        urllib.request.Request(url, headers={"Authorization": "Bearer xoxb-1"})
+    ) as got:
+        assert got.read() == b"Orsak;Atgard\r\n"
+    with pytest.raises(urllib.error.HTTPError):
+        urllib.request.urlopen(url)
+    assert fake.take_violations() == [
+        f"download: url_private of {file_id} fetched without the bot token"
+    ]
+
+
+def test_the_fake_refuses_a_completion_of_nothing_uploaded(fake: FakeSlack) -> None:
+    client = WebClient(token="xoxb-1", base_url=fake.base_url)
+    got = client.files_getUploadURLExternal(filename="x.csv", length=10)
+    with pytest.raises(SlackApiError):
+        client.files_completeUploadExternal(
+            files=[{"id": got["file_id"], "title": "x"}], channel_id="DUNOPENED"
+        )
+    assert fake.take_violations() == [
+        "files.completeUploadExternal: channel_id DUNOPENED is a DM the bot never opened "
+        "(conversations.open)",
+        f"files.completeUploadExternal: file {got['file_id']} was never uploaded to its upload_url",
+    ]
