@@ -161,7 +161,7 @@ def test_only_coordinators_import_and_only_from_the_console(
     path = tmp_path / "plan.xlsx"
     council_workbook(path)
     assert "Only a coordinator" in c("erik", f"import {path}").text
-    assert "console" in run("anna", f"import {path}").text
+    assert "In Slack, type `import` alone" in run("anna", f"import {path}").text
     assert "There is no file" in c("anna", f"import {tmp_path / 'missing.xlsx'}").text
     (tmp_path / "x.csv").write_text("a;b\n1;2\n")
     assert "no header row" in c("anna", f"import {tmp_path / 'x.csv'}").text

@@ -13,6 +13,7 @@ import pytest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from blocks import ids
 from tests import test_slack_http as http
 from tests.support.fake_slack import FakeSlack
 from tests.test_slack_http import Plan
@@ -113,3 +114,56 @@ def test_the_fake_refuses_a_completion_of_nothing_uploaded(fake: FakeSlack) -> N
         "(conversations.open)",
         f"files.completeUploadExternal: file {got['file_id']} was never uploaded to its upload_url",
     ]
+
+
+def test_import_through_the_form_with_a_file(plan: Plan, tmp_path) -> None:
+    from tests.test_import_export import council_workbook
+    from tests.test_slack_http import block, last_view, submission
+
+    path = tmp_path / "plan.xlsx"
+    council_workbook(path)
+    plan.command("org add Stockholmshem housing")
+    assert plan.command("import") == {}
+    view = last_view(plan, "views.open")
+    assert view["callback_id"] == ids.IMPORT_MODAL
+    element = block(view, ids.IMPORT_FILE_BLOCK)["element"]
+    assert (element["type"], element["filetypes"], element["max_files"]) == (
+        "file_input",
+        ["xlsx", "csv"],
+        1,
+    )
+    file_id = plan.fake.add_file("plan.xlsx", path.read_bytes(), user=plan.coord)
+    values = {ids.IMPORT_FILE_BLOCK: ("file_input", [file_id])}
+    answer = json.loads(plan.interact(submission(plan, view, values))[1])
+    assert answer["response_action"] == "update"
+    preview = answer["view"]
+    assert preview["callback_id"] == ids.IMPORT_CONFIRM_MODAL
+    text = json.dumps(preview, ensure_ascii=False)
+    assert "Row 7: looks like a personal identity number" in text
+    assert "19850101" not in text
+    orgs = block(preview, ids.IMPORT_ORGS_BLOCK)["element"]
+    assert [o["value"] for o in orgs["options"]] == ["Skolan"]
+    (fetched,) = plan.fake.calls(f"download:{file_id}")
+    assert fetched.token.startswith("xoxb-")
+    assert plan.rows("SELECT COUNT(*) FROM activities WHERE plan_id = ?", plan.plan_id) == [(0,)]
+    # Skolan is not chosen: it is left out of Who, and not created.
+    confirm = {ids.IMPORT_ORGS_BLOCK: ("multi_static_select", [])}
+    answer = json.loads(plan.interact(submission(plan, preview, confirm))[1])
+    assert answer == {"response_action": "clear"}
+    assert plan.rows(
+        "SELECT a.title, o.name FROM activities a LEFT JOIN organisations o "
+        "ON o.id = a.owner_org_id WHERE a.plan_id = ? ORDER BY a.ref_no",
+        plan.plan_id,
+    ) == [("Byt lampor", "Stockholmshem"), ("Trygghetsvandring", "Stockholmshem")]
+    assert plan.rows(
+        "SELECT COUNT(*) FROM organisations WHERE plan_id = ? AND name = 'Skolan'", plan.plan_id
+    ) == [(0,)]
+    (posted,) = plan.wait_calls("chat.postMessage", channel=plan.channel)
+    assert posted.params["text"].startswith("The plan was imported from a file:")
+
+
+def test_only_coordinators_open_the_import_form(plan: Plan) -> None:
+    opened = len(plan.fake.calls("views.open"))
+    answer = plan.command("import", user=plan.member)
+    assert "Only a coordinator" in answer["text"]
+    assert len(plan.fake.calls("views.open")) == opened

@@ -9,11 +9,11 @@ from pathlib import Path
 from samverkan.context import UserError
 from samverkan.domain import Unit
 from samverkan.files.importing import Outcome, run_import
-from samverkan.files.reading import FileError, read_lines
+from samverkan.files.reading import FileError, Line, read_lines
 from samverkan.i18n import t
 from samverkan.parsing import ParseError, unquote
 from samverkan.registry import Access, Command, Verb, declare, declare_verb
-from samverkan.reply import Header, Reply, Section
+from samverkan.reply import Effect, Header, Reply, Section
 from samverkan.text import esc
 
 CONFIRM_WORDS = ("confirm", "bekräfta", "bekrafta")
@@ -38,17 +38,22 @@ def parse_import(rest: list[str]) -> Import:
     return Import(unquote(" ".join(words)), confirm)
 
 
-def _lines(u: Unit, path: str) -> list:
-    if u.ctx.surface != "console" or not path:
+def lines_of(name: str, content: bytes) -> list[Line]:
+    """The rows of a file, or a refusal saying why it is no plan."""
+    try:
+        return read_lines(name, content)
+    except FileError as e:
+        raise UserError(e.key, topic="import", field="file") from None
+
+
+def _lines(u: Unit, path: str) -> list[Line]:
+    if u.ctx.surface != "console":
         raise UserError("error.import_in_slack", topic="import")
     try:
         content = Path(path).expanduser().read_bytes()
     except OSError:
         raise UserError("error.import_no_file", topic="import", path=esc(path, 200)) from None
-    try:
-        return read_lines(path, content)
-    except FileError as e:
-        raise UserError(e.key, topic="import") from None
+    return lines_of(path, content)
 
 
 def outcome_lines(lang: str, out: Outcome) -> list[str]:
@@ -89,25 +94,50 @@ def outcome_lines(lang: str, out: Outcome) -> list[str]:
 
 
 def run_import_command(u: Unit, cmd: Import) -> Reply:
-    """The preview, or (confirmed) the import in this unit of work."""
+    """The preview, or (confirmed) the import in this unit of work; in Slack, the form."""
+    if not cmd.path:
+        if u.ctx.surface == "console":
+            raise UserError("error.import_usage", topic="import")
+        text = t(u.plan.language, "help.import", cmd=u.d.command)
+        return Reply(
+            text,
+            [Section(text)],
+            lang=u.plan.language,
+            plan_id=u.plan.id,
+            effects=(Effect.open_form("import"),),
+        )
+    reply, _ = answer(u, _lines(u, cmd.path), cmd.path, confirm=cmd.confirm)
+    return reply
+
+
+def answer(
+    u: Unit,
+    rows: list[Line],
+    path: str,
+    *,
+    confirm: bool,
+    organisations: set[str] | None = None,
+) -> tuple[Reply, list[str]]:
+    """What importing the rows does (the preview), or does it; and the organisations it makes."""
     lang = u.plan.language
-    out = run_import(u, _lines(u, cmd.path), apply=cmd.confirm)
+    out = run_import(u, rows, apply=confirm, organisations=organisations)
     lines = outcome_lines(lang, out)
     nothing = not (out.causes or out.organisations or out.created or out.updated)
-    if cmd.confirm:
+    if confirm:
         head = t(lang, "import.done" if not nothing else "import.nothing")
         text = "\n".join([head, *lines])
         if nothing:
-            return Reply(text, [Section(text)], lang=lang)
-        return u.changed("import.done_channel", summary="\n".join(lines))
-    head = t(lang, "import.preview_title", path=esc(Path(cmd.path).name, 100))
+            return Reply(text, [Section(text)], lang=lang), []
+        return u.changed("import.done_channel", summary="\n".join(lines)), []
+    head = t(lang, "import.preview_title", path=esc(Path(path).name, 100))
     hint = (
         t(lang, "import.nothing")
         if nothing
-        else t(lang, "import.confirm_hint", cmd=u.d.command, path=cmd.path)
+        else t(lang, "import.confirm_hint", cmd=u.d.command, path=path)
     )
     text = "\n".join([*lines, hint])
-    return Reply(text, [Header(head[:150]), Section(text[:2900])], lang=lang)
+    reply = Reply(text, [Header(head[:150]), Section(text[:2900])], lang=lang)
+    return reply, list(out.organisations)
 
 
 declare_verb(Verb("import", words=("import", "importera"), parse=parse_import, sv="importera"))

@@ -38,9 +38,15 @@ def cause_text(cell: str) -> str:
     return _NUMBERED.sub("", cell.strip(), count=1).strip()
 
 
-def run_import(u: Unit, lines: list[Line], *, apply: bool) -> Outcome:
-    """Compare the file's rows with the plan; with `apply`, write every change (new
-    organisations too: confirming the preview is the choice to create them)."""
+def run_import(
+    u: Unit, lines: list[Line], *, apply: bool, organisations: set[str] | None = None
+) -> Outcome:
+    """Compare the file's rows with the plan; with `apply`, write every change.
+
+    New organisations are created when confirmed: all of them (`organisations` None, the
+    console's `confirm`), or those chosen in the form; one not chosen is left out of "Who".
+    """
+    chosen = None if organisations is None else {n.casefold() for n in organisations}
     plan, lang = u.plan, u.plan.language
     out = Outcome()
     cause: str | None = None
@@ -77,12 +83,16 @@ def run_import(u: Unit, lines: list[Line], *, apply: bool) -> Outcome:
             problem("import.problem_status", value=esc(cells["status"], 40))
             continue
         rag = RAGS.get(cells.get("assessment", "").casefold()) or line.fill_rag
-        names = [n for n in _WHO_SPLIT.split(cells.get("who", "")) if n]
-        for name in names:
-            if u.tx.organisations.by_name(plan.id, name) is None and name.casefold() not in {
-                n.casefold() for n in out.organisations
-            }:
-                out.organisations[name] = line.number
+        names = []
+        for name in (n for n in _WHO_SPLIT.split(cells.get("who", "")) if n):
+            if u.tx.organisations.by_name(plan.id, name) is not None:
+                names.append(name)
+            elif chosen is not None and name.casefold() not in chosen:
+                problem("import.problem_org_left_out", name=esc(name, 60))
+            else:
+                names.append(name)
+                if name.casefold() not in {n.casefold() for n in out.organisations}:
+                    out.organisations[name] = line.number
         _note_cause(u, out, cause)
         number = ref_number(ACTIVITY_REF, cells.get("ref", ""))
         found = u.tx.activities.get(plan.id, number) if number else None

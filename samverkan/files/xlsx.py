@@ -6,6 +6,7 @@ from datetime import date
 from io import BytesIO
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -31,7 +32,8 @@ def _put(ws: Worksheet, row: int, column: int, value: Value) -> None:
     """A cell; text is always text (a value like `=1+1` is never a formula), dates as dates."""
     cell = ws.cell(row=row, column=column)
     if isinstance(value, str):
-        cell.value = value
+        # Control characters have no place in a worksheet (openpyxl refuses them).
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
         cell.data_type = "s"
     else:
         cell.value = value

@@ -162,10 +162,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Skriv `importera <fil>`, sedan `importera <fil> bekräfta`.",
     ),
     "error.import_in_slack": (
-        "In Slack a plan is not imported from a path yet: run `import <file>` in the console "
-        "(`python bot.py console`) on the bot's machine.",
-        "I Slack importeras en plan inte från en sökväg än: kör `importera <fil>` i konsolen "
-        "(`python bot.py console`) på botens dator.",
+        "In Slack, type `import` alone: it opens a form to put the file in.",
+        "I Slack skriver du bara `importera`: det öppnar ett formulär för filen.",
     ),
     "error.import_no_file": ("There is no file *{path}*.", "Det finns ingen fil *{path}*."),
     "error.import_format": (
@@ -228,6 +226,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.problem_status": (
         "Row {row}: *{value}* is no status.",
         "Rad {row}: *{value}* är ingen status.",
+    ),
+    "import.problem_org_left_out": (
+        "Row {row}: *{name}* is not created, so it is left out of Who.",
+        "Rad {row}: *{name}* skapas inte och lämnas därför utanför Vem.",
+    ),
+    "import.form_title": ("Import a plan", "Importera en plan"),
+    "import.form_file": (
+        "The plan as an Excel (.xlsx) or CSV file in the council's template",
+        "Planen som Excel- (.xlsx) eller CSV-fil i rådets mall",
+    ),
+    "import.form_next": ("Preview", "Förhandsvisa"),
+    "import.form_import": ("Import", "Importera"),
+    "import.form_orgs": (
+        "Organisations to create (unchosen ones are left out of Who)",
+        "Aktörer att skapa (de som inte väljs lämnas utanför Vem)",
+    ),
+    "import.form_confirm_hint": (
+        "Rows with a problem are skipped. *Import* does the rest at once.",
+        "Rader med problem hoppas över. *Importera* gör resten på en gång.",
+    ),
+    "import.file_failed": (
+        "The file could not be read from Slack. Please try again.",
+        "Filen kunde inte hämtas från Slack. Försök igen.",
     ),
     "import.problem_twice": (
         "Row {row}: *{title}* is in the file twice; the first row counts.",
