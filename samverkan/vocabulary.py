@@ -126,6 +126,8 @@ WORK_KINDS: dict[str, str] = {
     "regular": "ordinary",
     "ordinarie": "ordinary",
     "ordinarie verksamhet": "ordinary",
+    "one-off effort": "one_off",
+    "ordinary work": "ordinary",
 }
 
 DIGEST_ACTIONS: dict[str, str] = {

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from io import BytesIO
 from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl.styles import PatternFill
 
+from samverkan.files.columns import TEMPLATE, column_of
 from samverkan.service import Context, Samverkan
 from storage import Store
 
@@ -64,6 +68,8 @@ def full(app: Samverkan) -> Callable:
         "activity A2 rag amber",
         "activity A1 status active",
         "activity A2 goal Färre larm",
+        "activity A2 kind one-off",
+        "activity A1 kind ordinary",
     ):
         assert run("anna", text).ok, text
     return run
@@ -182,3 +188,135 @@ def test_a_csv_from_excel_with_a_bom_and_semicolons(
         ("Lampor", "Mörker", "Polisen"),
         ("Vandring", "Mörker", "Polisen"),
     ]
+
+
+def test_the_template_sheet_is_ready_to_print(full: Callable) -> None:
+    (file,) = full("anna", "export").files
+    wb = openpyxl.load_workbook(BytesIO(file.content))
+    assert wb.sheetnames == ["Åtgärdsplan", "Aktiviteter", "Orsaker", "Logg", "Uppföljningar"]
+    ws = wb["Åtgärdsplan"]
+    assert ws["A1"].value.startswith("Trygg i Järva: åtgärdsplan")
+    assert ws.freeze_panes == "A4"
+    assert ws.page_setup.orientation == "landscape"
+    assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+    assert ws.print_title_rows == "$3:$3"
+    assert ws.column_dimensions["B"].width == 40
+    # Each numbered cause heads its measures; a measure without one comes first.
+    assert [(r[0].value, r[1].value, r[-1].value) for r in ws.iter_rows(min_row=4)] == [
+        (None, "=1+1 kontroll", "A3"),
+        ("C1 Mörk gångtunnel", None, None),
+        (None, "Tänd lamporna", "A1"),
+        ("C2 Unga samlas vid torget", None, None),
+        (None, "Nattvandring", "A2"),
+    ]
+    assert "A5:J5" in {str(m) for m in ws.merged_cells.ranges}
+    # Text that looks like a formula stays text.
+    assert ws["B4"].data_type == "s"
+    # The assessment as a word and as the follow-up cell's colour.
+    assert ws["H8"].value == "gul"
+    assert ws["F8"].fill.fgColor.rgb.endswith("FFC000")
+    assert ws["D8"].value == "2027-01-01 – 2027-06-30"
+    assert ws["E8"].value == "Polisen, Stockholmshem"
+    assert ws["I8"].value == "engångsinsats"
+    activities = wb["Aktiviteter"]
+    assert [c.value for c in activities[1]][:4] == ["Ref", "Titel", "Orsak ref", "Orsak"]
+
+
+def test_english_headers_for_an_english_plan(app: Samverkan) -> None:
+    run = console(app)
+    run("anna", "setup Safe streets")
+    run("anna", "activity add Walks")
+    (file,) = run("anna", "export").files
+    ws = openpyxl.load_workbook(BytesIO(file.content))["Action plan"]
+    assert [c.value for c in ws[3]] == [
+        "Cause",
+        "Measure",
+        "Operational goal",
+        "When",
+        "Who",
+        "Follow-up",
+        "Status",
+        "Assessment",
+        "Kind",
+        "Ref",
+    ]
+    assert file.name.startswith("action-plan-safe-streets-")
+
+
+@pytest.mark.parametrize(
+    ("header", "key"),
+    [
+        ("Operativa mål", "goal"),
+        ("OPERATIVT MÅL", "goal"),
+        ("operativt mal", "goal"),
+        ("Vem (ansvarig)", "who"),
+        ("Vem", "who"),
+        ("Åtgärd", "measure"),
+        ("Åtgärder", "measure"),
+        ("Measure", "measure"),
+        ("När?", "when"),
+        ("Uppföljning", "followup"),
+        ("Follow-up", "followup"),
+        ("Bedömning", "assessment"),
+        ("Orsak", "cause"),
+        ("Orsaker", "cause"),
+        ("Ref", "ref"),
+        ("Anteckning", None),
+    ],
+)
+def test_headers_in_either_language(header: str, key: str | None) -> None:
+    assert column_of(header) == key
+
+
+@given(st.sampled_from(TEMPLATE), st.sampled_from([1, 2]), st.booleans())
+def test_headers_match_whatever_their_case(column: tuple, lang: int, upper: bool) -> None:
+    text = column[lang]
+    assert column_of(text.upper() if upper else text.lower()) == column[0]
+
+
+def test_a_second_import_after_work_in_slack_updates_rather_than_duplicates(
+    full: Callable, store: Store, tmp_path: Path
+) -> None:
+    (file,) = full("anna", "export").files
+    path = tmp_path / file.name
+    path.write_bytes(file.content)
+    full("anna", "activity A1 rag red")
+    full("anna", "activity A2 followup Varje vecka")
+    preview = full("anna", f"import {path}")
+    # A1's cell is blank in the file, so its new assessment stays; A2's follow-up goes back.
+    assert "Aktiviteter att uppdatera (1): A2" in preview.text
+    assert "Aktiviteter redan som i filen: 2" in preview.text
+    assert full("anna", f"import {path} bekräfta").ok
+    state = plan_state(store, "C1")
+    assert len(state) == 3
+    assert state[1][8] == "Antal kvällar per månad"
+    assert state[0][10] == "red"
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        (["Nattvandring", "Polisen", "igår-ish"], "Row 3: *igår-ish* is no period"),
+        (["Nattvandring", "Polisen", "", "kanske"], "Row 3: *kanske* is no status"),
+        (["x" * 201, "Polisen"], "Row 3: a cell is too long."),
+        (["Samtal 850101-1234", "Polisen"], "Row 3: looks like a personal identity number"),
+    ],
+)
+def test_every_problem_row_is_named(
+    app: Samverkan, tmp_path: Path, row: list, problem: str
+) -> None:
+    run = console(app)
+    run("anna", "setup Trygg")
+    run("anna", "org add Polisen police")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Plan"])
+    ws.append(["Åtgärd", "Vem", "När", "Status"])
+    ws.append(row)
+    path = tmp_path / "p.xlsx"
+    wb.save(path)
+    preview = run("anna", f"import {path}")
+    assert problem in preview.text
+    assert "1234" not in preview.text
+    assert "nothing to change" in preview.text

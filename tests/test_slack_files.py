@@ -53,10 +53,11 @@ def test_export_goes_to_the_person_in_a_dm(plan: Plan) -> None:
         "Uppföljning",
         "Status",
         "Bedömning",
+        "Typ",
         "Ref",
     ]
     assert ws["A4"].value == "C1 Mörk gångtunnel"
-    assert [ws.cell(5, c).value for c in (2, 5, 7, 8, 9)] == [
+    assert [ws.cell(5, c).value for c in (2, 5, 7, 8, 10)] == [
         "Tänd lamporna",
         "Polisen",
         "planerad",
@@ -72,7 +73,7 @@ def test_export_csv_is_for_swedish_excel(plan: Plan) -> None:
     plan.wait_calls("files.completeUploadExternal", channel_id="D" + plan.coord)
     (shared,) = plan.fake.shared_files("D" + plan.coord)
     assert shared["content"].startswith(b"\xef\xbb\xbfCause;Measure;Operational goal;When;Who")
-    assert b";Nattvandring;;;;;planned;;A1\r\n" in shared["content"]
+    assert b";Nattvandring;;;;;planned;;;A1\r\n" in shared["content"]
 
 
 def test_a_failed_upload_is_told(plan: Plan) -> None:

@@ -198,6 +198,15 @@ def test_only_the_owner_or_a_coordinator_changes_them(plan: Callable, store: Sto
     assert "change its kind" in reply.text
 
 
+def test_the_list_shows_cause_period_and_partners(plan: Callable) -> None:
+    plan("anna", "cause add Dark underpass")
+    plan("anna", "activity A1 cause C1")
+    plan("anna", "activity A1 period vt 2027")
+    plan("anna", "activity A1 partners Stockholmshem")
+    line = next(x for x in mrkdwn(plan("erik", "activity list")).splitlines() if "*A1*" in x)
+    assert line.endswith(" · C1 · 1 Jan 2027 – 30 Jun 2027 · + Stockholmshem")
+
+
 def test_the_list_groups_by_cause(plan: Callable) -> None:
     plan("anna", "activity add Meet the school")
     plan("anna", "cause add Dark underpass")

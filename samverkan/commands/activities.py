@@ -213,7 +213,7 @@ def run_activity_list(u: Unit, cmd: ActivityList) -> Reply:
     today = u.today
     order = {s: i for i, s in enumerate(STATUS_ORDER)}
     acts.sort(key=lambda a: (order[a.status], a.id))
-    lines = [activity_line(u.d, plan, a, today) for a in acts]
+    lines = [activity_line(u.d, plan, a, today) + activity_fields.suffix(u, a) for a in acts]
     if cmd.by_cause:
         lines = activity_fields.by_cause(u, acts, lines)
     title = t(lang, "activity.list_title", name=plan.name, n=len(acts))

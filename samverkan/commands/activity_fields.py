@@ -165,6 +165,17 @@ def _audit_period(p: Period) -> dict[str, object]:
     return {"start": p.start, "end": p.end, "ongoing": p.ongoing}
 
 
+def suffix(u: Unit, a: Activity) -> str:
+    """The template's fields in a list line: the cause's ref, the period, the partners."""
+    bits = [a.cause_ref] if a.cause_ref else []
+    p = period_of(a)
+    if not p.empty:
+        bits.append(show_period(p, u.plan.language, u.today))
+    if a.partners:
+        bits.append("+ " + ", ".join(esc(n, 40) for n in a.partners[:3]))
+    return "".join(" · " + b for b in bits)
+
+
 def template_pairs(u: Unit, a: Activity) -> list[str]:
     """The template's fields of one activity as label/value pairs (`activity A#`)."""
     lang = u.plan.language

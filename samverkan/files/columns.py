@@ -15,6 +15,7 @@ TEMPLATE: tuple[tuple[str, str, str], ...] = (
     ("followup", "Follow-up", "Uppföljning"),
     ("status", "Status", "Status"),
     ("assessment", "Assessment", "Bedömning"),
+    ("kind", "Kind", "Typ"),
     ("ref", "Ref", "Ref"),
 )
 
@@ -28,6 +29,7 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     "followup": ("uppfoljning hur", "follow up", "followup", "hur foljs det upp"),
     "status": ("lage",),
     "assessment": ("bedomning", "rag", "assessment"),
+    "kind": ("typ av insats", "insatstyp", "kind of measure", "type"),
     "ref": ("referens", "id", "nr"),
 }
 

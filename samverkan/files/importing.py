@@ -14,7 +14,7 @@ from samverkan.parsing import ACTIVITY_REF, ref_number
 from samverkan.periods import Period, parse_period
 from samverkan.privacy import contains_identity_number
 from samverkan.text import esc
-from samverkan.vocabulary import RAGS, STATUSES
+from samverkan.vocabulary import RAGS, STATUSES, WORK_KINDS
 
 #: "C2 Dark underpass", "2. Dark underpass", "Orsak 2: …": the number is the file's, not ours.
 _NUMBERED = re.compile(r"^(?:(?:orsak|cause)\s*)?c?\d{1,3}\s*[.:)–-]?\s+", re.IGNORECASE)
@@ -83,6 +83,10 @@ def run_import(
             problem("import.problem_status", value=esc(cells["status"], 40))
             continue
         rag = RAGS.get(cells.get("assessment", "").casefold()) or line.fill_rag
+        kind = WORK_KINDS.get(" ".join(cells.get("kind", "").casefold().split()))
+        if cells.get("kind") and kind is None:
+            problem("import.problem_kind", value=esc(cells["kind"], 40))
+            continue
         names = []
         for name in (n for n in _WHO_SPLIT.split(cells.get("who", "")) if n):
             if u.tx.organisations.by_name(plan.id, name) is not None:
@@ -110,6 +114,7 @@ def run_import(
             "followup": cells.get("followup", ""),
             "status": status or (found.status if found else "planned"),
             "rag": rag if rag else (found.rag if found else None),
+            "kind": kind or (found.kind if found else None),
         }
         if found is not None:
             seen.add(found.id)
@@ -125,6 +130,7 @@ def run_import(
                 "followup": found.followup,
                 "status": found.status,
                 "rag": found.rag,
+                "kind": found.kind,
             }
             if have == wanted:
                 out.unchanged += 1
@@ -182,6 +188,7 @@ def _write(
         "followup": wanted["followup"],
         "status": wanted["status"],
         "rag": wanted["rag"],
+        "kind": wanted["kind"],
     }
     if activity_id is None:
         a = u.tx.activities.add(

@@ -54,6 +54,7 @@ def measure_row(lang: str, a: Activity) -> Row:
         a.followup,
         t(lang, f"status.{a.status}"),
         _rag_word(lang, a.rag),
+        kind_name(lang, a.kind) if a.kind else "",
         a.ref,
     )
     return Row(cells, "measure", a.rag)
@@ -71,7 +72,7 @@ def template_sheet(tx: Tx, plan: Plan) -> Sheet:
         t(lang, "export.sheet_template"),
         tuple(header(key, lang) for key, _, _ in TEMPLATE),
         rows,
-        (30, 40, 30, 24, 28, 36, 12, 12, 7),
+        (30, 40, 30, 24, 28, 36, 12, 12, 18, 7),
         template=True,
     )
 

@@ -223,6 +223,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Row {row}: *{value}* is no period (two dates, `vt 2027`, `ongoing`).",
         "Rad {row}: *{value}* är ingen period (två datum, `vt 2027`, `löpande`).",
     ),
+    "import.problem_kind": (
+        "Row {row}: *{value}* is no kind (`one-off`, `ordinary`).",
+        "Rad {row}: *{value}* är ingen typ (`engångsinsats`, `ordinarie`).",
+    ),
     "import.problem_status": (
         "Row {row}: *{value}* is no status.",
         "Rad {row}: *{value}* är ingen status.",
