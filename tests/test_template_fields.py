@@ -255,3 +255,13 @@ def test_m008_turns_typed_causes_into_numbered_causes(tmp_path: Path, monkeypatc
     conn = sqlite3.connect(old.path)
     assert conn.execute("SELECT COUNT(*) FROM causes").fetchone() == (2,)
     conn.close()
+
+
+def test_history_of_a_cause_and_of_the_fields(plan: Callable) -> None:
+    plan("anna", "cause add Dark underpass")
+    plan("anna", "activity A1 period vt 2027")
+    plan("anna", "activity A1 kind one-off")
+    assert "Dark underpass" in mrkdwn(plan("erik", "history C1"))
+    trail = mrkdwn(plan("erik", "history A1"))
+    assert "2027-01-01 – 2027-06-30" in trail
+    assert "one-off effort" in trail

@@ -12,7 +12,7 @@ from samverkan.dates import DateError
 from samverkan.domain import DATE_WINDOW_YEARS, Unit, check_text
 from samverkan.i18n import t
 from samverkan.parsing import ParseError
-from samverkan.periods import Period, parse_period, show_period
+from samverkan.periods import Period, parse_period, show_period, write_period
 from samverkan.text import esc
 from samverkan.vocabulary import WORK_KINDS
 from storage import Activity
@@ -161,8 +161,9 @@ def fill(u: Unit, a: Activity, **values: str) -> Activity:
     return found
 
 
-def _audit_period(p: Period) -> dict[str, object]:
-    return {"start": p.start, "end": p.end, "ongoing": p.ongoing}
+def _audit_period(p: Period) -> str:
+    """A period as the audit trail keeps it: ISO dates, or `ongoing`."""
+    return write_period(p, "en")
 
 
 def suffix(u: Unit, a: Activity) -> str:

@@ -45,14 +45,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{cmd} activity A# status <planned|active|done|paused|cancelled>` · "
         "`{cmd} activity A# rag <green|amber|red>`\n"
         "`{cmd} status [A#|organisation]` · `{cmd} overdue` · `{cmd} search <words>` · "
-        "`{cmd} history <A#|F#|L#>`",
+        "`{cmd} history <A#|F#|L#|C#>`\n"
+        "`{cmd} cause add|list` · `{cmd} export [csv]` · `{cmd} import` the council's template",
         "*Planen*\n"
         "`{cmd} aktivitet ny <titel> [ägare <aktör>] [senast <datum>]` ny aktivitet\n"
         "`{cmd} aktivitet lista` · `{cmd} aktivitet A#` · "
         "`{cmd} aktivitet A# status <planerad|pågår|klar|pausad|inställd>` · "
         "`{cmd} aktivitet A# bedömning <grön|gul|röd>`\n"
         "`{cmd} status [A#|aktör]` · `{cmd} försenat` · `{cmd} sök <ord>` · "
-        "`{cmd} historik <A#|F#|L#>`",
+        "`{cmd} historik <A#|F#|L#|C#>`\n"
+        "`{cmd} orsak ny|lista` · `{cmd} exportera [csv]` · `{cmd} importera` rådets mall",
     ),
     "help.admin": (
         "*Digest and settings*\n"
