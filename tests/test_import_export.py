@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.styles import PatternFill
 
@@ -123,6 +123,7 @@ def council_workbook(path: Path) -> None:
     ws.append(["", "", "Trygghetsvandring", "Stockholmshem, Skolan", "löpande", "", ""])
     ws.append(["", "", "Samtal 19850101-1234", "Polisen", "", "", ""])
     ws.append(["", "", "Fler vuxna", "Polisen", "snart", "2. Unga samlas", ""])
+    ws.merge_cells("F5:F6")  # the cause written once, over the rows it covers
     ws["G5"].fill = PatternFill("solid", fgColor="FF5050")
     wb.save(path)
 
@@ -320,3 +321,91 @@ def test_every_problem_row_is_named(
     assert problem in preview.text
     assert "1234" not in preview.text
     assert "nothing to change" in preview.text
+
+
+def test_anyone_in_the_plan_exports(app: Samverkan) -> None:
+    run = console(app)
+    run("anna", "setup Trygg")
+    reply = run("zoe", "export csv")
+    assert reply.ok
+    assert [f.name.endswith(".csv") for f in reply.files] == [True]
+    assert run("zoe", "export", channel="C9").files == []
+
+
+def test_a_csv_with_commas_in_cp1252(app: Samverkan, store: Store, tmp_path: Path) -> None:
+    run = console(app)
+    run("anna", "setup Trygg")
+    path = tmp_path / "plan.csv"
+    path.write_bytes(
+        'Åtgärd,Operativt mål,Bedömning\r\n"Lampor, fler",Ljusare,grön\r\n'.encode("cp1252")
+    )
+    assert run("anna", f"import {path} confirm").ok
+    assert [(s[0], s[2], s[10]) for s in plan_state(store, "C1")] == [
+        ("Lampor, fler", "Ljusare", "green")
+    ]
+
+
+TITLES = (
+    st.text(
+        st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp")),
+        min_size=1,
+        max_size=40,
+    )
+    .map(str.strip)
+    .filter(lambda s: s and "," not in s)
+)
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            TITLES,
+            st.sampled_from(["", "vt 2027", "ongoing", "2027-02-01 – 2027-03-15"]),
+            st.sampled_from(["", "green", "amber", "red"]),
+            st.sampled_from(["planned", "active", "done"]),
+            st.sampled_from(["", "C1", "C2"]),
+        ),
+        min_size=1,
+        max_size=5,
+        unique_by=lambda x: x[0].casefold(),
+    ),
+    st.sampled_from(["en", "sv"]),
+)
+def test_any_plan_survives_the_round_trip(tmp_path_factory, rows: list, lang: str) -> None:
+    from samverkan.privacy import contains_identity_number
+
+    if any(contains_identity_number(r[0]) for r in rows):
+        return
+    tmp = tmp_path_factory.mktemp("rt")
+    store = Store(tmp / "rt.db")
+    store.migrate()
+    app = Samverkan(store)
+    run = console(app)
+    assert run("anna", "setup Källa").ok
+    run("anna", f"settings language {lang}")
+    run("anna", "cause add Första orsaken")
+    run("anna", "cause add Andra orsaken")
+    for n, (title, period, rag, status, cause) in enumerate(rows, 1):
+        assert app.add_activity(Context("T1", "C1", "anna", surface="console"), title=title).ok
+        for field, value in (
+            ("period", period),
+            ("rag", rag),
+            ("status", status),
+            ("cause", cause),
+        ):
+            if value and not (field == "status" and value == "planned"):
+                reply = run("anna", f"activity A{n} {field} {value}")
+                assert reply.ok, reply.text
+    for kind in ("xlsx", "csv"):
+        (file,) = run("anna", f"export {kind}").files
+        path = tmp / file.name
+        path.write_bytes(file.content)
+        channel = f"N{kind}"
+        run("anna", "setup Mål", channel=channel)
+        run("anna", f"settings language {lang}", channel=channel)
+        done = run("anna", f"import {path} confirm", channel=channel)
+        assert done.ok, done.text
+        assert plan_state(store, channel) == plan_state(store, "C1")
