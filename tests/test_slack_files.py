@@ -168,3 +168,21 @@ def test_only_coordinators_open_the_import_form(plan: Plan) -> None:
     answer = plan.command("import", user=plan.member)
     assert "Only a coordinator" in answer["text"]
     assert len(plan.fake.calls("views.open")) == opened
+
+
+def test_a_file_that_is_no_plan_is_refused_under_the_file_field(plan: Plan) -> None:
+    from tests.test_slack_http import last_view, submission
+
+    plan.command("import")
+    view = last_view(plan, "views.open")
+    file_id = plan.fake.add_file("notes.csv", b"Datum;Text\r\n2026-11-01;Hej\r\n")
+    values = {ids.IMPORT_FILE_BLOCK: ("file_input", [file_id])}
+    answer = json.loads(plan.interact(submission(plan, view, values))[1])
+    assert answer["response_action"] == "errors"
+    assert list(answer["errors"]) == [ids.IMPORT_FILE_BLOCK]
+    assert "no header row" in answer["errors"][ids.IMPORT_FILE_BLOCK]
+    plan.fake.fail("files.info", error="file_not_found")
+    answer = json.loads(plan.interact(submission(plan, view, values))[1])
+    assert answer["errors"] == {
+        ids.IMPORT_FILE_BLOCK: "The file could not be read from Slack. Please try again."
+    }

@@ -58,9 +58,7 @@ def run_export(u: Unit, cmd: Export) -> Reply:
     )
 
 
-declare_verb(
-    Verb("export", words=("export", "exportera", "rapport"), parse=parse_export, sv="exportera")
-)
+declare_verb(Verb("export", words=("export", "exportera"), parse=parse_export, sv="exportera"))
 declare(
     Command(
         Export,
