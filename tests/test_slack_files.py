@@ -142,6 +142,7 @@ def test_import_through_the_form_with_a_file(plan: Plan, tmp_path) -> None:
     text = json.dumps(preview, ensure_ascii=False)
     assert "Row 7: looks like a personal identity number" in text
     assert "19850101" not in text
+    assert "confirm`" not in text  # the console's way on is no use in the form
     orgs = block(preview, ids.IMPORT_ORGS_BLOCK)["element"]
     assert [o["value"] for o in orgs["options"]] == ["Skolan"]
     (fetched,) = plan.fake.calls(f"download:{file_id}")

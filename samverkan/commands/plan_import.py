@@ -130,12 +130,13 @@ def answer(
             return Reply(text, [Section(text)], lang=lang), []
         return u.changed("import.done_channel", summary="\n".join(lines)), []
     head = t(lang, "import.preview_title", path=esc(Path(path).name, 100))
-    hint = (
-        t(lang, "import.nothing")
-        if nothing
-        else t(lang, "import.confirm_hint", cmd=u.d.command, path=path)
-    )
-    text = "\n".join([*lines, hint])
+    if nothing:
+        hint = t(lang, "import.nothing")
+    elif u.ctx.surface == "console":
+        hint = t(lang, "import.confirm_hint", cmd=u.d.command, path=path)
+    else:  # the form says how to go on
+        hint = ""
+    text = "\n".join([*lines, hint]).strip()
     reply = Reply(text, [Header(head[:150]), Section(text[:2900])], lang=lang)
     return reply, list(out.organisations)
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from samverkan.commands.causes import CAUSE_LIMIT
 from samverkan.dates import DateError
 from samverkan.domain import Unit
 from samverkan.files.reading import Line
 from samverkan.i18n import t
-from samverkan.parsing import ACTIVITY_REF, ref_number
+from samverkan.parsing import ACTIVITY_REF, MAX_TEXT, ref_number
 from samverkan.periods import Period, parse_period
 from samverkan.privacy import contains_identity_number
 from samverkan.text import esc
@@ -59,6 +60,7 @@ def run_import(
         cells = line.cells
 
         def problem(key: str, row: int = line.number, **values: object) -> None:
+            """A problem of this row, in the plan's language."""
             out.problems.append(t(lang, key, row=row, **values))
 
         if any(contains_identity_number(v) for v in cells.values()):
@@ -70,7 +72,8 @@ def run_import(
         if not title:
             _note_cause(u, out, cause)
             continue
-        if len(title) > 200 or any(len(v) > 2000 for v in cells.values()):
+        too_long = len(title) > 200 or len(cause or "") > CAUSE_LIMIT
+        if too_long or any(len(v) > MAX_TEXT for v in cells.values()):
             problem("import.problem_long")
             continue
         try:
