@@ -265,3 +265,30 @@ def test_history_of_a_cause_and_of_the_fields(plan: Callable) -> None:
     trail = mrkdwn(plan("erik", "history A1"))
     assert "2027-01-01 – 2027-06-30" in trail
     assert "one-off effort" in trail
+
+
+def test_the_form_fills_the_template_fields(plan: Callable, app, store: Store) -> None:
+    from samverkan.service import Context
+
+    assert plan("anna", 'org add "Bostäder, Norr" housing').ok
+    reply = app.add_activity(
+        Context("T1", "C1", "anna"),
+        title="Städdag",
+        owner="Polisen",
+        cause="Skräp vid torget",
+        period="ht 2027",
+        partners=["Bostäder, Norr", "Polisen"],
+        followup="Antal säckar",
+        kind="one_off",
+    )
+    assert reply.ok, reply.text
+    page = mrkdwn(plan("anna", "activity A3"))
+    assert "*Partners*\nBostäder, Norr" in page
+    assert "*When*\n1 Jul 2027 – 31 Dec 2027" in page
+    assert "*Kind*\none-off effort" in page
+    from samverkan.context import UserError
+
+    with pytest.raises(UserError) as caught:
+        app.add_activity(Context("T1", "C1", "anna"), title="X", period="snart")
+    assert (caught.value.key, caught.value.field) == ("error.bad_period", "period")
+    assert len(rows(store, "activities")) == 3  # the refused form stored nothing

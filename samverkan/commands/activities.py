@@ -163,7 +163,7 @@ def add_activity(
     due: str | date | None = None,
     cause: str = "",
     goal: str = "",
-    **template: str,
+    **template: str | list[str],
 ) -> Reply:
     """Create an activity (command or form); `template`: period, partners, followup, kind."""
     title = check_text(title, field="title", limit=200)

@@ -141,10 +141,17 @@ def change(u: Unit, a: Activity, fld: str, value: str) -> Change:
     )
 
 
-def fill(u: Unit, a: Activity, **values: str) -> Activity:
-    """Set the template's fields of a new activity from a form (blank ones stay unset)."""
+def fill(u: Unit, a: Activity, **values: str | list[str]) -> Activity:
+    """Set the template's fields of a new activity from a form (blank ones stay unset);
+    `partners` may be the names a form's menu chose."""
+    chosen = values.get("partners")
+    if isinstance(chosen, list):
+        if chosen:
+            u.tx.activities.set_partners(a.id, partner_ids(u, chosen, a.owner_org_id, "partners"))
+        values = {k: v for k, v in values.items() if k != "partners"}
     for fld in ("cause", "period", "partners", "followup", "kind"):
-        value = (values.get(fld) or "").strip()
+        given = values.get(fld) or ""
+        value = given.strip() if isinstance(given, str) else ""
         if not value:
             continue
         try:
