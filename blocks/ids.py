@@ -46,3 +46,14 @@ SOURCE_SEPARATOR = "|"
 # The first block of a scheduled digest carries "<prefix><plan_id>_<YYYY>-W<WW>", so the bot can
 # recognise its own digest in the channel's history after a crash (schedules/digest_job.py).
 DIGEST_BLOCK_PREFIX = "samverkan_digest_"
+
+# The council template's fields in the activity modal (issue 12).
+PERIOD_BLOCK, PERIOD_INPUT = "period_block", "period"
+PARTNERS_BLOCK, PARTNERS_INPUT = "partners_block", "partners"
+FOLLOWUP_TEXT_BLOCK, FOLLOWUP_TEXT_INPUT = "followup_text_block", "followup_text"
+KIND_BLOCK, KIND_INPUT = "kind_block", "kind"
+# The import form: a file, then its preview with the organisations to create.
+IMPORT_MODAL = "import_modal"
+IMPORT_CONFIRM_MODAL = "import_confirm_modal"
+IMPORT_FILE_BLOCK, IMPORT_FILE_INPUT = "import_file_block", "import_file"
+IMPORT_ORGS_BLOCK, IMPORT_ORGS_INPUT = "import_orgs_block", "import_orgs"

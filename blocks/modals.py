@@ -15,6 +15,7 @@ from slack_sdk.models.blocks import (
     PlainTextInputElement,
     PlainTextObject,
     SectionBlock,
+    StaticMultiSelectElement,
     StaticSelectElement,
     UserSelectElement,
 )
@@ -41,6 +42,11 @@ FIELD_BLOCKS = {
     "owner": ids.OWNER_BLOCK,
     "cause": ids.CAUSE_BLOCK,
     "goal": ids.GOAL_BLOCK,
+    "period": ids.PERIOD_BLOCK,
+    "partners": ids.PARTNERS_BLOCK,
+    "followup": ids.FOLLOWUP_TEXT_BLOCK,
+    "kind": ids.KIND_BLOCK,
+    "file": ids.IMPORT_FILE_BLOCK,
 }
 #: Where a refusal that names no field is shown, per modal.
 DEFAULT_BLOCK = {
@@ -108,6 +114,10 @@ def read_values(state: dict[str, Any]) -> dict[str, Any]:
             if kind in ("static_select", "external_select"):
                 option = element.get("selected_option") or {}
                 values[block_id] = option.get("value")
+            elif kind in ("multi_static_select", "checkboxes"):
+                values[block_id] = [o.get("value") for o in element.get("selected_options") or []]
+            elif kind == "file_input":
+                values[block_id] = [f.get("id") for f in element.get("files") or []]
             elif kind == "datepicker":
                 values[block_id] = element.get("selected_date")
             elif kind == "users_select":
@@ -116,7 +126,11 @@ def read_values(state: dict[str, Any]) -> dict[str, Any]:
                 values[block_id] = element.get("selected_conversation")
             else:
                 values[block_id] = element.get("value")
-            if not isinstance(values[block_id], str):
+            value = values[block_id]
+            if isinstance(value, list):
+                # Several choices or files: ids and values are strings, anything else is dropped.
+                values[block_id] = [v for v in value if isinstance(v, str)]
+            elif not isinstance(value, str):
                 values[block_id] = None  # nothing Slack sends; read as left empty
     return values
 
@@ -313,8 +327,49 @@ def activity_modal(form: Form) -> dict:
         _date_block(form, ids.DUE_BLOCK, ids.DUE_INPUT, "modal.due", None, True),
         _text_block(form, ids.CAUSE_BLOCK, ids.CAUSE_INPUT, "modal.cause", optional=True),
         _text_block(form, ids.GOAL_BLOCK, ids.GOAL_INPUT, "modal.goal", optional=True, hint=False),
+        *_template_blocks(form),
     ]
     return _view(form, ids.ACTIVITY_MODAL, "modal.activity_title", blocks, metadata(form))
+
+
+def _template_blocks(form: Form) -> list[InputBlock]:
+    """The template's fields of a new activity: when, partners, follow-up, kind."""
+    lang = form.lang
+    blocks = [
+        _text_block(
+            form, ids.PERIOD_BLOCK, ids.PERIOD_INPUT, "modal.period", optional=True, multiline=False
+        )
+    ]
+    if form.organisations:
+        blocks.append(
+            InputBlock(
+                block_id=ids.PARTNERS_BLOCK,
+                label=_plain(t(lang, "modal.partners")),
+                element=StaticMultiSelectElement(
+                    action_id=ids.PARTNERS_INPUT,
+                    options=[
+                        Option(value=name, label=_cut(name, MAX_OPTION_TEXT))
+                        for name in form.organisations[:MAX_OPTIONS]
+                    ],
+                ),
+                optional=True,
+            )
+        )
+    blocks.append(
+        _text_block(
+            form, ids.FOLLOWUP_TEXT_BLOCK, ids.FOLLOWUP_TEXT_INPUT, "modal.followup", optional=True
+        )
+    )
+    kinds = [Option(value=k, label=t(lang, f"kind.{k}")) for k in ("one_off", "ordinary")]
+    blocks.append(
+        InputBlock(
+            block_id=ids.KIND_BLOCK,
+            label=_plain(t(lang, "field.kind")),
+            element=StaticSelectElement(action_id=ids.KIND_INPUT, options=kinds),
+            optional=True,
+        )
+    )
+    return blocks
 
 
 BUILDERS = {"log": log_modal, "follow": follow_modal, "activity": activity_modal}

@@ -22,6 +22,19 @@ ORGANISATIONS = [
     ("Brå", "other"),
 ]
 
+# The council template's fields of some activities: (activity number, field, value).
+TEMPLATE_FIELDS = [
+    (1, "period", "ongoing"),
+    (1, "partners", "Polisen Järva, Stockholmshem"),
+    (1, "kind", "ordinary"),
+    (1, "followup", "Antal deltagare och platser som åtgärdats, varje kvartal"),
+    (2, "partners", "Stadsdelsförvaltningen"),
+    (2, "kind", "one-off"),
+    (2, "followup", "Andel lagade lampor vid nästa vandring"),
+    (3, "period", "ht 2026"),
+    (3, "kind", "ordinary"),
+]
+
 MEMBERS = [
     ("erik", "Polisen Järva", "member"),
     ("sara", "Socialtjänsten", "member"),
@@ -218,6 +231,8 @@ def load_demo(store: Store, now: datetime, *, language: str = "en") -> bool:
             run(DEMO_COORDINATOR, f"activity A{n} status {status}")
         if rag:
             run(DEMO_COORDINATOR, f"activity A{n} rag {rag}")
+    for n, field, value in TEMPLATE_FIELDS:
+        run(DEMO_COORDINATOR, f"activity A{n} {field} {value}")
     for offset, user, text in WEEK:
         clock["now"] = start + timedelta(days=offset)
         run(user, text)

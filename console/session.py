@@ -8,9 +8,11 @@ import os
 import re
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TextIO
 
 from blocks.text import render
+from samverkan.i18n import t
 from samverkan.service import Context, Samverkan
 
 TEAM = "TLOCAL"
@@ -68,8 +70,11 @@ class Console:
         channel: str = "samverkan",
         out: TextIO | None = None,
         color: bool | None = None,
+        folder: Path | None = None,
     ) -> None:
         self.app = app
+        #: Where files the bot sends (an export) are written; the working folder by default.
+        self.folder = folder
         self.user = user
         self.channel = channel
         self.out = out or sys.stdout
@@ -101,6 +106,10 @@ class Console:
         where = "" if reply.visibility == "channel" else " (only you)"
         tag = f"[#{self.channel}{where}]"
         self.out.write(tag + "\n" + render(reply, color=self.color) + "\n\n")
+        for file in reply.files:
+            path = (self.folder or Path.cwd()) / file.name
+            path.write_bytes(file.content)
+            self.out.write(t(reply.lang, "export.saved", path=str(path)) + "\n\n")
         self.out.flush()
         return True
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from slack_bolt import App
 
 from blocks import ids
-from handlers import actions, commands, events, shortcuts, views
+from handlers import actions, commands, events, imports, shortcuts, views
 from handlers.common import provide_samverkan
 from handlers.errors import handle_error
 from handlers.shapes import refuse_malformed
@@ -39,6 +39,8 @@ def register(app: App, samverkan: Samverkan) -> None:
     app.view_submission(ids.LOG_MODAL)(views.handle_log_form_submitted)
     app.view_submission(ids.FOLLOW_MODAL)(views.handle_follow_form_submitted)
     app.view_submission(ids.ACTIVITY_MODAL)(views.handle_activity_form_submitted)
+    app.view_submission(ids.IMPORT_MODAL)(imports.handle_import_form_submitted)
+    app.view_submission(ids.IMPORT_CONFIRM_MODAL)(imports.handle_import_preview_confirmed)
 
     # Shortcuts: two on a message, one global.
     app.message_shortcut(ids.LOG_FROM_MESSAGE)(shortcuts.handle_log_message_shortcut)

@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from blocks.cards import tag_source
+from blocks.files import import_modal
 from blocks.kit import message_payload
 from blocks.modals import BUILDERS
 from handlers.common import (
@@ -21,6 +22,7 @@ from handlers.common import (
     samverkan_of,
     typed_text,
 )
+from handlers.files import send_files
 from samverkan.digest import record_manual_digest
 from samverkan.i18n import t
 from samverkan.interactive import open_form
@@ -52,6 +54,8 @@ def handle_command(ack: Ack, body: dict[str, Any], client: WebClient, context: B
         ack(**_post_digest(samverkan, client, ctx, reply, text))
         return
     ack(**command_response(reply, text))
+    if reply.files:
+        after_ack(send_files, client, ctx.user_id, reply)
     if reply.touched_users:
         after_ack(publish_homes, client, samverkan, ctx.team_id, reply.touched_users)
 
@@ -60,11 +64,16 @@ def _open_modal(
     samverkan: Samverkan, client: WebClient, ctx: Context, reply: Reply, trigger_id: str
 ) -> dict[str, Any]:
     """Open the modal a command asked for; the ack is empty, or says why it did not open."""
-    form = open_form(samverkan, ctx, reply.modal or "")
-    if isinstance(form, Reply):
-        return command_response(form, "")
+    if reply.modal == "import":
+        # The domain has checked who may import; the form only asks for the file.
+        view = import_modal(reply.lang, ctx.channel_id)
+    else:
+        form = open_form(samverkan, ctx, reply.modal or "")
+        if isinstance(form, Reply):
+            return command_response(form, "")
+        view = BUILDERS[form.kind](form)
     try:
-        prompt_client(client).views_open(trigger_id=trigger_id, view=BUILDERS[form.kind](form))
+        prompt_client(client).views_open(trigger_id=trigger_id, view=view)
     except (SlackApiError, OSError) as e:
         log.warning(
             "views.open failed: %s",

@@ -95,6 +95,10 @@ def submit_activity(samverkan: Samverkan, ctx: Context, values: dict, meta: dict
         due=_day(values.get(ids.DUE_BLOCK), "due"),
         cause=values.get(ids.CAUSE_BLOCK) or "",
         goal=values.get(ids.GOAL_BLOCK) or "",
+        period=values.get(ids.PERIOD_BLOCK) or "",
+        partners=list(values.get(ids.PARTNERS_BLOCK) or []),
+        followup=values.get(ids.FOLLOWUP_TEXT_BLOCK) or "",
+        kind=values.get(ids.KIND_BLOCK) or "",
     )
 
 

@@ -65,16 +65,33 @@ Item = Header | Section | Fields | Note | Divider | FollowUpCard | LogButton
 
 
 @dataclass(frozen=True)
+class OutFile:
+    """A file for the person who asked: its name, bytes and title (a DM in Slack, a path in the
+    console)."""
+
+    name: str
+    content: bytes
+    title: str
+
+
+@dataclass(frozen=True)
 class Effect:
     """Something the adapter (Slack handlers or the console) carries out for a reply.
 
     kinds: "open_form" (`form`: log, follow or activity), "post_digest" (post the reply in the
-    channel as the week's digest), "refresh_homes" (`users` whose App Home tab changed).
+    channel as the week's digest), "refresh_homes" (`users` whose App Home tab changed),
+    "send_file" (`file` to the person who asked).
     """
 
-    kind: Literal["open_form", "post_digest", "refresh_homes"]
+    kind: Literal["open_form", "post_digest", "refresh_homes", "send_file"]
     form: str | None = None
     users: frozenset[str] = frozenset()
+    file: OutFile | None = None
+
+    @staticmethod
+    def send_file(file: OutFile) -> Effect:
+        """Send this file to the person who asked."""
+        return Effect("send_file", file=file)
 
     @staticmethod
     def open_form(kind: str) -> Effect:
@@ -117,6 +134,11 @@ class Reply:
             if e.kind == "refresh_homes":
                 users |= e.users
         return users
+
+    @property
+    def files(self) -> list[OutFile]:
+        """The files this reply sends to the person who asked."""
+        return [e.file for e in self.effects if e.kind == "send_file" and e.file is not None]
 
     @property
     def posts_digest(self) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 
 import samverkan.commands  # noqa: F401  (declares every command)
 from samverkan import grammar
-from samverkan.commands import activities, followups, personal
+from samverkan.commands import activities, followups, personal, plan_import
 from samverkan.commands import log as log_family
 from samverkan.context import Context, UserError
 from samverkan.domain import Domain, Unit
@@ -132,6 +132,22 @@ class Samverkan(Domain):
         return self._as(
             ctx, "snooze", lambda u: followups.snooze_followup(u, number, until), plan_id
         )
+
+    def import_file(
+        self,
+        ctx: Context,
+        name: str,
+        content: bytes,
+        *,
+        confirm: bool,
+        organisations: set[str] | None = None,
+    ) -> tuple[Reply, list[str]]:
+        """A plan from a file put in the import form: the preview and the organisations it
+        would create, or (confirmed, creating the chosen organisations) the import."""
+        rows = plan_import.lines_of(name, content)
+        with self.unit(ctx, writes=confirm, access=Access.COORDINATOR, what="import") as u:
+            found = plan_import.answer(u, rows, name, confirm=confirm, organisations=organisations)
+        return found
 
     def mine(self, ctx: Context, lang: str | None = None) -> Reply:
         """A person's open follow-ups across their plans in this workspace (App Home)."""

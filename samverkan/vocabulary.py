@@ -95,6 +95,39 @@ ACTIVITY_FIELDS: dict[str, str] = {
     "senast": "due",
     "title": "title",
     "titel": "title",
+    "period": "period",
+    "when": "period",
+    "när": "period",
+    "nar": "period",
+    "start": "period",
+    "partners": "partners",
+    "partner": "partners",
+    "parter": "partners",
+    "followup": "followup",
+    "follow-up": "followup",
+    "uppföljning": "followup",
+    "uppfoljning": "followup",
+    "kind": "kind",
+    "type": "kind",
+    "typ": "kind",
+}
+
+#: One-off efforts or ordinary work (the template's engångsinsats / ordinarie verksamhet).
+WORK_KINDS: dict[str, str] = {
+    "one-off": "one_off",
+    "oneoff": "one_off",
+    "one_off": "one_off",
+    "once": "one_off",
+    "engångsinsats": "one_off",
+    "engångs": "one_off",
+    "engång": "one_off",
+    "engangsinsats": "one_off",
+    "ordinary": "ordinary",
+    "regular": "ordinary",
+    "ordinarie": "ordinary",
+    "ordinarie verksamhet": "ordinary",
+    "one-off effort": "one_off",
+    "ordinary work": "ordinary",
 }
 
 DIGEST_ACTIONS: dict[str, str] = {

@@ -4,6 +4,7 @@ from storage.faults import StoreError
 from storage.models import (
     Activity,
     AuditEvent,
+    Cause,
     Digest,
     FollowUp,
     LogEntry,
@@ -17,6 +18,7 @@ from storage.tx import Tx
 __all__ = [
     "Activity",
     "AuditEvent",
+    "Cause",
     "Digest",
     "FollowUp",
     "LogEntry",

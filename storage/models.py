@@ -130,6 +130,14 @@ class Activity:
     created_by: str
     created_at: datetime
     updated_at: datetime
+    cause_id: int | None = None
+    cause_ref: str | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    period_ongoing: bool = False
+    followup: str = ""
+    kind: str | None = None
+    partners: tuple[str, ...] = ()
 
     @classmethod
     def from_row(cls, r: Row) -> Activity:
@@ -151,6 +159,38 @@ class Activity:
             created_by=r["created_by"],
             created_at=cast(datetime, parse_datetime(r["created_at"])),
             updated_at=cast(datetime, parse_datetime(r["updated_at"])),
+            cause_id=r["cause_id"],
+            cause_ref=_ref("C", r["cause_no"]),
+            period_start=parse_date(r["period_start"]),
+            period_end=parse_date(r["period_end"]),
+            period_ongoing=bool(r["period_ongoing"]),
+            followup=r["followup"] or "",
+            kind=r["kind"],
+            partners=tuple(json.loads(r["partners"] or "[]")),
+        )
+
+
+@dataclass(frozen=True)
+class Cause:
+    id: int
+    plan_id: int
+    ref: str
+    text: str
+    created_by: str
+    created_at: datetime
+    activities: int
+
+    @classmethod
+    def from_row(cls, r: Row) -> Cause:
+        """A cause from a row of `causes` with the count of its `activities`."""
+        return cls(
+            id=r["id"],
+            plan_id=r["plan_id"],
+            ref=f"C{r['ref_no']}",
+            text=r["text"],
+            created_by=r["created_by"],
+            created_at=cast(datetime, parse_datetime(r["created_at"])),
+            activities=r["activities"],
         )
 
 

@@ -9,6 +9,7 @@ import sqlite_utils
 from storage.repos import (
     Activities,
     Audit,
+    Causes,
     Digests,
     Events,
     FollowUps,
@@ -38,3 +39,4 @@ class Tx:
         self.reminders = Reminders(db, now)
         self.digests = Digests(db, now)
         self.events = Events(db, now)
+        self.causes = Causes(db, now, self.refs)

@@ -77,3 +77,54 @@ def test_the_one_line_formatter() -> None:
             "samverkan", logging.ERROR, __file__, 1, "failed:\n%s", ("two",), _sys.exc_info()
         )
     assert OneLineFormatter().format(record) == "error: failed: two (KeyError)"
+
+
+def test_export_and_import_in_the_console_go_through_the_working_folder(tmp_path: Path) -> None:
+    """The export is written where the console runs and its path printed; import reads it."""
+    script = "\n".join(
+        [
+            "setup Trygg i Järva",
+            "settings language sv",
+            "org add Polisen police",
+            "cause add Mörk gångtunnel",
+            "aktivitet ny Nattvandring ägare Polisen",
+            "aktivitet A1 orsak C1",
+            "exportera",
+            ":channel ny",
+            "setup Ny plan",
+            "importera atgardsplan-trygg-i-jarva-*.xlsx",
+        ]
+    )
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bot.py"), "console"],
+        input=script.encode(),
+        capture_output=True,
+        cwd=tmp_path,
+        env=env_for(tmp_path),
+        timeout=60,
+    )
+    out = done.stdout.decode()
+    (made,) = tmp_path.glob("atgardsplan-trygg-i-jarva-*.xlsx")
+    assert f"Planen sparad som {made}" in out
+    # The glob is no file name: the console names the file that is not there.
+    assert "There is no file" in out
+    name = made.name
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bot.py"), "console", "--channel", "ny"],
+        input=f"import {name} confirm\nactivity list\n".encode(),
+        capture_output=True,
+        cwd=tmp_path,
+        env=env_for(tmp_path),
+        timeout=60,
+    )
+    out = done.stdout.decode()
+    assert "The plan was imported from a file" in out
+    import sqlite3
+
+    conn = sqlite3.connect(tmp_path / "console.db")
+    rows = conn.execute(
+        "SELECT a.ref_no, a.title, c.text FROM activities a JOIN plans p ON p.id = a.plan_id "
+        "JOIN causes c ON c.id = a.cause_id WHERE p.channel_id = 'ny'"
+    ).fetchall()
+    conn.close()
+    assert rows == [(1, "Nattvandring", "Mörk gångtunnel")]

@@ -26,7 +26,7 @@ class Recorder:
 
 
 def test_the_registry_lists_every_listener(app: Samverkan) -> None:
-    """One list: the command, five actions, three modals, three shortcuts, one event."""
+    """One list: the command, five actions, five modals, three shortcuts, one event."""
     bolt = App(token="xoxb-test", signing_secret="s", token_verification_enabled=False)
     register(bolt, app)
     names = sorted(listener.ack_function.__name__ for listener in bolt._listeners)
@@ -41,6 +41,8 @@ def test_the_registry_lists_every_listener(app: Samverkan) -> None:
             "handle_log_form_submitted",
             "handle_follow_form_submitted",
             "handle_activity_form_submitted",
+            "handle_import_form_submitted",
+            "handle_import_preview_confirmed",
             "handle_log_message_shortcut",
             "handle_follow_message_shortcut",
             "handle_new_log_shortcut",

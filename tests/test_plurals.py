@@ -44,6 +44,16 @@ EXPECTED: dict[tuple[str, str], tuple[str, str, str]] = {
         "1 till är försenad mer än en vecka: under Behöver uppmärksamhet.",
         "2 till är försenade mer än en vecka: under Behöver uppmärksamhet.",
     ),
+    ("import.more_problems", "en"): (
+        "…and 0 more problems",
+        "…and 1 more problem",
+        "…and 2 more problems",
+    ),
+    ("import.more_problems", "sv"): (
+        "…och 0 problem till",
+        "…och 1 problem till",
+        "…och 2 problem till",
+    ),
     ("reminder.intro", "en"): (
         "0 of your follow-ups are due today or overdue.",
         "1 of your follow-ups is due today or overdue.",

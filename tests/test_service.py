@@ -1144,7 +1144,7 @@ def test_line_breaks_typed_into_a_command_are_kept(plan: Callable, store: Store)
         ("Walked the area:\n- two lamps out\n- graffiti",)
     ]
     assert rows(store, "followups", "text") == [("Please:\n1. order lamps\n2. call us",)]
-    assert rows(store, "activities", "cause") == [("Dark underpass.\nNo lamps since May",)]
+    assert rows(store, "causes", "text") == [("Dark underpass.\nNo lamps since May",)]
 
 
 def test_status_says_how_many_more_were_logged_this_week(plan: Callable) -> None:

@@ -361,4 +361,7 @@ def test_manifest_declares_what_the_bot_handles() -> None:
         "chat:write",
         "channels:history",
         "groups:history",
+        "files:write",
+        "files:read",
+        "im:write",
     }

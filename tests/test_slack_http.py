@@ -190,6 +190,10 @@ def submission(
             element = {"type": kind, "selected_date": value}
         elif kind == "users_select":
             element = {"type": kind, "selected_user": value}
+        elif kind in ("multi_static_select", "checkboxes"):
+            element = {"type": kind, "selected_options": [{"value": v} for v in value]}
+        elif kind == "file_input":
+            element = {"type": kind, "files": [{"id": v} for v in value]}
         else:
             element = {"type": kind, "value": value}
         state[block_id] = {action_id: element}
@@ -519,13 +523,38 @@ def test_activity_modal_saves_and_refuses(plan: Plan) -> None:
     assert count(plan, "activities") == 0
 
     values[ids.CAUSE_BLOCK] = ("plain_text_input", "Dark paths")
+    values[ids.PERIOD_BLOCK] = ("plain_text_input", "soon")
+    answer = json.loads(plan.interact(submission(plan, view, values))[1])
+    assert list(answer["errors"]) == [ids.PERIOD_BLOCK]
+    assert count(plan, "activities") == 0
+
     values[ids.DUE_BLOCK] = ("datepicker", "2031-06-30")
+    values[ids.PERIOD_BLOCK] = ("plain_text_input", "ongoing")
+    values[ids.KIND_BLOCK] = ("static_select", "ordinary")
+    values[ids.FOLLOWUP_TEXT_BLOCK] = ("plain_text_input", "Incidents per month")
+    values[ids.PARTNERS_BLOCK] = ("multi_static_select", ["Polisen"])
+    assert [o["value"] for o in block(view, ids.KIND_BLOCK)["element"]["options"]] == [
+        "one_off",
+        "ordinary",
+    ]
     assert plan.interact(submission(plan, view, values)) == (200, b"")
     assert plan.rows(
-        "SELECT a.title, o.name, a.due_date, a.cause, a.goal FROM activities a "
-        "JOIN organisations o ON o.id = a.owner_org_id WHERE a.plan_id = ?",
+        "SELECT a.title, o.name, a.due_date, c.text, a.goal, a.period_ongoing, a.kind, "
+        "a.followup FROM activities a JOIN organisations o ON o.id = a.owner_org_id "
+        "JOIN causes c ON c.id = a.cause_id WHERE a.plan_id = ?",
         plan.plan_id,
-    ) == [("Trygga skolvägar", "Polisen", "2031-06-30", "Dark paths", "Fewer incidents")]
+    ) == [
+        (
+            "Trygga skolvägar",
+            "Polisen",
+            "2031-06-30",
+            "Dark paths",
+            "Fewer incidents",
+            1,
+            "ordinary",
+            "Incidents per month",
+        )
+    ]
 
 
 def test_a_modal_that_cannot_open_is_explained(plan: Plan) -> None:

@@ -5,13 +5,16 @@ One module per family. To add a command, see ARCHITECTURE.md ("Adding a command"
 
 from samverkan.commands import (
     activities,
+    causes,
     digest,
+    export,
     followups,
     forms,
     help,
     log,
     organisations,
     personal,
+    plan_import,
     records,
     settings,
     setup,
@@ -31,4 +34,7 @@ FAMILIES = (
     records,
     digest,
     settings,
+    causes,
+    export,
+    plan_import,
 )

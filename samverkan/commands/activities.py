@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from samverkan.commands import activity_fields
 from samverkan.commands.forms import OpenModal
 from samverkan.context import UserError
 from samverkan.domain import Unit, check_text
@@ -30,7 +31,6 @@ from samverkan.reply import Fields, Header, Item, Note, Reply, Section
 from samverkan.text import RAG_ICONS, STATUS_ICONS, STATUS_ORDER, clip, esc, mention
 from samverkan.views import activity_line, cards, log_line
 from samverkan.vocabulary import ACTIVITY_FIELDS, ADD_WORDS, LIST_WORDS, RAGS, STATUSES
-from storage import Activity
 
 
 @dataclass(frozen=True)
@@ -47,13 +47,13 @@ class ActivityShow:
 
 @dataclass(frozen=True)
 class ActivityList:
-    pass
+    by_cause: bool = False
 
 
 @dataclass(frozen=True)
 class ActivitySet:
     number: int
-    field: str  # status, rag, cause, goal, owner, due, title
+    field: str  # status, rag, cause, goal, owner, due, title, period, partners, followup, kind
     value: str
 
 
@@ -62,7 +62,10 @@ def parse_activity(
 ) -> ActivityAdd | ActivityShow | ActivityList | ActivitySet | OpenModal:
     """`activity add …`, `activity list`, `activity A#`, `activity A# <field> <value>`."""
     if not rest or rest[0].casefold() in LIST_WORDS:
-        return ActivityList()
+        grouping = " ".join(w.casefold() for w in rest[1:])
+        if grouping not in ("", "by cause", "per orsak", "cause", "orsak", "efter orsak"):
+            raise ParseError("error.activity_usage", "activity")
+        return ActivityList(by_cause=bool(grouping))
     head = rest[0].casefold()
     if head in ADD_WORDS:
         words = rest[1:]
@@ -93,7 +96,9 @@ def parse_activity(
     elif fld == "due":
         if value.casefold() not in ("none", "ingen") and not is_date(value):
             raise ParseError("error.bad_date", topic, {"value": value[:40]})
-    elif fld in ("cause", "goal"):
+    elif fld == "kind":
+        value = activity_fields.parse_kind(value, topic)
+    elif fld in ("cause", "goal", "followup"):
         # Kept as typed, line breaks and all.
         value = check_typed(unquote(span(rest[2:])), topic)
     elif fld == "title":
@@ -158,10 +163,10 @@ def add_activity(
     due: str | date | None = None,
     cause: str = "",
     goal: str = "",
+    **template: str | list[str],
 ) -> Reply:
-    """Create an activity (command or form)."""
+    """Create an activity (command or form); `template`: period, partners, followup, kind."""
     title = check_text(title, field="title", limit=200)
-    cause = check_text(cause, field="cause") if cause.strip() else ""
     goal = check_text(goal, field="goal") if goal.strip() else ""
     plan = u.plan
     org = u.org(owner, field="owner") if owner else None
@@ -175,10 +180,10 @@ def add_activity(
         created_by=u.ctx.user_id,
         owner_org_id=org.id if org else None,
         due_date=due_date,
-        cause=cause,
         goal=goal,
         start_date=today,
     )
+    a = activity_fields.fill(u, a, cause=cause, **template)
     u.audit(
         "activity",
         a.ref,
@@ -209,7 +214,9 @@ def run_activity_list(u: Unit, cmd: ActivityList) -> Reply:
     today = u.today
     order = {s: i for i, s in enumerate(STATUS_ORDER)}
     acts.sort(key=lambda a: (order[a.status], a.id))
-    lines = [activity_line(u.d, plan, a, today) for a in acts]
+    lines = [activity_line(u.d, plan, a, today) + activity_fields.suffix(u, a) for a in acts]
+    if cmd.by_cause:
+        lines = activity_fields.by_cause(u, acts, lines)
     title = t(lang, "activity.list_title", name=plan.name, n=len(acts))
     items = [Header(clip(title, 150)), *u.d.lines(lang, lines, "activity list", limit=60)]
     items.append(Note(t(lang, "activity.legend")))
@@ -233,8 +240,8 @@ def run_activity_show(u: Unit, cmd: ActivityShow) -> Reply:
         f"*{t(lang, 'field.due')}*\n{u.fmt(a.due_date)}",
     ]
     items: list[Item] = [Header(title), Fields(tuple(pairs))]
-    if a.cause:
-        items.append(Section(f"*{t(lang, 'field.cause')}*: {esc(a.cause)}"))
+    if extra := activity_fields.template_pairs(u, a):
+        items.append(Fields(tuple(extra[:10])))
     if a.goal:
         items.append(Section(f"*{t(lang, 'field.goal')}*: {esc(a.goal)}"))
     if logs:
@@ -249,27 +256,11 @@ def run_activity_show(u: Unit, cmd: ActivityShow) -> Reply:
     return Reply(f"{a.ref} {esc(a.title, 140)}", items, lang=lang, plan_id=plan.id)
 
 
-def _require_owner(u: Unit, a: Activity, fld: str) -> None:
-    """A coordinator, or a member of the activity's owner organisation."""
-    me = u.tx.members.get(u.plan.id, u.ctx.user_id)
-    allowed = me is not None and (
-        me.is_coordinator or bool(a.owner_org_id and me.organisation_id == a.owner_org_id)
-    )
-    if not allowed:
-        raise UserError(
-            "denied.activity",
-            what=t(u.plan.language, f"what.activity_{fld}"),
-            ref=a.ref,
-            owner=esc(a.owner) if a.owner else "—",
-            who=u.d.coordinators(u.tx, u.plan),
-        )
-
-
 def run_activity_set(u: Unit, cmd: ActivitySet) -> Reply:
     """Change one field of an activity."""
     plan, lang = u.plan, u.plan.language
     a = u.activity(cmd.number)
-    _require_owner(u, a, cmd.field)
+    activity_fields.require_owner(u, a, cmd.field)
     old: object
     new: object
     if cmd.field == "owner":
@@ -294,6 +285,10 @@ def run_activity_set(u: Unit, cmd: ActivitySet) -> Reply:
         changes = {"rag": cmd.value}
         shown_old = t(lang, f"rag.{old}") if old else t(lang, "rag.none")
         shown_new = t(lang, f"rag.{new}")
+    elif cmd.field in activity_fields.TEMPLATE_FIELDS:
+        found = activity_fields.change(u, a, cmd.field, cmd.value)
+        old, new, shown_old, shown_new = found.old, found.new, found.shown_old, found.shown_new
+        changes = {}
     else:
         value = check_text(cmd.value, limit=200 if cmd.field == "title" else 2000)
         current: str = getattr(a, cmd.field)
@@ -302,7 +297,10 @@ def run_activity_set(u: Unit, cmd: ActivitySet) -> Reply:
         shown_old, shown_new = esc(current, 200) if current else "—", esc(value, 200)
     if old == new:
         raise no_change(lang, a.ref, cmd.field, new, shown_new)
-    u.tx.activities.update(a.id, **changes)
+    if changes:
+        u.tx.activities.update(a.id, **changes)
+    else:
+        found.write()
     u.audit("activity", a.ref, "updated", before={cmd.field: old}, after={cmd.field: new})
     icon = ""
     if cmd.field == "status":

@@ -1,4 +1,4 @@
-"""Finding what was recorded: `search <words>` and `history <A#|F#|L#>`."""
+"""Finding what was recorded: `search <words>` and `history <A#|F#|L#|C#>`."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def parse_search(rest: list[str]) -> Search:
 
 
 def parse_history(rest: list[str]) -> History:
-    """`history <A#|F#|L#>`."""
+    """`history <A#|F#|L#|C#>`."""
     m = ANY_REF.match(rest[0]) if len(rest) == 1 else None
     if m is None:
         raise ParseError("error.history_usage", "history")

@@ -45,14 +45,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{cmd} activity A# status <planned|active|done|paused|cancelled>` · "
         "`{cmd} activity A# rag <green|amber|red>`\n"
         "`{cmd} status [A#|organisation]` · `{cmd} overdue` · `{cmd} search <words>` · "
-        "`{cmd} history <A#|F#|L#>`",
+        "`{cmd} history <A#|F#|L#|C#>`\n"
+        "`{cmd} cause add|list` · `{cmd} export [csv]` · `{cmd} import` the council's template",
         "*Planen*\n"
         "`{cmd} aktivitet ny <titel> [ägare <aktör>] [senast <datum>]` ny aktivitet\n"
         "`{cmd} aktivitet lista` · `{cmd} aktivitet A#` · "
         "`{cmd} aktivitet A# status <planerad|pågår|klar|pausad|inställd>` · "
         "`{cmd} aktivitet A# bedömning <grön|gul|röd>`\n"
         "`{cmd} status [A#|aktör]` · `{cmd} försenat` · `{cmd} sök <ord>` · "
-        "`{cmd} historik <A#|F#|L#>`",
+        "`{cmd} historik <A#|F#|L#|C#>`\n"
+        "`{cmd} orsak ny|lista` · `{cmd} exportera [csv]` · `{cmd} importera` rådets mall",
     ),
     "help.admin": (
         "*Digest and settings*\n"
@@ -108,6 +110,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{cmd} activity A3 status active` (planned, active, done, paused, cancelled)\n"
         "`{cmd} activity A3 rag amber` (green, amber, red)\n"
         "`{cmd} activity A3 cause|goal|owner|due|title <value>`\n"
+        "The template's fields: `{cmd} activity A3 cause C1` · `period jan–jun 2027` (two "
+        "dates, `vt 2027`, `ht 2027`, `ongoing`) · `partners Polisen, Stockholmshem` · "
+        "`followup <how it is followed up>` · `kind one-off|ordinary`\n"
+        "`{cmd} activity list by cause` groups the list by cause.\n"
         "Changes: coordinators and members of the owner organisation. A title with the word "
         'owner or due in it goes in quotes: `{cmd} activity add "Meet the owner"`.',
         "`{cmd} aktivitet ny <titel> [ägare <aktör>] [senast <datum>]` ny aktivitet "
@@ -115,6 +121,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{cmd} aktivitet A3`\n`{cmd} aktivitet A3 status pågår` (planerad, pågår, klar, "
         "pausad, inställd)\n`{cmd} aktivitet A3 bedömning gul` (grön, gul, röd)\n"
         "`{cmd} aktivitet A3 orsak|mål|ägare|senast|titel <värde>`\n"
+        "Mallens fält: `{cmd} aktivitet A3 orsak C1` · `period jan–jun 2027` (två datum, "
+        "`vt 2027`, `ht 2027`, `löpande`) · `parter Polisen, Stockholmshem` · "
+        "`uppföljning <hur den följs upp>` · `typ engångsinsats|ordinarie`\n"
+        "`{cmd} aktivitet lista per orsak` grupperar listan efter orsak.\n"
         "Ändringar: samordnare och medlemmar i ägande aktör. En titel med ordet ägare eller "
         "senast i sig skrivs inom citattecken: "
         '`{cmd} aktivitet ny "Samtal med ägare av kiosken"`.',

@@ -2,6 +2,7 @@
 
 from storage.repos.activities import Activities
 from storage.repos.audit import Audit
+from storage.repos.causes import Causes
 from storage.repos.digests import Digests
 from storage.repos.events import Events
 from storage.repos.followups import FollowUps
@@ -15,6 +16,7 @@ from storage.repos.reminders import Reminders
 __all__ = [
     "Activities",
     "Audit",
+    "Causes",
     "Digests",
     "Events",
     "FollowUps",

@@ -12,10 +12,16 @@ from storage.repos.base import Repo, iso
 from storage.repos.refs import Refs
 
 _SQL = """
-SELECT a.id, a.plan_id, a.ref_no, a.title, a.cause, a.goal, a.owner_org_id, o.name AS owner,
-       a.contact_user, a.start_date, a.due_date, a.status, a.rag, a.created_by,
-       a.created_at, a.updated_at
+SELECT a.id, a.plan_id, a.ref_no, a.title, COALESCE(c.text, a.cause) AS cause, a.goal,
+       a.owner_org_id, o.name AS owner, a.contact_user, a.start_date, a.due_date, a.status,
+       a.rag, a.created_by, a.created_at, a.updated_at, a.cause_id, c.ref_no AS cause_no,
+       a.period_start, a.period_end, a.period_ongoing, a.followup, a.kind,
+       (SELECT json_group_array(name) FROM (
+            SELECT po.name FROM activity_partners p JOIN organisations po
+            ON po.id = p.organisation_id WHERE p.activity_id = a.id ORDER BY p.position
+       )) AS partners
 FROM activities a LEFT JOIN organisations o ON o.id = a.owner_org_id
+LEFT JOIN causes c ON c.id = a.cause_id
 """
 
 _UPDATABLE = {
@@ -27,6 +33,12 @@ _UPDATABLE = {
     "status",
     "rag",
     "updated_at",
+    "cause_id",
+    "period_start",
+    "period_end",
+    "period_ongoing",
+    "followup",
+    "kind",
 }
 
 
@@ -93,6 +105,22 @@ class Activities(Repo):
         """All activities of a plan in ref order."""
         rows = self._all(_SQL + " WHERE a.plan_id = ? ORDER BY a.ref_no", (plan_id,))
         return [Activity.from_row(r) for r in rows]
+
+    def by_title(self, plan_id: int, title: str) -> Activity | None:
+        """The first activity of a plan with this title, case-insensitively."""
+        key = title.strip().casefold()
+        return next((a for a in self.of_plan(plan_id) if a.title.casefold() == key), None)
+
+    def set_partners(self, activity_id: int, organisation_ids: list[int]) -> Activity:
+        """Replace an activity's partner organisations (in this order) and stamp it updated."""
+        self.db.execute("DELETE FROM activity_partners WHERE activity_id = ?", (activity_id,))
+        for position, org_id in enumerate(dict.fromkeys(organisation_ids)):
+            self.db.execute(
+                "INSERT INTO activity_partners (activity_id, organisation_id, position) "
+                "VALUES (?, ?, ?)",
+                (activity_id, org_id, position),
+            )
+        return self.update(activity_id)
 
     def update(self, activity_id: int, **fields: Any) -> Activity:
         """Change fields of an activity and stamp it updated."""

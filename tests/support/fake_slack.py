@@ -305,6 +305,16 @@ def message_problems(params: dict[str, Any], *, need_text: bool = True) -> list[
     return problems
 
 
+def _multipart_file(raw: bytes, content_type: str) -> bytes:
+    """The file part of a multipart/form-data body (slack_sdk posts the bytes so)."""
+    boundary = content_type.split("boundary=", 1)[-1].strip().strip('"').encode()
+    for part in raw.split(b"--" + boundary):
+        head, _, body = part.partition(b"\r\n\r\n")
+        if b"filename=" in head:
+            return body[:-2] if body.endswith(b"\r\n") else body
+    return raw
+
+
 class _Handler(BaseHTTPRequestHandler):
     """Routes one HTTP request to the owning FakeSlack."""
 
@@ -358,6 +368,8 @@ class FakeSlack:
         self.messages: dict[tuple[str, str], dict[str, Any]] = {}
         self.used_trigger_ids: set[str] = set()
         self.opened_ims: set[str] = set()
+        #: Files by id: what files.getUploadURLExternal promised, the bytes, where shared.
+        self.files: dict[str, dict[str, Any]] = {}
         self.socket_url: str | None = None
         self.check_trigger_reuse = True
 
@@ -526,6 +538,8 @@ class FakeSlack:
             reply = self._response_url(unquote(path[10:]), raw, content_type)
         elif path.startswith("/upload/"):
             reply = self._upload(unquote(path[8:]), raw, content_type)
+        elif path.startswith("/files-pri/"):
+            reply = self._download(unquote(path[11:]), request)
         else:
             reply = _Reply(404, "not found", {"Content-Type": "text/plain"})
         self._write(request, reply)
@@ -674,6 +688,7 @@ class FakeSlack:
             "apps.connections.open": self._apps_connections_open,
             "files.getUploadURLExternal": self._files_get_upload_url,
             "files.completeUploadExternal": self._files_complete_upload,
+            "files.info": self._files_info,
         }
 
     # -- answers -----------------------------------------------------------------------------
@@ -986,21 +1001,112 @@ class FakeSlack:
             return {"ok": False, "error": "internal_error"}
         return {"ok": True, "url": self.socket_url}
 
-    def _files_get_upload_url(self, params: dict[str, Any]) -> dict[str, Any]:
-        """files.getUploadURLExternal: an upload URL served by the fake."""
+    # -- files -------------------------------------------------------------------------------
+
+    def add_file(self, name: str, content: bytes, user: str = "U0COORD") -> str:
+        """A file someone uploaded (into a form's file_input); returns its id for files.info."""
         file_id = self._next_id("F")
+        with self._lock:
+            self.files[file_id] = {
+                "name": name,
+                "length": len(content),
+                "content": content,
+                "user": user,
+                "complete": True,
+                "shared_in": [],
+                "title": name,
+            }
+        return file_id
+
+    def shared_files(self, channel: str | None = None) -> list[dict[str, Any]]:
+        """Files completed with files.completeUploadExternal (optionally into one channel)."""
+        with self._lock:
+            return [
+                f
+                for f in self.files.values()
+                if f["complete"]
+                and f["shared_in"]
+                and (channel is None or channel in f["shared_in"])
+            ]
+
+    def _file_object(self, file_id: str) -> dict[str, Any]:
+        f = self.files[file_id]
+        name = f["name"]
+        return {
+            "id": file_id,
+            "name": name,
+            "title": f.get("title") or name,
+            "size": len(f.get("content") or b""),
+            "user": f.get("user", BOT_USER_ID),
+            "url_private": f"{self.root_url}/files-pri/{file_id}/{name}",
+            "url_private_download": f"{self.root_url}/files-pri/{file_id}/download/{name}",
+            "channels": [c for c in f["shared_in"] if c[:1] == "C"],
+            "ims": [c for c in f["shared_in"] if c[:1] == "D"],
+        }
+
+    def _files_get_upload_url(self, params: dict[str, Any]) -> dict[str, Any]:
+        """files.getUploadURLExternal: an upload URL for `length` bytes named `filename`."""
+        problems = []
+        if not params.get("filename"):
+            problems.append("filename is missing")
+        length = str(params.get("length") or "")
+        if not length.isdigit() or int(length) <= 0:
+            problems.append(f"length must be a positive byte count, got {length!r}")
+        self._violate("files.getUploadURLExternal", problems)
+        if problems:
+            return {"ok": False, "error": "invalid_arguments"}
+        file_id = self._next_id("F")
+        with self._lock:
+            self.files[file_id] = {
+                "name": str(params["filename"]),
+                "length": int(length),
+                "content": None,
+                "complete": False,
+                "shared_in": [],
+            }
         return {"ok": True, "upload_url": f"{self.root_url}/upload/{file_id}", "file_id": file_id}
 
     def _files_complete_upload(self, params: dict[str, Any]) -> dict[str, Any]:
-        """files.completeUploadExternal."""
+        """files.completeUploadExternal: every file uploaded in full, shared where it may be."""
         files = params.get("files") if isinstance(params.get("files"), list) else []
-        return {
-            "ok": True,
-            "files": [{"id": f.get("id"), "title": f.get("title", "")} for f in files],
-        }
+        problems = []
+        if not files:
+            problems.append("files must be a JSON list of {id, title}")
+        channel = str(params.get("channel_id") or "")
+        if channel[:1] == "D" and channel not in self.opened_ims:
+            problems.append(
+                f"channel_id {channel} is a DM the bot never opened (conversations.open)"
+            )
+        for f in files:
+            known = self.files.get(str(f.get("id")))
+            if known is None or known["content"] is None:
+                problems.append(f"file {f.get('id')} was never uploaded to its upload_url")
+            elif len(known["content"]) != known["length"]:
+                problems.append(
+                    f"file {f.get('id')}: {len(known['content'])} bytes uploaded, "
+                    f"{known['length']} announced"
+                )
+        self._violate("files.completeUploadExternal", problems)
+        if problems:
+            return {"ok": False, "error": "invalid_arguments"}
+        with self._lock:
+            for f in files:
+                known = self.files[str(f["id"])]
+                known.update(complete=True, title=f.get("title") or known["name"])
+                known["initial_comment"] = params.get("initial_comment")
+                if channel:
+                    known["shared_in"].append(channel)
+        return {"ok": True, "files": [self._file_object(str(f["id"])) for f in files]}
+
+    def _files_info(self, params: dict[str, Any]) -> dict[str, Any]:
+        """files.info of a completed file."""
+        file_id = str(params.get("file") or "")
+        if file_id not in self.files or not self.files[file_id]["complete"]:
+            return {"ok": False, "error": "file_not_found"}
+        return {"ok": True, "file": self._file_object(file_id)}
 
     def _upload(self, file_id: str, raw: bytes, content_type: str) -> _Reply:
-        """Accept a file upload to an upload URL."""
+        """Accept a file upload to an upload URL (once, to a URL that files.getUploadURLExternal gave)."""
         call = Call(
             f"upload:{file_id}",
             {"size": len(raw), "content_type": content_type, "body": raw},
@@ -1008,7 +1114,40 @@ class FakeSlack:
             response=f"OK - {len(raw)}",
         )
         self._record(call)
+        with self._lock:
+            known = self.files.get(file_id)
+            problem = None
+            if known is None:
+                problem = (
+                    f"upload to {file_id}, an upload URL files.getUploadURLExternal never gave"
+                )
+            elif known["content"] is not None:
+                problem = f"second upload to the upload URL of {file_id}"
+            else:
+                body = raw
+                if "multipart/form-data" in content_type:
+                    body = _multipart_file(raw, content_type)
+                known["content"] = body
+        if problem:
+            self._violate("upload", [problem])
+            return _Reply(404, "not found")
         return _Reply(200, f"OK - {len(raw)}")
+
+    def _download(self, path: str, request: _Handler) -> _Reply:
+        """A file's url_private: only with the bot token in the Authorization header."""
+        file_id = path.split("/", 1)[0]
+        auth = request.headers.get("Authorization") or ""
+        token = auth[7:].strip() if auth.lower().startswith("bearer ") else ""
+        self._record(Call(f"download:{file_id}", {"path": path}, time.time(), token=token))
+        if not token.startswith("xoxb-"):
+            self._violate("download", [f"url_private of {file_id} fetched without the bot token"])
+            # Slack answers a sign-in page; a test server says so plainly.
+            return _Reply(403, "sign in first")
+        with self._lock:
+            known = self.files.get(file_id)
+        if known is None or not known["complete"]:
+            return _Reply(404, "not found")
+        return _Reply(200, known["content"], {"Content-Type": "application/octet-stream"})
 
     def _response_url(self, name: str, raw: bytes, content_type: str) -> _Reply:
         """Accept a post to a response_url, check it, record it as `response_url:<name>`."""
