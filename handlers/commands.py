@@ -14,6 +14,7 @@ from blocks.modals import BUILDERS
 from handlers.common import (
     after_ack,
     command_context,
+    learn_locale,
     log,
     prompt_client,
     publish_homes,
@@ -53,6 +54,8 @@ def handle_command(ack: Ack, body: dict[str, Any], client: WebClient, context: B
     ack(**command_response(reply, text))
     if reply.touched_users:
         after_ack(publish_homes, client, samverkan, ctx.team_id, reply.touched_users)
+    # Once per person: their Slack locale, for their own surfaces from now on.
+    after_ack(learn_locale, client, samverkan, ctx.team_id, ctx.user_id)
 
 
 def _open_modal(

@@ -197,6 +197,31 @@ class Domain:
             text += "\n" + t(lang, "error.example", example=example, cmd=self.command)
         return Reply(text, items, ok=False, lang=lang)
 
+    def personal_language(self, tx: Tx, team_id: str, user_id: str, fallback: str) -> str:
+        """The language of a person's own surfaces (mine, App Home, reminders).
+
+        The one they chose (`settings my language`), else their Slack locale when it is
+        English or Swedish, else `fallback` (the plan's language).
+        """
+        known = tx.languages.get(team_id, user_id)
+        if known is None:
+            return fallback
+        if known.chosen:
+            return known.chosen
+        locale = (known.slack_locale or "").casefold()
+        return locale[:2] if locale[:2] in ("en", "sv") else fallback
+
+    def locale_unknown(self, team_id: str, user_id: str) -> bool:
+        """Whether Slack has not been asked for this person's locale yet (users.info)."""
+        with self.store.read() as tx:
+            known = tx.languages.get(team_id, user_id)
+        return known is None or known.checked_at is None
+
+    def remember_locale(self, team_id: str, user_id: str, locale: str | None) -> None:
+        """Record the locale Slack reported for a person (`users.info`, `include_locale`)."""
+        with self.store.write() as tx:
+            tx.languages.remember_locale(team_id, user_id, locale)
+
     def language_for(self, ctx: Context) -> str:
         """The language of the channel's plan, or the default."""
         with self.store.read() as tx:

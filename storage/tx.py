@@ -12,6 +12,7 @@ from storage.repos import (
     Digests,
     Events,
     FollowUps,
+    Languages,
     Logs,
     Members,
     Organisations,
@@ -38,3 +39,4 @@ class Tx:
         self.reminders = Reminders(db, now)
         self.digests = Digests(db, now)
         self.events = Events(db, now)
+        self.languages = Languages(db, now)

@@ -483,6 +483,7 @@ def test_mutating_commands_are_listed() -> None:
         "Reassign",
         "Reminders",
         "Settings",
+        "MyLanguage",
     }
 
 
@@ -591,6 +592,7 @@ COMMAND_WORDS = [
     "search",
     "history",
     "settings",
+    "settings my language",
 ]
 
 

@@ -361,4 +361,5 @@ def test_manifest_declares_what_the_bot_handles() -> None:
         "chat:write",
         "channels:history",
         "groups:history",
+        "users:read",
     }

@@ -29,6 +29,7 @@ TABLES = {
     "digests",
     "audit_events",
     "processed_events",
+    "user_languages",
 }
 
 
@@ -104,7 +105,9 @@ def test_migrations_from_an_empty_file(tmp_path: Path) -> None:
     assert not path.exists()
     store = Store(path)
     versions = [v for v, _, _ in MIGRATIONS]
-    assert versions == list(range(1, len(versions) + 1))  # numbered, none skipped
+    # Numbered in order, each once; parallel branches hold numbers of their own (m011 here
+    # while m003–m010 land elsewhere), so a gap is allowed.
+    assert versions == sorted(set(versions)) and versions[0] == 1
     assert store.migrate() == versions
     assert store.schema_version() == versions[-1]
     conn = connect(path)
@@ -138,7 +141,7 @@ def test_rerunning_migrations_is_a_no_op(store: Store) -> None:
 
 def test_m002_indexes_the_audit_trail_by_plan_and_time(store: Store) -> None:
     """Schema version 2; the digest's audit.between query uses the (plan_id, at) index."""
-    assert store.schema_version() == 2
+    assert store.schema_version() >= 2
     conn = connect(store.path)
     try:
         indexes = {
@@ -164,7 +167,7 @@ def test_a_version_1_database_is_brought_to_version_2(tmp_path: Path, monkeypatc
     plan_id = new_plan(old)
     add_logs(old.path, plan_id, 2, "erik")
     before = snapshot(old.path)
-    monkeypatch.undo()
+    monkeypatch.setattr("storage.store.MIGRATIONS", MIGRATIONS[:2])
     assert old.migrate() == [2]
     assert old.schema_version() == 2
     after = snapshot(old.path)
