@@ -194,3 +194,19 @@ def test_the_console_speaks_swedish_and_corrects_typos(tmp_path: Path) -> None:
     assert "Menade du `/samverkan status`?" in out
     assert "*F1* till @lina från @you — senast " in out or "F1 till @lina från @you" in out
     assert "Jag kan inte läsa ”om en veck” efter ”senast”" in out
+
+
+def test_a_reminder_follows_the_persons_language(week, tmp_path: Path) -> None:
+    from samverkan.reminders import claim_reminders
+
+    run, clock = week
+    run("anna", "uppföljning <@lina> Boka lokal senast idag")
+    run("anna", "uppföljning <@erik> Ring skolan senast idag")
+    run("lina", "inställningar mitt språk en")
+    # The domain of the same database, as the reminders job runs it.
+    app = Samverkan(Store(tmp_path / "samverkan.db", clock=clock), clock=clock)
+    sent = {r.user_id: r.reply for r in claim_reminders(app, "Europe/Stockholm", clock())}
+    assert sent["lina"].text.startswith("You have 1 follow-up due today or overdue.")
+    assert sent["erik"].text.startswith(
+        "Du har 1 uppföljning som ska vara klar idag eller är försenad."
+    )
