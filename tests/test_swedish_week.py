@@ -153,7 +153,9 @@ def test_an_unknown_kind_is_offered_as_a_choice(week) -> None:
 
 def test_a_refusal_names_one_person_once_and_own_follow_ups_say_no_from(week) -> None:
     run, _ = week
-    run("lina", "uppföljning <@lina> Boka lokal senast fredag")
+    assert run("lina", "uppföljning <@lina> Boka lokal senast fredag").text == (
+        "*F1* till <@lina> — senast 4 dec.:\n> Boka lokal"
+    )
     assert run("erik", "klar F1").text == (
         "Bara <@lina> (ansvarig, som också gav den) eller en samordnare kan klarmarkera F1. "
         "Samordnare: <@anna>."
