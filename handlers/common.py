@@ -212,6 +212,10 @@ def learn_locale(client: WebClient, samverkan: Samverkan, team_id: str, user_id:
         locale = user.get("locale")
     except SlackApiError as e:
         log.info("users.info for the locale failed: %s", e.response.get("error"))
+    except OSError as e:
+        # No answer: the person keeps the plan's language; asked again on a later command.
+        log.info("users.info for the locale did not answer: %r", e)
+        return
     samverkan.remember_locale(team_id, user_id, str(locale) if locale else None)
 
 
