@@ -16,6 +16,7 @@ from blocks.modals import BUILDERS
 from handlers.common import (
     after_ack,
     command_context,
+    learn_locale,
     log,
     prompt_client,
     publish_homes,
@@ -58,6 +59,8 @@ def handle_command(ack: Ack, body: dict[str, Any], client: WebClient, context: B
         after_ack(send_files, client, ctx.user_id, reply)
     if reply.touched_users:
         after_ack(publish_homes, client, samverkan, ctx.team_id, reply.touched_users)
+    # Once per person: their Slack locale, for their own surfaces from now on.
+    after_ack(learn_locale, client, samverkan, ctx.team_id, ctx.user_id)
 
 
 def _open_modal(

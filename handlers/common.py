@@ -210,6 +210,28 @@ def publish_homes(
             log.warning("views.publish for %s failed: %s", user, e.response.get("error"))
 
 
+def learn_locale(client: WebClient, samverkan: Samverkan, team_id: str, user_id: str) -> None:
+    """Ask Slack once for a person's locale (users.info with include_locale) and remember it.
+
+    Personal surfaces (mine, App Home, reminders) follow it unless the person chose a
+    language. Asked once per person: an answer without a locale, or a refusal (no
+    users:read scope), is remembered too, so a person costs one call at most.
+    """
+    if not samverkan.locale_unknown(team_id, user_id):
+        return
+    locale = None
+    try:
+        user = client.users_info(user=user_id, include_locale=True).get("user") or {}
+        locale = user.get("locale")
+    except SlackApiError as e:
+        log.info("users.info for the locale failed: %s", e.response.get("error"))
+    except OSError as e:
+        # No answer: the person keeps the plan's language; asked again on a later command.
+        log.info("users.info for the locale did not answer: %r", e)
+        return
+    samverkan.remember_locale(team_id, user_id, str(locale) if locale else None)
+
+
 def post_reply(client: WebClient, channel_id: str, user_id: str, reply: Reply) -> None:
     """Post a reply in a channel (or only to the person), falling back to a direct message."""
     payload = message_payload(reply)

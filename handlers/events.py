@@ -8,8 +8,9 @@ from typing import Any
 from slack_bolt import BoltContext, BoltResponse
 from slack_sdk import WebClient
 
-from handlers.common import after_ack, log, publish_homes, samverkan_of, team_of
+from handlers.common import after_ack, learn_locale, log, publish_homes, samverkan_of, team_of
 from samverkan.interactive import first_delivery
+from samverkan.service import Samverkan
 
 
 def skip_redelivered_events(
@@ -31,4 +32,10 @@ def handle_app_home_opened(
     """app_home_opened on the Home tab: publish the person's App Home again."""
     if event.get("tab") != "home" or not event.get("user"):
         return
-    after_ack(publish_homes, client, samverkan_of(context), team_of(body), {event["user"]})
+    after_ack(_learn_and_publish, client, samverkan_of(context), team_of(body), event["user"])
+
+
+def _learn_and_publish(client: WebClient, samverkan: Samverkan, team_id: str, user: str) -> None:
+    """The person's Slack locale first (once), so their Home is drawn in their language."""
+    learn_locale(client, samverkan, team_id, user)
+    publish_homes(client, samverkan, team_id, {user})

@@ -52,6 +52,8 @@ class Domain:
         self.command = command
         #: Called with a plan id after its schedule or timezone changed (the scheduler listens).
         self.schedule_listeners: list[Callable[[int], None]] = []
+        #: People whose Slack locale this process knows is recorded (no read per command).
+        self._locale_known: set[tuple[str, str]] = set()
 
     # -- the unit of work --------------------------------------------------------------------
 
@@ -196,6 +198,37 @@ class Domain:
             items.append(Note(t(lang, "error.example", example=example, cmd=self.command)))
             text += "\n" + t(lang, "error.example", example=example, cmd=self.command)
         return Reply(text, items, ok=False, lang=lang)
+
+    def personal_language(self, tx: Tx, team_id: str, user_id: str, fallback: str) -> str:
+        """The language of a person's own surfaces (mine, App Home, reminders).
+
+        The one they chose (`settings my language`), else their Slack locale when it is
+        English or Swedish, else `fallback` (the plan's language).
+        """
+        known = tx.languages.get(team_id, user_id)
+        if known is None:
+            return fallback
+        if known.chosen:
+            return known.chosen
+        locale = (known.slack_locale or "").casefold()
+        return locale[:2] if locale[:2] in ("en", "sv") else fallback
+
+    def locale_unknown(self, team_id: str, user_id: str) -> bool:
+        """Whether Slack has not been asked for this person's locale yet (users.info)."""
+        if (team_id, user_id) in self._locale_known:
+            return False
+        with self.store.read() as tx:
+            known = tx.languages.get(team_id, user_id)
+        unknown = known is None or known.checked_at is None
+        if not unknown:
+            self._locale_known.add((team_id, user_id))
+        return unknown
+
+    def remember_locale(self, team_id: str, user_id: str, locale: str | None) -> None:
+        """Record the locale Slack reported for a person (`users.info`, `include_locale`)."""
+        with self.store.write() as tx:
+            tx.languages.remember_locale(team_id, user_id, locale)
+        self._locale_known.add((team_id, user_id))
 
     def language_for(self, ctx: Context) -> str:
         """The language of the channel's plan, or the default."""

@@ -27,7 +27,8 @@ def home(app: Samverkan, ctx: Context) -> Reply:
             (p, tx.activities.of_plan(p.id), tx.followups.of_plan(p.id, "open"))
             for p in own[:HOME_PLANS]
         ]
-    lang = plans[0].language if plans else app.default_language
+        fallback = plans[0].language if plans else app.default_language
+        lang = app.personal_language(tx, ctx.team_id, ctx.user_id, fallback)
     title = t(lang, "home.title")
     items: list = [Header(title)]
     if own:

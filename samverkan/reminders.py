@@ -65,14 +65,20 @@ def claim_reminders(app: Samverkan, timezone: str, now: datetime) -> list[Remind
                 continue
             ids = tuple(f.id for _, f in items)
             tx.followups.mark_reminded(list(ids), today)
-            out.append(Reminder(team_id, user_id, build_reminder(app, items, today), ids))
+            lang = app.personal_language(tx, team_id, user_id, items[0][0].language)
+            out.append(Reminder(team_id, user_id, build_reminder(app, items, today, lang), ids))
     return out
 
 
-def build_reminder(app: Samverkan, items: list[tuple[Plan, FollowUp]], today: date) -> Reply:
-    """The reminder message of one person: their due and overdue follow-ups, with buttons."""
+def build_reminder(
+    app: Samverkan, items: list[tuple[Plan, FollowUp]], today: date, lang: str | None = None
+) -> Reply:
+    """The reminder message of one person: their due and overdue follow-ups, with buttons.
+
+    In `lang`, the person's own language (samverkan.domain.Domain.personal_language).
+    """
     command = app.command
-    lang = items[0][0].language
+    lang = lang or items[0][0].language
     several_plans = len({p.id for p, _ in items}) > 1
     items = sorted(items, key=lambda pf: (pf[1].due_date or today, pf[0].id, pf[1].id))
     n = len(items)
@@ -80,7 +86,7 @@ def build_reminder(app: Samverkan, items: list[tuple[Plan, FollowUp]], today: da
     out: list = [Header(t(lang, "reminder.title")), Section(intro)]
     for plan, f in items[:CARD_LIMIT]:
         # The same card as `mine` shows: when it is due, who gave it, its activity.
-        text = app.followup_text(plan, f, today, with_assignee=False)
+        text = app.followup_text(plan, f, today, with_assignee=False, lang=lang)
         if several_plans:
             text += f" · _{esc(plan.name, 80)}_"
         out.append(FollowUpCard(plan.id, f.ref, text))

@@ -155,6 +155,8 @@ class Samverkan(Domain):
             reply = personal.mine(u, lang)
         return reply
 
-    def followup_text(self, plan: Plan, f: FollowUp, today: date, with_assignee: bool) -> str:
-        """A follow-up card's mrkdwn (a redrawn card after a button)."""
-        return followup_text(self, plan, f, today, with_assignee)
+    def followup_text(
+        self, plan: Plan, f: FollowUp, today: date, with_assignee: bool, lang: str | None = None
+    ) -> str:
+        """A follow-up card's mrkdwn (a redrawn card after a button, a reminder)."""
+        return followup_text(self, plan, f, today, with_assignee, lang)

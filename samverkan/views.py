@@ -45,20 +45,30 @@ def log_line(d: Domain, plan: Plan, e: LogEntry, with_activity: bool = True) -> 
     return line
 
 
-def followup_text(d: Domain, plan: Plan, f: FollowUp, today: date, with_assignee: bool) -> str:
-    """A follow-up card's mrkdwn: ref, text, when it is due, and who gave or has it."""
-    lang = plan.language
+def followup_text(
+    d: Domain,
+    plan: Plan,
+    f: FollowUp,
+    today: date,
+    with_assignee: bool,
+    lang: str | None = None,
+) -> str:
+    """A follow-up card's mrkdwn: ref, text, when it is due, and who gave or has it.
+
+    `lang`: the reader's language on a personal surface (mine, App Home, reminders); the
+    plan's language otherwise.
+    """
+    lang = lang or plan.language
     bits = []
     if f.due_date:
         late = (today - f.due_date).days
+        due = format_date(f.due_date, lang, today)
         if late > 0:
-            bits.append(
-                "⏰ " + t(lang, "followup.late", n=days_late(f, today), due=d.fmt(plan, f.due_date))
-            )
+            bits.append("⏰ " + t(lang, "followup.late", n=days_late(f, today), due=due))
         elif late == 0:
             bits.append(t(lang, "followup.due_today"))
         else:
-            bits.append(t(lang, "followup.due_part", due=d.fmt(plan, f.due_date)))
+            bits.append(t(lang, "followup.due_part", due=due))
     if with_assignee:
         bits.append(t(lang, "followup.for", user=mention(f.assignee)))
     elif f.assigned_by != f.assignee:
@@ -70,7 +80,12 @@ def followup_text(d: Domain, plan: Plan, f: FollowUp, today: date, with_assignee
 
 
 def cards(
-    u: Unit, plan: Plan, fus: list[FollowUp], more_cmd: str, with_assignee: bool = True
+    u: Unit,
+    plan: Plan,
+    fus: list[FollowUp],
+    more_cmd: str,
+    with_assignee: bool = True,
+    lang: str | None = None,
 ) -> list[Item]:
     """Follow-ups as cards with Done / Snooze buttons for whoever may act on them."""
     today = u.d.today(plan)
@@ -79,13 +94,13 @@ def cards(
         FollowUpCard(
             plan.id,
             f.ref,
-            followup_text(u.d, plan, f, today, with_assignee),
+            followup_text(u.d, plan, f, today, with_assignee, lang),
             can_act=f.status == "open" and may_act_on_followup(f, u.ctx.user_id, me),
         )
         for f in fus[:CARD_LIMIT]
     ]
     if len(fus) > CARD_LIMIT:
-        shown.append(u.d.more(plan.language, len(fus) - CARD_LIMIT, more_cmd))
+        shown.append(u.d.more(lang or plan.language, len(fus) - CARD_LIMIT, more_cmd))
     return shown
 
 

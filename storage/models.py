@@ -334,3 +334,25 @@ class Digest:
             sent_at=parse_datetime(r["sent_at"]),
             error=r["error"],
         )
+
+
+@dataclass(frozen=True)
+class UserLanguage:
+    team_id: str
+    user_id: str
+    #: The language the person chose (`settings my language sv`), or None.
+    chosen: str | None
+    #: The locale Slack last reported ("sv-SE"), "" when it reported none, None if not asked.
+    slack_locale: str | None
+    checked_at: datetime | None
+
+    @classmethod
+    def from_row(cls, r: Row) -> UserLanguage:
+        """A person's language record from a row of `user_languages`."""
+        return cls(
+            team_id=r["team_id"],
+            user_id=r["user_id"],
+            chosen=r["chosen"] or None,
+            slack_locale=r["slack_locale"],
+            checked_at=parse_datetime(r["checked_at"]),
+        )

@@ -13,6 +13,7 @@ from storage.repos import (
     Digests,
     Events,
     FollowUps,
+    Languages,
     Logs,
     Members,
     Organisations,
@@ -40,3 +41,4 @@ class Tx:
         self.digests = Digests(db, now)
         self.events = Events(db, now)
         self.causes = Causes(db, now, self.refs)
+        self.languages = Languages(db, now)

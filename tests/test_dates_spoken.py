@@ -1,9 +1,11 @@
 """Dates as people say them (DESIGN §3, extended): each form against fixed days across a year
 boundary and ISO week 53, looking ahead (due dates) and back (what happened)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from samverkan.dates import DateError, looks_like_date, parse_date, parse_week
 
@@ -146,3 +148,28 @@ def test_not_a_date(text: str) -> None:
 )
 def test_single_words_that_look_like_dates(token: str, expected: bool) -> None:
     assert looks_like_date(token) is expected
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)), st.integers(1, 53))
+def test_a_week_is_a_friday_to_come_or_one_that_has_begun(today: date, week: int) -> None:
+    ahead = parse_date(f"v{week}", today)
+    assert ahead.weekday() == 4 and ahead >= today and ahead.isocalendar().week == week
+    # No earlier Friday of that week number is still to come.
+    assert (ahead - today).days < 7 * 53 * 6
+    back = parse_date(f"vecka {week}", today, prefer="past")
+    assert back <= today and back.isocalendar().week == week
+    assert back.weekday() == 4 or back == today
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)), st.integers(0, 999))
+def test_in_n_days_and_weeks_count_from_today(today: date, n: int) -> None:
+    assert parse_date(f"om {n} dagar", today) == today + timedelta(days=n)
+    assert parse_date(f"in {n} weeks", today, prefer="past") == today + timedelta(weeks=n)
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)), st.integers(0, 6))
+def test_next_weekday_is_in_next_iso_week(today: date, weekday: int) -> None:
+    names = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+    result = parse_date(f"nästa {names[weekday]}", today)
+    assert result.weekday() == weekday
+    assert result.isocalendar()[:2] == (today + timedelta(weeks=1)).isocalendar()[:2]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -278,7 +279,8 @@ def test_a_full_disk_refuses_writes_in_one_line_each_and_recovers(
         bot.stop()
     log = bot.log()
     assert "Traceback" not in log, log
-    assert log.count("the disk is full") == 3, log
+    # One line per refused command (a background write, such as a Slack locale, may add its own).
+    assert len(re.findall(r"refused log: .* the disk is full", log)) == 3, log
 
 
 # -- Slack unreachable at start --------------------------------------------------------------

@@ -484,6 +484,7 @@ def test_mutating_commands_are_listed() -> None:
         "Reassign",
         "Reminders",
         "Settings",
+        "MyLanguage",
     }
 
 
@@ -597,6 +598,7 @@ COMMAND_WORDS = [
     "search",
     "history",
     "settings",
+    "settings my language",
 ]
 
 

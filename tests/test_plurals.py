@@ -55,14 +55,14 @@ EXPECTED: dict[tuple[str, str], tuple[str, str, str]] = {
         "…och 2 problem till",
     ),
     ("reminder.intro", "en"): (
-        "0 of your follow-ups are due today or overdue.",
-        "1 of your follow-ups is due today or overdue.",
-        "2 of your follow-ups are due today or overdue.",
+        "You have 0 follow-ups due today or overdue.",
+        "You have 1 follow-up due today or overdue.",
+        "You have 2 follow-ups due today or overdue.",
     ),
     ("reminder.intro", "sv"): (
-        "0 av dina uppföljningar ska vara klara idag eller är försenade.",
-        "1 av dina uppföljningar ska vara klar idag eller är försenad.",
-        "2 av dina uppföljningar ska vara klara idag eller är försenade.",
+        "Du har 0 uppföljningar som ska vara klara idag eller är försenade.",
+        "Du har 1 uppföljning som ska vara klar idag eller är försenad.",
+        "Du har 2 uppföljningar som ska vara klara idag eller är försenade.",
     ),
     ("blocks.more", "en"): (
         "…and 0 more lines that do not fit in one message.",

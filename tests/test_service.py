@@ -765,13 +765,13 @@ def test_a_week_whose_digest_is_pending_keeps_its_moment(plan: Callable, store: 
         (
             "activity add Walk due someday",
             "I can't read “someday” after “due” as a date. Write a date like `2026-12-15`, "
-            "`friday` or `+3d`; if “due someday” belongs to the text, put the text in quotes."
+            "`friday`, `week 50` or `in a week`; if “due someday” belongs to the text, put the text in quotes."
             "\nExample: `/samverkan activity add Safer walk to school owner Skolan due 2027-03-31`",
         ),
         (
             "follow <@mats> Call the school by 5pm",
             "I can't read “5pm” after “by” as a date. Write a date like `2026-12-15`, "
-            "`friday` or `+3d`; if “by 5pm” belongs to the text, put the text in quotes."
+            "`friday`, `week 50` or `in a week`; if “by 5pm” belongs to the text, put the text in quotes."
             "\nExample: `/samverkan follow @erik Check the lighting at the underpass by friday A2`",
         ),
     ],

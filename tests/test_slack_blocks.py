@@ -364,4 +364,5 @@ def test_manifest_declares_what_the_bot_handles() -> None:
         "files:write",
         "files:read",
         "im:write",
+        "users:read",
     }

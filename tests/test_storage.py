@@ -29,6 +29,7 @@ TABLES = {
     "digests",
     "audit_events",
     "processed_events",
+    "user_languages",
 }
 
 

@@ -81,8 +81,8 @@ def test_typos_in_english(plan: Callable, typed: str, expected: str) -> None:
         ),
         (
             "skjut F1 fredga",
-            "Jag kan inte läsa ”fredga” som ett datum. Prova `2026-12-15`, `15/12`, `imorgon`, "
-            "`fredag` eller `+3d`.\nMenade du `/samverkan skjut F1 fredag`?",
+            "Jag kan inte läsa ”fredga” som ett datum. Prova `2026-12-15`, `15 dec`, `imorgon`, "
+            "`fredag`, `v50` eller `om 2 veckor`.\nMenade du `/samverkan skjut F1 fredag`?",
         ),
         (
             "hjälp stauts",

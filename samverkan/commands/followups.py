@@ -189,7 +189,8 @@ def add_followup(
         extra.append(f"*{act.ref}* {esc(act.title, 80)}")
     head = t(
         lang,
-        "followup.added",
+        # Someone's note to themselves needs no "from them".
+        "followup.added_own" if assignee == u.ctx.user_id else "followup.added",
         ref=f.ref,
         assignee=mention(assignee),
         by=mention(u.ctx.user_id),

@@ -72,6 +72,12 @@ def _kind_like(word: str) -> bool:
     return len(word) >= 3 and word.isalpha() and word.islower() and word.casefold() not in KINDS
 
 
+def _other(typed: str) -> str:
+    """ "other" in the language the command was typed in ("aktör ny …" → "övrigt")."""
+    swedish = {"aktör", "aktor", "ny", "nytt", "lägg", "till", "skapa"}
+    return "övrigt" if swedish & set(typed.casefold().split()) else "other"
+
+
 def _refuse_kind_or_name(words: list[str]) -> None:
     """Ask whether the last word is the kind (the nearest kind offered) or part of the name."""
     first = words[0]
@@ -84,7 +90,7 @@ def _refuse_kind_or_name(words: list[str]) -> None:
         "",
         {
             "word": words[-1][:40],
-            "as_kind": f"{typed}{head} {near[0] if near else 'other'}"[:200],
+            "as_kind": f"{typed}{head} {near[0] if near else _other(typed)}"[:200],
             "as_name": f'{typed}"{" ".join(words)}"'[:200],
         },
     )

@@ -47,10 +47,11 @@ def mine(u: Unit, lang: str | None = None) -> Reply:
     fus = u.tx.followups.open_of_user(ctx.team_id, ctx.user_id)
     plans = {p.id: p for p in u.tx.plans.of_user(ctx.team_id, ctx.user_id)}
     here = u.maybe_plan
-    lang = (
-        lang
-        or (here.language if here else None)
-        or (next(iter(plans.values())).language if plans else u.d.default_language)
+    # A personal surface follows the person (chosen, or Slack's locale), then the plan here.
+    fallback = here.language if here else None
+    fallback = fallback or (next(iter(plans.values())).language if plans else None)
+    lang = lang or u.d.personal_language(
+        u.tx, ctx.team_id, ctx.user_id, fallback or u.d.default_language
     )
     if not fus:
         text = t(lang, "mine.none")
@@ -66,7 +67,7 @@ def mine(u: Unit, lang: str | None = None) -> Reply:
             break  # no cards left to show: no plan header without cards
         if len(plans) > 1:
             items.append(Section(f"*{esc(plan.name)}*"))
-        items.extend(cards(u, plan, group[:room], "mine", with_assignee=False))
+        items.extend(cards(u, plan, group[:room], "mine", with_assignee=False, lang=lang))
         shown += min(len(group), room)
     if shown < len(fus):
         items.append(u.d.more(lang, len(fus) - shown, "mine"))

@@ -181,17 +181,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{user} är redan {role} i *{org}*.",
     ),
     "error.bad_date": (
-        "I can't read “{value}” as a date. Try `2026-12-15`, `15/12`, `tomorrow`, `friday` or "
-        "`+3d`.",
-        "Jag kan inte läsa ”{value}” som ett datum. Prova `2026-12-15`, `15/12`, `imorgon`, "
-        "`fredag` eller `+3d`.",
+        "I can't read “{value}” as a date. Try `2026-12-15`, `15 dec`, `tomorrow`, `friday`, "
+        "`week 50` or `in 2 weeks`.",
+        "Jag kan inte läsa ”{value}” som ett datum. Prova `2026-12-15`, `15 dec`, `imorgon`, "
+        "`fredag`, `v50` eller `om 2 veckor`.",
     ),
     "error.bad_date_keyword": (
         "I can't read “{value}” after “{word}” as a date. Write a date like `2026-12-15`, "
-        "`friday` or `+3d`; if “{word} {value}” belongs to the text, put the text in quotes.",
+        "`friday`, `week 50` or `in a week`; if “{word} {value}” belongs to the text, put the "
+        "text in quotes.",
         "Jag kan inte läsa ”{value}” efter ”{word}” som ett datum. Skriv ett datum som "
-        "`2026-12-15`, `fredag` eller `+3d`; om ”{word} {value}” hör till texten, sätt texten "
-        "inom citattecken.",
+        "`2026-12-15`, `fredag`, `v50` eller `om en vecka`; om ”{word} {value}” hör till "
+        "texten, sätt texten inom citattecken.",
     ),
     "error.date_range": (
         "{day} is too far from today: use a date between {first} and {last}.",
@@ -272,6 +273,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The language must be `en` or `sv`.",
         "Språket måste vara `en` eller `sv`.",
     ),
+    "error.settings_my_usage": (
+        "Your own language is `en`, `sv` or `auto` (Slack's language for you).",
+        "Ditt eget språk är `en`, `sv` eller `auto` (ditt språk i Slack).",
+    ),
     "error.settings_language_value": (
         "Give the language: `en` or `sv`.",
         "Ange språket: `en` eller `sv`.",
@@ -337,6 +342,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "example.search": ("{cmd} search lighting", "{cmd} sök belysning"),
     "example.history": ("{cmd} history A3", "{cmd} historik A3"),
     "example.settings": ("{cmd} settings language sv", "{cmd} inställningar språk sv"),
+    "example.settings_my": ("{cmd} settings my language sv", "{cmd} inställningar mitt språk sv"),
     "example.settings_language": ("{cmd} settings language sv", "{cmd} inställningar språk sv"),
     "example.settings_timezone": (
         "{cmd} settings timezone Europe/Stockholm",

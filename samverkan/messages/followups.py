@@ -8,6 +8,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "*{ref}* for {assignee} from {by}{extra}:",
         "*{ref}* till {assignee} från {by}{extra}:",
     ),
+    "followup.added_own": ("*{ref}* for {assignee}{extra}:", "*{ref}* till {assignee}{extra}:"),
     "followup.due_part": ("due {due}", "senast {due}"),
     "followup.due_today": ("due today", "ska vara klar idag"),
     "followup.late": ("{n} d late (due {due})", "{n} d försenad (senast {due})"),

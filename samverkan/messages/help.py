@@ -210,16 +210,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.settings": (
         "`{cmd} settings language sv` · `{cmd} settings timezone Europe/Stockholm` · "
-        "`{cmd} settings area <area>` · `{cmd} settings name <plan name>` (coordinators)",
+        "`{cmd} settings area <area>` · `{cmd} settings name <plan name>` (coordinators)\n"
+        "`{cmd} settings my language sv|en|auto`: your own language for `{cmd} mine`, your App "
+        "Home and reminders (anyone; `auto` follows Slack)",
         "`{cmd} inställningar språk en` · `{cmd} inställningar tidszon Europe/Stockholm` · "
         "`{cmd} inställningar område <område>` · `{cmd} inställningar namn <planens namn>` "
-        "(samordnare)",
+        "(samordnare)\n"
+        "`{cmd} inställningar mitt språk sv|en|auto`: ditt eget språk för `{cmd} mina`, din "
+        "appstartsida och påminnelser (alla; `auto` följer Slack)",
     ),
     "help.dates": (
-        "Dates can be written `2026-12-15`, `15/12`, `today`, `tomorrow`, `yesterday`, a "
-        "weekday (`friday`, `fre`), or relative: `+3d`, `2w`.",
-        "Datum kan skrivas `2026-12-15`, `15/12`, `idag`, `imorgon`, `igår`, en veckodag "
-        "(`fredag`, `fre`) eller relativt: `+3d`, `2v`.",
+        "Dates can be written `2026-12-15`, `15/12`, `15 dec`, `15 december`, `today`, "
+        "`tomorrow`, `day after tomorrow`, `yesterday`, a weekday (`friday`, `fre`: the next "
+        "one), `next friday` (next week's), a week (`week 50`, `v50`: its Friday), or relative: "
+        "`+3d`, `2w`, `in 3 days`, `in a week`, `in 2 weeks`.\n"
+        "A due date without a year is the next one to come; a due date that has passed is kept "
+        "with a warning. For what happened (`log … on`) dates look back.",
+        "Datum kan skrivas `2026-12-15`, `15/12`, `15 dec`, `15 december`, `idag`, `imorgon`, "
+        "`i övermorgon`, `igår`, en veckodag (`fredag`, `fre`: nästa som kommer), `nästa "
+        "fredag` (nästa veckas), en vecka (`vecka 50`, `v50`: dess fredag) eller relativt: "
+        "`+3d`, `2v`, `om 3 dagar`, `om en vecka`, `om 2 veckor`.\n"
+        "Ett slutdatum utan år är nästa som kommer; ett slutdatum som har passerat sparas med en "
+        "varning. För det som hänt (`logga … den`) räknas datum bakåt.",
     ),
     # -- command words, as help titles ("Help: log" / "Hjälp: logga") ----------------------
     "verb.help": ("help", "hjälp"),

@@ -15,8 +15,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- reminder messages (samverkan/reminders.py) ----------------------------------------
     "reminder.title": ("Follow-ups for today", "Dagens uppföljningar"),
     "reminder.intro": (
-        "{n} of your follow-ups {n:is|are} due today or overdue.",
-        "{n} av dina uppföljningar ska vara {n:klar|klara} idag eller är {n:försenad|försenade}.",
+        "You have {n} {n:follow-up|follow-ups} due today or overdue.",
+        "Du har {n} {n:uppföljning|uppföljningar} som ska vara {n:klar|klara} idag eller är "
+        "{n:försenad|försenade}.",
     ),
     "reminder.footer": (
         "All yours: `{cmd} mine` · no more of these messages: `{cmd} reminders off`",

@@ -9,4 +9,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "setting.timezone": ("Timezone", "Tidszon"),
     "setting.area": ("Area", "Område"),
     "setting.name": ("Plan name", "Planens namn"),
+    # -- a person's own language (mine, App Home, reminders) -------------------------------
+    "settings.my_language": (
+        "Your own language is now {language}: `{cmd} mine`, your App Home and reminders use it.",
+        "Ditt eget språk är nu {language}: `{cmd} mina`, din appstartsida och påminnelser "
+        "använder det.",
+    ),
+    "settings.my_language_auto": (
+        "Your own language follows Slack's language for you again (now {language}).",
+        "Ditt eget språk följer ditt språk i Slack igen (nu {language}).",
+    ),
+    "language.en": ("English", "engelska"),
+    "language.sv": ("Swedish", "svenska"),
 }

@@ -17,7 +17,12 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
-from storage.migrations import m001_initial, m002_audit_by_time, m008_template_fields
+from storage.migrations import (
+    m001_initial,
+    m002_audit_by_time,
+    m008_template_fields,
+    m011_user_languages,
+)
 
 Migration = tuple[int, str, Callable[[sqlite_utils.Database], None]]
 
@@ -25,6 +30,7 @@ MIGRATIONS: list[Migration] = [
     (1, m001_initial.NAME, m001_initial.migrate),
     (2, m002_audit_by_time.NAME, m002_audit_by_time.migrate),
     (8, m008_template_fields.NAME, m008_template_fields.migrate),
+    (11, m011_user_languages.NAME, m011_user_languages.migrate),
 ]
 
 

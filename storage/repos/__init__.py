@@ -6,6 +6,7 @@ from storage.repos.causes import Causes
 from storage.repos.digests import Digests
 from storage.repos.events import Events
 from storage.repos.followups import FollowUps
+from storage.repos.languages import Languages
 from storage.repos.logs import Logs
 from storage.repos.members import Members
 from storage.repos.organisations import Organisations
@@ -20,6 +21,7 @@ __all__ = [
     "Digests",
     "Events",
     "FollowUps",
+    "Languages",
     "Logs",
     "Members",
     "Organisations",
