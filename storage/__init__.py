@@ -1,5 +1,14 @@
 """Storage: the only package that knows SQL and table names."""
 
+from storage.est_models import (
+    Measure,
+    Observation,
+    Place,
+    RoundDelivery,
+    RoundSchedule,
+    SituationNote,
+    WeekCount,
+)
 from storage.models import (
     Activity,
     AuditEvent,
@@ -19,9 +28,16 @@ __all__ = [
     "Digest",
     "FollowUp",
     "LogEntry",
+    "Measure",
     "Member",
+    "Observation",
     "Organisation",
+    "Place",
     "Plan",
+    "RoundDelivery",
+    "RoundSchedule",
+    "SituationNote",
     "Store",
     "Tx",
+    "WeekCount",
 ]

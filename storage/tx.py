@@ -14,10 +14,14 @@ from storage.repos import (
     FollowUps,
     Logs,
     Members,
+    Observations,
     Organisations,
+    Places,
     Plans,
     Refs,
     Reminders,
+    Rounds,
+    Situation,
 )
 
 
@@ -38,3 +42,7 @@ class Tx:
         self.reminders = Reminders(db, now)
         self.digests = Digests(db, now)
         self.events = Events(db, now)
+        self.places = Places(db, now)
+        self.observations = Observations(db, now, self.refs)
+        self.situation = Situation(db, now)
+        self.rounds = Rounds(db, now)

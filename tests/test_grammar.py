@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from samverkan import grammar as g
+from samverkan.commands.situation import SituationShow
 from samverkan.grammar import (
     ActivityAdd,
     ActivityList,
@@ -231,7 +232,7 @@ PARSES = [
     ("status A3", Status(activity=3)),
     ("status Polisen Järva", Status(org="Polisen Järva")),
     ('status "Polisen Järva"', Status(org="Polisen Järva")),
-    ("läge", Status()),
+    ("läge", SituationShow()),
     # -- overdue / försenat
     ("overdue", Overdue()),
     ("försenat", Overdue()),
@@ -494,6 +495,10 @@ def test_mutating_commands_are_listed() -> None:
         "Reassign",
         "Reminders",
         "Settings",
+        "PlaceAdd",
+        "Observe",
+        "SituationNote",
+        "MeasureAdd",
     }
 
 
@@ -599,6 +604,14 @@ COMMAND_WORDS = [
     "search",
     "history",
     "settings",
+    "place",
+    "place add",
+    "place list",
+    "observe",
+    "observe list",
+    "situation",
+    "situation note",
+    "measure",
 ]
 
 

@@ -104,7 +104,9 @@ def test_migrations_from_an_empty_file(tmp_path: Path) -> None:
     assert not path.exists()
     store = Store(path)
     versions = [v for v, _, _ in MIGRATIONS]
-    assert versions == list(range(1, len(versions) + 1))  # numbered, none skipped
+    # Numbered in order from 1. Numbers handed to branches built in parallel (m003–m005 while
+    # this one holds m006–m007) may be missing until those branches are merged.
+    assert versions[0] == 1 and versions == sorted(set(versions))
     assert store.migrate() == versions
     assert store.schema_version() == versions[-1]
     conn = connect(path)
@@ -138,7 +140,7 @@ def test_rerunning_migrations_is_a_no_op(store: Store) -> None:
 
 def test_m002_indexes_the_audit_trail_by_plan_and_time(store: Store) -> None:
     """Schema version 2; the digest's audit.between query uses the (plan_id, at) index."""
-    assert store.schema_version() == 2
+    assert store.schema_version() >= 2
     conn = connect(store.path)
     try:
         indexes = {
@@ -164,7 +166,7 @@ def test_a_version_1_database_is_brought_to_version_2(tmp_path: Path, monkeypatc
     plan_id = new_plan(old)
     add_logs(old.path, plan_id, 2, "erik")
     before = snapshot(old.path)
-    monkeypatch.undo()
+    monkeypatch.setattr("storage.store.MIGRATIONS", MIGRATIONS[:2])
     assert old.migrate() == [2]
     assert old.schema_version() == 2
     after = snapshot(old.path)

@@ -10,11 +10,14 @@ from samverkan.commands import (
     forms,
     help,
     log,
+    observe,
     organisations,
     personal,
+    places,
     records,
     settings,
     setup,
+    situation,
     status,
 )
 
@@ -31,4 +34,7 @@ FAMILIES = (
     records,
     digest,
     settings,
+    places,
+    observe,
+    situation,
 )

@@ -100,7 +100,9 @@ def describe(u: Unit, e: AuditEvent) -> str:
             )
         if key == "rag":
             return t(lang, f"rag.{value}")
-        if key in ("source", "kind", "role") and has(f"{key}.{value}"):
+        if key in ("source", "kind", "role", "category", "band", "concern") and has(
+            f"{key}.{value}"
+        ):
             # Stored values ("command", "social_services") are shown in the plan's words.
             return t(lang, f"{key}.{value}")
         if key in ("assignee",):

@@ -19,6 +19,7 @@ from samverkan.messages import (
     reminders,
     settings,
     setup,
+    situation,
 )
 
 # key: (English, Swedish). Values in braces are filled in by samverkan.i18n.t; user text in
@@ -39,6 +40,7 @@ FAMILIES: dict[str, dict[str, tuple[str, str]]] = {
     "errors": errors.MESSAGES,
     "permissions": permissions.MESSAGES,
     "common": common.MESSAGES,
+    "situation": situation.MESSAGES,
 }
 
 

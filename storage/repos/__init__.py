@@ -7,10 +7,14 @@ from storage.repos.events import Events
 from storage.repos.followups import FollowUps
 from storage.repos.logs import Logs
 from storage.repos.members import Members
+from storage.repos.observations import Observations
 from storage.repos.organisations import Organisations
+from storage.repos.places import Places
 from storage.repos.plans import Plans
 from storage.repos.refs import Refs
 from storage.repos.reminders import Reminders
+from storage.repos.rounds import Rounds
+from storage.repos.situation import Situation
 
 __all__ = [
     "Activities",
@@ -20,8 +24,12 @@ __all__ = [
     "FollowUps",
     "Logs",
     "Members",
+    "Observations",
     "Organisations",
+    "Places",
     "Plans",
     "Refs",
     "Reminders",
+    "Rounds",
+    "Situation",
 ]
