@@ -182,3 +182,24 @@ def test_the_demo_loads_once_and_shows_its_plan(tmp_path: Path) -> None:
     assert second.returncode == 0
     assert "Loaded the example plan" not in second.stdout
     assert "Trygg i Husby 2026: activities (12)" in second.stdout.splitlines()
+
+
+def test_the_demo_has_a_situation_picture_at_once(tmp_path: Path) -> None:
+    """Eight weeks of observations at five places, measures and an agreed assessment."""
+    db = str(tmp_path / "demo.db")
+    result = bot("demo", "--db", db, "-c", "situation")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "Observations this week: 15" in lines
+    assert "Graffiti 4 ▲ (mean 2.0)  `▃▁▃▃▅▅▆█`" in lines
+    assert "Fire 0 ▼ (mean 0.5)  `█▅▅▅▁▅▁▁`" in lines
+    assert "🔥 Gångtunneln (6) · high concern: 2" in lines
+    assert "Not reported: Brå, Stadsdelsförvaltningen" in lines
+    assert "Agreed assessment (recorded by @anna)" in lines
+    assert has_line(
+        lines, r"⬜ `F8` Felanmäl belysningen i gångtunneln — @mats · open · .* from week \d+"
+    )
+    assert has_line(
+        lines, r"⬜ `F11` Vuxenvandring vid centrum lördag kväll — @leila · open · due .*"
+    )
+    assert not has_line(lines, r".*`F9`.*")  # last week's measure that was done
