@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from samverkan.dates import format_date
-from samverkan.digest_text import date_range
+from babel.dates import format_interval
+
+from samverkan.dates import babel_locale, format_date
 from samverkan.est_words import CATEGORIES
 from samverkan.i18n import t
 from samverkan.registry import command_word
@@ -90,7 +91,8 @@ def gather(tx: Tx, plan: Plan, week: Week, today: date) -> Picture:
 def week_title(lang: str, week: Week) -> str:
     """ "Week 48, 23–29 Nov" in the plan's language."""
     start = monday(week)
-    dates = date_range(lang, start, start + timedelta(days=6))
+    dates = format_interval(start, start + timedelta(days=6), "yMMMd", locale=babel_locale(lang))
+    dates = dates.replace("\u2009", " ").replace("\u202f", " ")  # as the digest writes ranges
     return t(lang, "situation.week", week=week[1], dates=dates)
 
 
@@ -165,6 +167,22 @@ def render_picture(
     text.append(note)
     items.extend(_measures(p, root))
     return items, text
+
+
+def merged(items: list[Item]) -> list[Item]:
+    """Neighbouring sections joined while they fit in one (the digest's compact picture)."""
+    out: list[Item] = []
+    for item in items:
+        last = out[-1] if out else None
+        if (
+            isinstance(item, Section)
+            and isinstance(last, Section)
+            and len(last.text) + 1 + len(item.text) <= SECTION_CHARS
+        ):
+            out[-1] = Section(last.text + "\n" + item.text)
+        else:
+            out.append(item)
+    return out
 
 
 def _reporters(p: Picture) -> str:

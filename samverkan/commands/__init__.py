@@ -5,6 +5,7 @@ One module per family. To add a command, see ARCHITECTURE.md ("Adding a command"
 
 from samverkan.commands import (
     activities,
+    activity_log,
     digest,
     followups,
     forms,
@@ -37,4 +38,5 @@ FAMILIES = (
     places,
     observe,
     situation,
+    activity_log,
 )

@@ -131,6 +131,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "There was no week {week} in the last few years.",
         "Det fanns ingen vecka {week} de senaste åren.",
     ),
+    "error.activity_log_usage": (
+        "Page through an activity's log with `{cmd} activity A# log [<page>]`.",
+        "Bläddra i en aktivitets logg med `{cmd} aktivitet A# logg [<sida>]`.",
+    ),
+    "activity.log_title": ("{ref} {title}: log ({n})", "{ref} {title}: logg ({n})"),
+    "activity.log_none": (
+        "{ref} has no entries on that page (pages: {pages}).",
+        "{ref} har inga insatser på den sidan (sidor: {pages}).",
+    ),
     # -- replies ---------------------------------------------------------------------------
     "place.added": ("📍 Place *{name}* added.", "📍 Platsen *{name}* är tillagd."),
     "place.title": ("Places ({n})", "Platser ({n})"),
