@@ -46,3 +46,10 @@ SOURCE_SEPARATOR = "|"
 # The first block of a scheduled digest carries "<prefix><plan_id>_<YYYY>-W<WW>", so the bot can
 # recognise its own digest in the channel's history after a crash (schedules/digest_job.py).
 DIGEST_BLOCK_PREFIX = "samverkan_digest_"
+
+# The weekly round's direct message: two buttons, each valued "<plan_id>:<YYYY>-W<WW>"; its
+# first block carries "<prefix><plan_id>_<YYYY>-W<WW>_<user>" so the bot can find it after a
+# crash (schedules/round_job.py).
+ROUND_REPORT = "round_report"
+ROUND_NOTHING = "round_nothing"
+ROUND_BLOCK_PREFIX = "samverkan_round_"

@@ -52,6 +52,8 @@ from samverkan.service import Samverkan
 from samverkan.timing import digest_due_in_week, digest_time
 from schedules.digest_job import DigestDelivery
 from schedules.reminders_job import ReminderDelivery
+from schedules.round_job import RoundDelivery
+from schedules.round_jobs import RoundJobs
 from slackapi.clients import derived_client
 from storage import Plan
 
@@ -183,6 +185,8 @@ class Scheduler:
         self.scheduler = scheduler or BackgroundScheduler(timezone=UTC, job_defaults=JOB_DEFAULTS)
         self.digests = DigestDelivery(app, self.client, clock=self.clock, on_retry=self.retry_later)
         self.reminders = ReminderDelivery(app, self.client, clock=self.clock)
+        round_delivery = RoundDelivery(app, self.client, clock=self.clock)
+        self.rounds = RoundJobs(self.scheduler, self.store, round_delivery, self.clock)
         #: Set once the catch-up pass after start has finished.
         self.caught_up = threading.Event()
         self._sync_lock = threading.RLock()
@@ -241,6 +245,7 @@ class Scheduler:
             for plan in plans:
                 self._sync_digest(plan)
             self._sync_reminders({p.timezone for p in plans})
+            self.rounds.sync(plans)
 
     def reschedule(self, plan_id: int) -> None:
         """Bring one plan's jobs up to date (a schedule listener of the app).
@@ -267,6 +272,8 @@ class Scheduler:
                         replace_existing=True,
                     )
             self._sync_reminders(zones)
+            if plan is not None:
+                self.rounds.sync_plan(plan)
 
     def _sync_digest(self, plan: Plan) -> None:
         job_id = DIGEST_JOB.format(plan.id)
@@ -344,6 +351,7 @@ class Scheduler:
                         log.info("catch-up: digest of plan %s: %s", plan.id, outcome)
                 except Exception:
                     log.exception("catch-up: digest of plan %s failed", plan.id)
+            self.rounds.catch_up(plans)
             for zone in sorted({p.timezone for p in plans}):
                 local = now.astimezone(ZoneInfo(zone)).time()
                 if reminder_day(zone, now) and local < REMINDERS_CATCH_UP_UNTIL:

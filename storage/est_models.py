@@ -117,6 +117,7 @@ class RoundSchedule:
     plan_id: int
     weekday: int | None
     time: str
+    set_at: datetime | None = None
 
 
 @dataclass(frozen=True)

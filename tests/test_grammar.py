@@ -612,6 +612,8 @@ COMMAND_WORDS = [
     "situation",
     "situation note",
     "measure",
+    "round",
+    "round off",
 ]
 
 

@@ -761,9 +761,11 @@ def due_followups(plans, run, clock) -> None:
 
 
 def dms(fake: FakeSlack) -> dict[str, list]:
+    """Reminder DMs by user (the weekly round's DMs are tested in tests/test_round.py)."""
     out: dict[str, list] = {}
     for c in posts(fake):
-        if c.params["channel"].startswith("U"):
+        first = (c.params.get("blocks") or [{}])[0].get("block_id") or ""
+        if c.params["channel"].startswith("U") and not first.startswith(ids.ROUND_BLOCK_PREFIX):
             out.setdefault(c.params["channel"], []).append(c)
     return out
 

@@ -16,6 +16,7 @@ from samverkan.commands import (
     personal,
     places,
     records,
+    round,
     settings,
     setup,
     situation,
@@ -39,4 +40,5 @@ FAMILIES = (
     observe,
     situation,
     activity_log,
+    round,
 )

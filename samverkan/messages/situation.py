@@ -140,6 +140,72 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{ref} has no entries on that page (pages: {pages}).",
         "{ref} har inga insatser på den sidan (sidor: {pages}).",
     ),
+    "help.round": (
+        "`{cmd} round <weekday> <HH:MM>` sets when every member gets a direct message asking "
+        "for the week's observations (default Thursday 12:00); `{cmd} round off` stops it; "
+        "`{cmd} round` shows when it goes out and who has answered this week.\nExample: "
+        "`{cmd} round thursday 12:00`",
+        "`{cmd} omgång <veckodag> <HH:MM>` anger när varje medlem får ett direktmeddelande "
+        "som frågar efter veckans händelser (normalt torsdag 12:00); `{cmd} omgång av` stoppar "
+        "den; `{cmd} omgång` visar när den går ut och vilka som har svarat i veckan.\nExempel: "
+        "`{cmd} omgång torsdag 12:00`",
+    ),
+    "verb.round": ("round", "omgång"),
+    "example.round": ("{cmd} round thursday 12:00", "{cmd} omgång torsdag 12:00"),
+    "what.round": ("change the round", "ändra omgången"),
+    "error.round_usage": (
+        "Set the round with `{cmd} round <weekday> <HH:MM>`, or stop it with `{cmd} round off`.",
+        "Ställ in omgången med `{cmd} omgång <veckodag> <HH:MM>`, eller stoppa den med "
+        "`{cmd} omgång av`.",
+    ),
+    "round.set": (
+        "🔔 Each week on {day} at {time} ({tz}) every member is asked for observations.",
+        "🔔 Varje vecka på {day} kl. {time} ({tz}) får varje medlem frågan om händelser.",
+    ),
+    "round.off": (
+        "🔕 The weekly round is off. Turn it on with `{cmd} round <weekday> <HH:MM>`.",
+        "🔕 Veckans omgång är avstängd. Slå på den med `{cmd} omgång <veckodag> <HH:MM>`.",
+    ),
+    "round.is_off": (
+        "The weekly round is off. Turn it on with `{cmd} round <weekday> <HH:MM>`.",
+        "Veckans omgång är avstängd. Slå på den med `{cmd} omgång <veckodag> <HH:MM>`.",
+    ),
+    "round.when": (
+        "🔔 The round goes out on {day} at {time} ({tz}).",
+        "🔔 Omgången går ut på {day} kl. {time} ({tz}).",
+    ),
+    "round.not_yet": (
+        "Week {week}: nobody has been asked yet.",
+        "Vecka {week}: ingen har fått frågan än.",
+    ),
+    "round.status": (
+        "Week {week}: {asked} asked. Answered: {answered}. Not yet: {waiting}.",
+        "Vecka {week}: {asked} tillfrågade. Har svarat: {answered}. Inte än: {waiting}.",
+    ),
+    "round.ask": (
+        "🔔 *{plan}*, week {week}: what did your organisation see in the area this week? "
+        "Report an observation, or tell us there is nothing to report.",
+        "🔔 *{plan}*, vecka {week}: vad har er organisation sett i området den här veckan? "
+        "Rapportera en händelse, eller säg att ni inte har något att rapportera.",
+    ),
+    "round.answered_nothing": (
+        "✅ Answered: nothing to report. Thank you!",
+        "✅ Svarat: inget att rapportera. Tack!",
+    ),
+    "round.answered_report": (
+        "✅ Answered: {ref} reported. Thank you! Anything else? Report another.",
+        "✅ Svarat: {ref} rapporterad. Tack! Något mer? Rapportera en till.",
+    ),
+    "round.thanks_nothing": (
+        "Recorded for week {week}: nothing to report ({user}).",
+        "Sparat för vecka {week}: inget att rapportera ({user}).",
+    ),
+    "round.week_over": (
+        "Week {week} is over; report what you saw with `{cmd} observe`.",
+        "Vecka {week} är slut; rapportera det du såg med `{cmd} händelse`.",
+    ),
+    "button.report": ("Report an observation", "Rapportera en händelse"),
+    "button.nothing": ("Nothing to report", "Inget att rapportera"),
     # -- replies ---------------------------------------------------------------------------
     "place.added": ("📍 Place *{name}* added.", "📍 Platsen *{name}* är tillagd."),
     "place.title": ("Places ({n})", "Platser ({n})"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from storage.est_models import RoundDelivery, RoundSchedule
+from storage.models import parse_datetime
 from storage.repos.base import Repo
 
 #: The round's default moment (DESIGN §9): Thursday 12:00, the day before a Friday meeting.
@@ -23,10 +24,13 @@ class Rounds(Repo):
 
     def schedule(self, plan_id: int) -> RoundSchedule:
         """When the plan's round goes out (the default when never set)."""
-        r = self._one("SELECT weekday, time FROM round_schedules WHERE plan_id = ?", (plan_id,))
+        r = self._one(
+            "SELECT weekday, time, set_at FROM round_schedules WHERE plan_id = ?", (plan_id,)
+        )
         if r is None:
             return RoundSchedule(plan_id, DEFAULT_WEEKDAY, DEFAULT_TIME)
-        return RoundSchedule(plan_id, r["weekday"], r["time"] or DEFAULT_TIME)
+        set_at = parse_datetime(r["set_at"])
+        return RoundSchedule(plan_id, r["weekday"], r["time"] or DEFAULT_TIME, set_at)
 
     def set_schedule(self, plan_id: int, weekday: int | None, time: str) -> None:
         """Set the round's weekday and time; weekday None turns it off."""
@@ -86,6 +90,15 @@ class Rounds(Repo):
             "answer = excluded.answer, organisation_id = excluded.organisation_id, at = excluded.at",
             (plan_id, iso_year, iso_week, user_id, organisation_id, answer, self._stamp()),
         )
+
+    def answer_of(self, plan_id: int, iso_year: int, iso_week: int, user_id: str) -> str | None:
+        """A member's answer to a week's round, if any."""
+        r = self._one(
+            "SELECT answer FROM round_answers WHERE plan_id = ? AND iso_year = ? AND iso_week = ? "
+            "AND user_id = ?",
+            (plan_id, iso_year, iso_week, user_id),
+        )
+        return str(r["answer"]) if r else None
 
     def nothing_to_report(self, plan_id: int, iso_year: int, iso_week: int) -> set[int]:
         """The organisations one of whose members answered "nothing to report" in a week."""
