@@ -11,6 +11,7 @@ from slack_sdk.errors import SlackApiError
 from blocks.cards import tag_source
 from blocks.kit import message_payload
 from blocks.modals import BUILDERS
+from blocks.observe_modal import observe_modal
 from handlers.common import (
     after_ack,
     command_context,
@@ -23,6 +24,7 @@ from handlers.common import (
 from samverkan.digest import record_manual_digest
 from samverkan.i18n import t
 from samverkan.interactive import open_form
+from samverkan.observe_form import open_observe_form
 from samverkan.reply import Reply, Section
 from samverkan.service import Context, Samverkan
 
@@ -59,11 +61,18 @@ def _open_modal(
     samverkan: Samverkan, client: WebClient, ctx: Context, reply: Reply, trigger_id: str
 ) -> dict[str, Any]:
     """Open the modal a command asked for; the ack is empty, or says why it did not open."""
-    form = open_form(samverkan, ctx, reply.modal or "")
-    if isinstance(form, Reply):
-        return command_response(form, "")
+    if reply.modal == "observe":
+        found = open_observe_form(samverkan, ctx)
+        if isinstance(found, Reply):
+            return command_response(found, "")
+        view = observe_modal(found)
+    else:
+        form = open_form(samverkan, ctx, reply.modal or "")
+        if isinstance(form, Reply):
+            return command_response(form, "")
+        view = BUILDERS[form.kind](form)
     try:
-        prompt_client(client).views_open(trigger_id=trigger_id, view=BUILDERS[form.kind](form))
+        prompt_client(client).views_open(trigger_id=trigger_id, view=view)
     except (SlackApiError, OSError) as e:
         log.warning(
             "views.open failed: %s",

@@ -31,7 +31,7 @@ def home(app: Samverkan, ctx: Context) -> Reply:
     title = t(lang, "home.title")
     items: list = [Header(title)]
     if own:
-        items.append(LogButton(t(lang, "button.log")))
+        items.append(LogButton(t(lang, "button.log"), t(lang, "button.report")))
     if not plans:
         items.append(Section(t(lang, "home.no_plans", cmd=app.command)))
         return Reply(title, items, lang=lang)

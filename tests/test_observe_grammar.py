@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from samverkan import grammar as g
+from samverkan.commands.forms import OpenModal
 from samverkan.commands.observe import Observe, ObserveList
 from samverkan.commands.places import PlaceAdd, PlaceList
 from samverkan.commands.situation import MeasureAdd, SituationNote, SituationShow
@@ -12,6 +13,8 @@ from samverkan.est_words import CATEGORY_WORDS, TIME_BAND_WORDS
 from samverkan.parsing import ParseError
 
 PARSES = [
+    ("observe", OpenModal("observe")),
+    ("händelse", OpenModal("observe")),
     # -- observe / händelse: every option, in either order, both languages
     ("observe graffiti Tags on the wall", Observe("graffiti", "Tags on the wall")),
     (
@@ -106,8 +109,6 @@ def test_every_time_band_word_is_recognised(word: str) -> None:
 
 
 ERRORS = [
-    ("observe", "error.observe_usage", "observe", {}),
-    ("händelse", "error.observe_usage", "observe", {}),
     ("observe weird thing", "error.observe_category", "observe", {"word": "weird"}),
     ("händelse konstigt", "error.observe_category", "observe", {"word": "konstigt"}),
     ("observe graffiti concern extreme Tags", "error.observe_concern", "observe", {}),

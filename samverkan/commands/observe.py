@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from samverkan.commands.forms import OpenModal
 from samverkan.commands.places import new_place
 from samverkan.context import UserError
 from samverkan.domain import Unit, check_text
@@ -70,10 +71,11 @@ class ObserveList:
     page: int = 1
 
 
-def parse_observe(rest: list[str]) -> Observe | ObserveList:
-    """`observe <category> [options] <text>` or `observe list [v<nr>] [<page>]`."""
+def parse_observe(rest: list[str]) -> Observe | ObserveList | OpenModal:
+    """`observe <category> [options] <text>` or `observe list [v<nr>] [<page>]`; no words open
+    the form."""
     if not rest:
-        raise ParseError("error.observe_usage", "observe")
+        return OpenModal("observe")
     if rest[0].casefold() in LIST_WORDS:
         return parse_observe_list(rest[1:])
     category, used = category_at(rest)

@@ -206,6 +206,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "button.report": ("Report an observation", "Rapportera en händelse"),
     "button.nothing": ("Nothing to report", "Inget att rapportera"),
+    "error.observe_pick_category": (
+        "Choose one of the options.",
+        "Välj ett av alternativen.",
+    ),
+    "error.observe_two_places": (
+        "Choose a place or name a new one, not both.",
+        "Välj en plats eller ange en ny, inte båda.",
+    ),
+    "modal.console_observe": (
+        "In Slack this opens the observation form. Here, type it in one line: "
+        "`{cmd} observe <category> [at <place>] [on <date>] [<time>] [concern <level>] <text>`",
+        "I Slack öppnas formuläret för händelser. Här skriver du den på en rad: "
+        "`{cmd} händelse <kategori> [vid <plats>] [den <datum>] [<tid>] [oro <nivå>] <text>`",
+    ),
+    "modal.observe_title": ("Report an observation", "Rapportera händelse"),
+    "modal.choose": ("Choose", "Välj"),
+    "modal.category": ("Category", "Kategori"),
+    "modal.place": ("Place", "Plats"),
+    "modal.new_place": ("Or a new place", "Eller en ny plats"),
+    "modal.new_place_hint": (
+        "Added to the plan's places. A place, never a person's address.",
+        "Läggs till bland planens platser. En plats, aldrig en persons adress.",
+    ),
+    "modal.observed_on": ("When", "När"),
+    "modal.band": ("Time of day", "Tid på dygnet"),
+    "modal.concern": ("Concern", "Oro"),
+    "modal.observe_text": ("What you saw", "Vad du såg"),
+    "shortcut.observe": ("Report as observation", "Rapportera som händelse"),
     # -- replies ---------------------------------------------------------------------------
     "place.added": ("📍 Place *{name}* added.", "📍 Platsen *{name}* är tillagd."),
     "place.title": ("Places ({n})", "Platser ({n})"),
