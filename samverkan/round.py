@@ -17,8 +17,8 @@ from samverkan.domain import Domain, Unit
 from samverkan.i18n import t
 from samverkan.registry import Access
 from samverkan.situation import Week, week_of
-from samverkan.text import mention
-from storage import Plan, RoundSchedule
+from samverkan.text import esc, mention
+from storage import Plan, RoundSchedule, Tx
 
 NOTHING, REPORTED = "nothing", "report"
 
@@ -132,3 +132,26 @@ def after_report(u: Unit, ref: str) -> tuple[str | None, str | None, RoundMessag
     if row is None or row.message_ts is None:
         return None, None, None
     return row.channel_id, row.message_ts, round_message(plan, week, REPORTED, ref)
+
+
+def round_status_line(tx: Tx, plan: Plan, now: datetime) -> str:
+    """This week's round at a glance, for coordinators (App Home): asked, answered, and which
+    organisations have not reported yet (an observation or *Nothing to report* counts)."""
+    lang = plan.language
+    week = week_of(now.astimezone(ZoneInfo(plan.timezone)).date())
+    schedule = tx.rounds.schedule(plan.id)
+    asked = tx.rounds.of_week(plan.id, *week)
+    reported = tx.observations.reporting_organisations(plan.id, *week)
+    reported |= tx.rounds.nothing_to_report(plan.id, *week)
+    silent = [o.name for o in tx.organisations.of_plan(plan.id) if o.id not in reported]
+    answered = sum(1 for r in asked if tx.rounds.answer_of(plan.id, *week, r.user_id))
+    if schedule.weekday is None:
+        head = t(lang, "round.home_off", week=week[1])
+    elif not asked:
+        head = t(lang, "round.home_not_yet", week=week[1])
+    else:
+        head = t(lang, "round.home_status", week=week[1], answered=answered, asked=len(asked))
+    missing = ", ".join(esc(name, 60) for name in silent[:12]) or "—"
+    if len(silent) > 12:
+        missing += ", …"
+    return head + " " + t(lang, "round.home_missing", orgs=missing)

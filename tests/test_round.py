@@ -12,6 +12,7 @@ from slack_sdk import WebClient
 
 import schedules.round_job as round_job
 from blocks import ids
+from samverkan.home import home
 from samverkan.round import answer_nothing
 from samverkan.service import Context, Samverkan
 from schedules import Scheduler
@@ -282,3 +283,22 @@ def test_round_status_for_coordinators(plan, app, run, schedulers, clock, slack)
     text = run("UANNA", "round").text
     assert "🔔 The round goes out on Thursday at 12:00 (Europe/Stockholm)." in text
     assert "Week 48: 3 asked. Answered: <@UMATS>. Not yet: <@UANNA>, <@UERIK>." in text
+
+
+def test_app_home_shows_coordinators_the_week_s_round(plan, app, run, schedulers, clock, slack):
+    def notes(user: str) -> list[str]:
+        reply = home(app, Context("T1", "", user))
+        return [i.text for i in reply.items if type(i).__name__ == "Note" and "ound" in i.text]
+
+    clock.now = THURSDAY - timedelta(hours=1)
+    assert notes("UANNA") == ["🔔 Round, week 48: not sent yet. Not reported: Bostäder, Polisen."]
+    assert notes("UERIK") == []  # members do not see it
+    clock.now = THURSDAY
+    s = schedulers()
+    s.rounds.run(1)
+    answer_nothing(app, Context("T1", "DUMATS", "UMATS"), 1, (2026, 48))
+    assert notes("UANNA") == ["🔔 Round, week 48: 1 of 3 answered. Not reported: Polisen."]
+    assert run("UERIK", "observe graffiti Tags").ok
+    assert notes("UANNA") == ["🔔 Round, week 48: 1 of 3 answered. Not reported: —."]
+    assert run("UANNA", "round off").ok
+    assert notes("UANNA")[0].startswith("🔕 Round, week 48: off.")

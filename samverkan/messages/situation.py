@@ -58,6 +58,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sitt läge i `läge` och veckobrevet tills den är klar.\nExempel: "
         "`{cmd} snabbåtgärd Sanera klottret i gångtunneln @erik senast fredag`",
     ),
+    "help.est": (
+        "*The week's situation picture*\n"
+        "`{cmd} observe <category> [at <place>] [on <date>] <what you saw>` report an "
+        "observation (no words: a form) · `{cmd} situation [v<nr>]` the picture · "
+        "`{cmd} situation note <text>` the agreed assessment · "
+        "`{cmd} measure <text> [@person] [by <date>]` a short-term measure · "
+        "`{cmd} place add <name>` · `{cmd} round <weekday> <HH:MM>`",
+        "*Veckans lägesbild*\n"
+        "`{cmd} händelse <kategori> [vid <plats>] [den <datum>] <vad du såg>` rapportera en "
+        "händelse (utan ord: ett formulär) · `{cmd} läge [v<nr>]` lägesbilden · "
+        "`{cmd} läge notera <text>` den gemensamma bedömningen · "
+        "`{cmd} snabbåtgärd <text> [@person] [senast <datum>]` en kortsiktig åtgärd · "
+        "`{cmd} plats ny <namn>` · `{cmd} omgång <veckodag> <TT:MM>`",
+    ),
     "verb.place": ("place", "plats"),
     "verb.observe": ("observe", "händelse"),
     "verb.situation": ("situation", "läge"),
@@ -204,6 +218,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Week {week} is over; report what you saw with `{cmd} observe`.",
         "Vecka {week} är slut; rapportera det du såg med `{cmd} händelse`.",
     ),
+    "round.home_status": (
+        "🔔 Round, week {week}: {answered} of {asked} answered.",
+        "🔔 Omgången, vecka {week}: {answered} av {asked} har svarat.",
+    ),
+    "round.home_not_yet": (
+        "🔔 Round, week {week}: not sent yet.",
+        "🔔 Omgången, vecka {week}: inte utskickad än.",
+    ),
+    "round.home_off": ("🔕 Round, week {week}: off.", "🔕 Omgången, vecka {week}: avstängd."),
+    "round.home_missing": ("Not reported: {orgs}.", "Har inte rapporterat: {orgs}."),
     "button.report": ("Report an observation", "Rapportera en händelse"),
     "button.nothing": ("Nothing to report", "Inget att rapportera"),
     "error.observe_pick_category": (
