@@ -13,10 +13,11 @@ from datetime import date, timedelta
 from babel.dates import format_interval
 
 from samverkan.dates import babel_locale, format_date
+from samverkan.domain import Unit
 from samverkan.est_words import CATEGORIES
 from samverkan.i18n import t
 from samverkan.registry import command_word
-from samverkan.reply import Header, Item, Note, Section
+from samverkan.reply import Header, Item, Note, Reply, Section
 from samverkan.rules import followup_late
 from samverkan.situation import (
     TREND_WEEKS,
@@ -255,3 +256,16 @@ def _measures(p: Picture, root: str) -> list[Item]:
     if len(p.measures) > MEASURE_LIMIT:
         lines.append(more_text(lang, len(p.measures) - MEASURE_LIMIT, root, "overdue"))
     return list(pack_lines(lines, head))
+
+
+def observations_found(
+    u: Unit, query: str, seen: list[Observation], total: int, items: list[Item]
+) -> Reply:
+    """`search`: the observations that match, after the log entries that do (`items`)."""
+    lang = u.plan.language
+    title = t(lang, "search.observations", n=total, query=esc(query, 80))
+    lines = [observation_line(lang, h, u.today) for h in seen]
+    items = [*items, *pack_lines(lines, f"*{title}*")]
+    if total > len(seen):
+        items.append(Note(t(lang, "search.more", n=total - len(seen))))
+    return Reply(title, items, lang=lang)

@@ -318,3 +318,20 @@ def test_500_observations_keep_the_picture_within_block_kit_limits(est, store) -
         notes = [i for i in reply.items if isinstance(i, Note)]
         assert len(notes) == 1
         assert isinstance(reply.items[-1], Section)  # the measures still come last
+
+
+def test_search_finds_observations_beside_log_entries(est) -> None:
+    est("erik", "observe graffiti at Centrumtorget Tags on the underpass wall")
+    est("erik", "observe fire Bin burning")
+    only = est("mats", "search underpass")
+    assert only.text == "Observations matching “underpass”: 1"
+    assert "`H1` *Graffiti* · at Centrumtorget · 25 Nov (Polisen): Tags on the underpass wall" in (
+        mrkdwn(only)
+    )
+    est("erik", "log Cleaned the underpass")
+    both = mrkdwn(est("mats", "search underpass"))
+    assert both.index("Cleaned the underpass") < both.index(
+        "*Observations matching “underpass”: 1*"
+    )
+    assert "Bin burning" not in both
+    assert est("mats", "search nothinghere").text == "Nothing in the log matches “nothinghere”."

@@ -57,6 +57,8 @@ def migrate(db: sqlite_utils.Database) -> None:
     db.table("observations").create_index(["plan_id", "ref_no"], unique=True)
     db.table("observations").create_index(["plan_id", "iso_year", "iso_week"])
     db.table("observations").create_index(["plan_id", "happened_on"])
+    # Searched like the log (`search`), with the same tokenizer.
+    db.table("observations").enable_fts(["text"], create_triggers=True, tokenize="unicode61")
 
     db.table("situation_notes").create(
         {

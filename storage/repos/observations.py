@@ -115,3 +115,16 @@ class Observations(Repo):
             (plan_id, iso_year, iso_week),
         )
         return {int(r["organisation_id"]) for r in rows}
+
+    def search(self, plan_id: int, query: str, limit: int) -> tuple[list[Observation], int]:
+        """Full-text search of a plan's observations: the newest matches and how many in all."""
+        fts_query = self.db.quote_fts(query.replace("\x00", " "))
+        if not fts_query.strip():
+            return [], 0
+        where = (
+            " WHERE h.plan_id = ? AND h.id IN "
+            "(SELECT rowid FROM observations_fts WHERE observations_fts MATCH ?)"
+        )
+        total = self._one("SELECT COUNT(*) AS n FROM observations h" + where, (plan_id, fts_query))
+        rows = self._all(_SQL + where + _NEWEST_FIRST + " LIMIT ?", (plan_id, fts_query, limit))
+        return [Observation.from_row(r) for r in rows], int(total["n"]) if total else 0
