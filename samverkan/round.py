@@ -75,7 +75,7 @@ class RoundMessage:
 def round_message(plan: Plan, week: Week, answer: str | None = None, ref: str = "") -> RoundMessage:
     """The direct message of the round for one week, before or after the member answered."""
     lang = plan.language
-    ask = t(lang, "round.ask", plan=plan.name, week=week[1])
+    ask = t(lang, "round.ask", plan=esc(plan.name, 150), week=week[1])
     if answer == NOTHING:
         return RoundMessage(lang, ask + "\n" + t(lang, "round.answered_nothing"), True)
     if answer == REPORTED:

@@ -132,7 +132,7 @@ def render_picture(
         items.append(Header(title[:150]))
     else:
         items.append(Section(f"*{esc(title)}*"))
-    text.append(title)
+    text.append(esc(title))
     total_line = t(lang, "situation.total", n=p.total)
     if not p.total and not p.categories:
         empty = t(lang, "situation.empty", cmd=root)

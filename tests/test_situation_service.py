@@ -11,6 +11,7 @@ import pytest
 from blocks.kit import message_payload
 from samverkan.i18n import t
 from samverkan.reply import Header, Note, Section
+from samverkan.round import round_message
 from storage import Store
 from tests.support.fake_slack import message_problems
 from tests.test_service import mrkdwn, rows
@@ -335,3 +336,14 @@ def test_search_finds_observations_beside_log_entries(est) -> None:
     )
     assert "Bin burning" not in both
     assert est("mats", "search nothinghere").text == "Nothing in the log matches “nothinghere”."
+
+
+def test_the_plan_s_name_is_escaped_in_the_picture_and_the_round(est, app) -> None:
+    est("anna", "settings name Trygg <!channel> & co")
+    reply = est("erik", "situation")
+    assert "<!channel>" not in reply.text and "&lt;!channel&gt; &amp; co" in reply.text
+    with app.store.read() as tx:
+        plan = tx.plans.get(1)
+    assert plan is not None
+    text = round_message(plan, (2026, 48)).text
+    assert "<!channel>" not in text and "*Trygg &lt;!channel&gt; &amp; co*, week 48" in text
