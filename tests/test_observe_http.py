@@ -169,6 +169,8 @@ def test_someone_outside_the_plan_is_refused_at_the_button(plan: Plan) -> None:
     stranger = uid("U")
     payload = round_click(plan, ids.ROUND_NOTHING, stranger, "1.000001")
     assert plan.interact(payload) == (200, b"")
+    (told,) = plan.wait_calls("chat.postMessage", channel=stranger)
+    assert told.params["text"].startswith("Only members of the plan can report observations.")
     assert plan.rows("SELECT COUNT(*) FROM round_answers WHERE plan_id = ?", plan.plan_id) == [(0,)]
 
 
