@@ -60,6 +60,9 @@ def test_an_observation_is_stored_in_its_week_and_told_to_the_channel(est, store
     ("typed", "stored"),
     [
         ("observe fire on friday Bin", ("2026-11-20", 47)),  # the latest Friday
+        ("observe fire on wednesday Bin", ("2026-11-25", 48)),  # today is a Wednesday
+        ("händelse brand den onsdag Soptunna", ("2026-11-25", 48)),
+        ("observe fire on tuesday Bin", ("2026-11-24", 48)),
         ("händelse brand igår Soptunna", ("2026-11-24", 48)),
         ("observe fire yesterday Bin", ("2026-11-24", 48)),
         ("observe fire Bin", ("2026-11-25", 48)),  # today

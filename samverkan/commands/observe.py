@@ -10,6 +10,7 @@ from datetime import date
 from samverkan.commands.forms import OpenModal
 from samverkan.commands.places import new_place
 from samverkan.context import UserError
+from samverkan.dates import parse_weekday
 from samverkan.domain import Unit, check_text
 from samverkan.est_words import (
     AT_WORDS,
@@ -229,6 +230,8 @@ def add_observation(
         if on is not None
         else today
     )
+    if isinstance(on, str) and parse_weekday(on.strip()) == today.weekday():
+        day = today  # what happened: `on friday` typed on a Friday is today (DESIGN §9)
     if day > today and isinstance(on, str) and _DAY_MONTH.fullmatch(on.strip()):
         day = _year_before(day)  # what happened: a date without a year is the latest one
     if day > today:
