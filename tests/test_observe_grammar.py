@@ -54,6 +54,13 @@ PARSES = [
         Observe("unsafe_place", "Dark path, lamps out", "Parken"),
     ),
     ('observe other "at night" it was loud', Observe("other", '"at night" it was loud')),
+    ("observe other at night It was loud", Observe("other", "It was loud", band="night")),
+    ("händelse övrigt på kvällen Högljutt", Observe("other", "Högljutt", band="evening")),
+    ("händelse brand på 3/11 natt Soptunna", Observe("fire", "Soptunna", on="3/11", band="night")),
+    (
+        "observe fire at Torget at night Bin",
+        Observe("fire", "Bin", "Torget", band="night"),
+    ),
     # -- observe list
     ("observe list", ObserveList()),
     ("händelse lista v48", ObserveList(48)),

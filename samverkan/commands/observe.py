@@ -52,6 +52,9 @@ def _year_before(day: date) -> date:
         return day.replace(year=day.year - 1, day=28)
 
 
+#: The date keywords as `fold` writes them (`på` → `pa`).
+_ON = tuple(fold(w) for w in ON_WORDS)
+
 #: Day words that need no `on`: `observe graffiti yesterday …`.
 _BARE_DAYS = ("today", "idag", "yesterday", "igar")
 
@@ -105,10 +108,16 @@ def take_options(
         word, nxt = fold(words[i]), words[i + 1 : i + 3]
         if inside[i]:
             break
+        if word in (*AT_WORDS, *_ON) and nxt and fold(nxt[0]) in TIME_BAND_WORDS:
+            if "band" in values:
+                break
+            # `at night`, `på kvällen`: a time of day, not a place or a date.
+            values["band"], i = TIME_BAND_WORDS[fold(nxt[0])], i + 2
+            continue
         if word in AT_WORDS and nxt and "place" not in values:
             values["place"], i = _take_place(words, i + 1)
             continue
-        if word in ON_WORDS and nxt and "on" not in values:
+        if word in _ON and nxt and "on" not in values:
             n = next((n for n in (2, 1) if len(nxt) >= n and is_date(" ".join(nxt[:n]))), 0)
             if not n:
                 break
