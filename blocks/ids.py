@@ -57,3 +57,20 @@ IMPORT_MODAL = "import_modal"
 IMPORT_CONFIRM_MODAL = "import_confirm_modal"
 IMPORT_FILE_BLOCK, IMPORT_FILE_INPUT = "import_file_block", "import_file"
 IMPORT_ORGS_BLOCK, IMPORT_ORGS_INPUT = "import_orgs_block", "import_orgs"
+# The weekly round's direct message: two buttons, each valued "<plan_id>:<YYYY>-W<WW>"; its
+# first block carries "<prefix><plan_id>_<YYYY>-W<WW>_<user>" so the bot can find it after a
+# crash (schedules/round_job.py).
+ROUND_REPORT = "round_report"
+ROUND_NOTHING = "round_nothing"
+ROUND_BLOCK_PREFIX = "samverkan_round_"
+
+# The observation form (DESIGN §9) and where it opens from: the App Home's button beside Log,
+# the round's Report button, and the "Report as observation" message shortcut.
+OBSERVE_MODAL = "observe_modal"
+HOME_OBSERVE = "home_observe"
+OBSERVE_FROM_MESSAGE = "observe_from_message"
+CATEGORY_BLOCK, CATEGORY_INPUT = "category_block", "category"
+PLACE_BLOCK, PLACE_INPUT = "place_block", "place"
+NEW_PLACE_BLOCK, NEW_PLACE_INPUT = "new_place_block", "new_place"
+BAND_BLOCK, BAND_INPUT = "band_block", "band"
+CONCERN_BLOCK, CONCERN_INPUT = "concern_block", "concern"

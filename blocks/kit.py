@@ -147,17 +147,21 @@ def item_blocks(reply: Reply) -> list[Block]:
         elif isinstance(item, FollowUpCard):
             out.extend(followup_blocks(item, reply.lang))
         elif isinstance(item, LogButton):
-            out.append(
-                ActionsBlock(
-                    elements=[
-                        ButtonElement(
-                            text=PlainTextObject(text=_cut(item.label, 75), emoji=True),
-                            action_id=ids.HOME_LOG,
-                            style="primary",
-                        )
-                    ]
+            buttons = [
+                ButtonElement(
+                    text=PlainTextObject(text=_cut(item.label, 75), emoji=True),
+                    action_id=ids.HOME_LOG,
+                    style="primary",
                 )
-            )
+            ]
+            if item.observe:
+                buttons.append(
+                    ButtonElement(
+                        text=PlainTextObject(text=_cut(item.observe, 75), emoji=True),
+                        action_id=ids.HOME_OBSERVE,
+                    )
+                )
+            out.append(ActionsBlock(elements=buttons))
     return out
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from console.demo_situation import load_situation
 from console.session import to_command_text
 from samverkan.service import Context, Samverkan
 from storage import Store
@@ -236,4 +237,5 @@ def load_demo(store: Store, now: datetime, *, language: str = "en") -> bool:
     for offset, user, text in WEEK:
         clock["now"] = start + timedelta(days=offset)
         run(user, text)
+    load_situation(run, now, lambda moment: clock.update(now=moment), DEMO_COORDINATOR)
     return True

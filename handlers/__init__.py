@@ -34,6 +34,9 @@ def register(app: App, samverkan: Samverkan) -> None:
         app.action(button)(actions.handle_followup_button_clicked)
     app.action(ids.FOLLOWUP_MENU)(actions.handle_followup_menu_chosen)
     app.action(ids.HOME_LOG)(actions.handle_home_log_clicked)
+    app.action(ids.HOME_OBSERVE)(actions.handle_home_observe_clicked)
+    app.action(ids.ROUND_REPORT)(actions.handle_round_report_clicked)
+    app.action(ids.ROUND_NOTHING)(actions.handle_round_nothing_clicked)
 
     # Modal submissions. No view sets notify_on_close, so Slack sends no view_closed.
     app.view_submission(ids.LOG_MODAL)(views.handle_log_form_submitted)
@@ -41,10 +44,12 @@ def register(app: App, samverkan: Samverkan) -> None:
     app.view_submission(ids.ACTIVITY_MODAL)(views.handle_activity_form_submitted)
     app.view_submission(ids.IMPORT_MODAL)(imports.handle_import_form_submitted)
     app.view_submission(ids.IMPORT_CONFIRM_MODAL)(imports.handle_import_preview_confirmed)
+    app.view_submission(ids.OBSERVE_MODAL)(views.handle_observe_form_submitted)
 
     # Shortcuts: two on a message, one global.
     app.message_shortcut(ids.LOG_FROM_MESSAGE)(shortcuts.handle_log_message_shortcut)
     app.message_shortcut(ids.FOLLOW_FROM_MESSAGE)(shortcuts.handle_follow_message_shortcut)
+    app.message_shortcut(ids.OBSERVE_FROM_MESSAGE)(shortcuts.handle_observe_message_shortcut)
     app.global_shortcut(ids.GLOBAL_NEW_LOG)(shortcuts.handle_new_log_shortcut)
 
     # Events API.

@@ -1,5 +1,5 @@
-"""Buttons: Done / Snooze on every listed follow-up (or its menu, in the digest), and the App
-Home's Log button."""
+"""Buttons: Done / Snooze on every listed follow-up (or its menu, in the digest), the App
+Home's Log and Report buttons, and the weekly round's two buttons."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from blocks import ids
 from blocks.cards import replace_card, source_of, tag_source
 from blocks.kit import message_payload, split_menu_value
 from blocks.modals import notice_modal
+from blocks.observe_modal import observe_modal
+from blocks.round import round_payload
 from handlers.common import (
     after_ack,
     log,
@@ -23,9 +25,12 @@ from handlers.common import (
     post_reply,
     publish_homes,
     samverkan_of,
+    tell,
 )
 from samverkan.interactive import Press, press_followup, redraw_list
-from samverkan.reply import Section
+from samverkan.observe_form import ObserveForm, open_observe_form
+from samverkan.reply import Reply, Section
+from samverkan.round import RoundAnswer, answer_nothing, parse_week_key, week_key
 from samverkan.service import Context, Samverkan
 
 #: What each follow-up button does, as the digest's menu names it.
@@ -177,3 +182,78 @@ def _redraw(click: Click, press: Press) -> None:
         return
     payload = message_payload(press.reply)
     click.respond(response_type="ephemeral", replace_original=False, **payload)
+
+
+# -- the weekly round and the observation form ------------------------------------------------
+
+
+def handle_round_report_clicked(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    """The round's *Report an observation*: the observation form for the plan it names."""
+    ack()
+    samverkan = samverkan_of(context)
+    ctx = payload_context(body)
+    plan_id, _ = _round_value(action)
+    found = open_observe_form(samverkan, ctx, plan_id=plan_id, from_round=True)
+    _open_observe(client, body, found)
+
+
+def handle_round_nothing_clicked(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    """The round's *Nothing to report*: recorded, and the message says so in place."""
+    ack()
+    samverkan = samverkan_of(context)
+    ctx = payload_context(body)
+    plan_id, week = _round_value(action)
+    if plan_id is None or week is None:
+        return
+    answer = answer_nothing(samverkan, ctx, plan_id, week)
+    after_ack(_show_round_answer, client, body, answer, plan_id, week, ctx.user_id)
+
+
+def handle_home_observe_clicked(
+    ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    """The App Home's *Report an observation*: the form for the person's plan."""
+    ack()
+    ctx = payload_context(body)
+    found = open_observe_form(samverkan_of(context), Context(ctx.team_id, "", ctx.user_id))
+    _open_observe(client, body, found)
+
+
+def _round_value(action: dict[str, Any]) -> tuple[int | None, tuple[int, int] | None]:
+    plan, _, week = str(action.get("value") or "").partition(":")
+    return (int(plan) if plan.isdigit() else None), parse_week_key(week)
+
+
+def _open_observe(client: WebClient, body: dict[str, Any], found: ObserveForm | Reply) -> None:
+    if isinstance(found, Reply):
+        open_modal(client, body, notice_modal(found.lang, found.text), found.lang)
+    else:
+        open_modal(client, body, observe_modal(found), found.lang)
+
+
+def _show_round_answer(
+    client: WebClient,
+    body: dict[str, Any],
+    answer: RoundAnswer,
+    plan_id: int,
+    week: tuple[int, int],
+    user_id: str,
+) -> None:
+    """Update the round's message in place, or say why the answer was refused."""
+    if not answer.ok or answer.message is None:
+        tell(client, body, Reply(answer.text, [Section("⚠️ " + answer.text)], ok=False))
+        return
+    container = body.get("container") or {}
+    channel = answer.channel_id or container.get("channel_id")
+    ts = answer.ts or container.get("message_ts")
+    if not channel or not ts:
+        return
+    payload = round_payload(answer.message, plan_id, week_key(week), user_id)
+    try:
+        client.chat_update(channel=channel, ts=ts, **payload)
+    except SlackApiError as e:
+        log.info("chat.update of the round message failed: %s", e.response.get("error"))

@@ -13,6 +13,7 @@ from blocks.cards import tag_source
 from blocks.files import import_modal
 from blocks.kit import message_payload
 from blocks.modals import BUILDERS
+from blocks.observe_modal import observe_modal
 from handlers.common import (
     after_ack,
     command_context,
@@ -27,6 +28,7 @@ from handlers.files import send_files
 from samverkan.digest import record_manual_digest
 from samverkan.i18n import t
 from samverkan.interactive import open_form
+from samverkan.observe_form import open_observe_form
 from samverkan.reply import Reply, Section
 from samverkan.service import Context, Samverkan
 
@@ -70,6 +72,11 @@ def _open_modal(
     if reply.modal == "import":
         # The domain has checked who may import; the form only asks for the file.
         view = import_modal(reply.lang, ctx.channel_id)
+    elif reply.modal == "observe":
+        found = open_observe_form(samverkan, ctx)
+        if isinstance(found, Reply):
+            return command_response(found, "")
+        view = observe_modal(found)
     else:
         form = open_form(samverkan, ctx, reply.modal or "")
         if isinstance(form, Reply):

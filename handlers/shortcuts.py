@@ -1,7 +1,9 @@
-"""Shortcuts: "Log as action" and "Create follow-up" on a message, and a global "New log"."""
+"""Shortcuts: "Log as action", "Create follow-up" and "Report as observation" on a message,
+and a global "New log"."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Protocol
 
 from slack_bolt import Ack, BoltContext, Respond
@@ -10,6 +12,7 @@ from slack_sdk.errors import SlackApiError
 
 from blocks.kit import message_payload
 from blocks.modals import follow_modal, log_modal
+from blocks.observe_modal import observe_modal
 from handlers.common import (
     after_ack,
     log,
@@ -21,6 +24,7 @@ from handlers.common import (
     typed_text,
 )
 from samverkan.interactive import Form, open_form
+from samverkan.observe_form import ObserveForm, open_observe_form
 from samverkan.reply import Reply
 from samverkan.service import Samverkan
 
@@ -99,5 +103,38 @@ def add_permalink(
     view = MESSAGE_MODALS[form.kind](form, text=text, permalink=permalink, message_ts=ts)
     try:
         client.views_update(view_id=view_id, view=view)
+    except SlackApiError as e:
+        log.warning("views.update with the permalink failed: %s", e.response.get("error"))
+
+
+def handle_observe_message_shortcut(
+    ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext
+) -> None:
+    """The "Report as observation" message shortcut: the observation form with the message's
+    text and permalink (looked up before the form opens would risk the trigger: it follows)."""
+    ack()
+    samverkan = samverkan_of(context)
+    ctx = payload_context(body)
+    message = body.get("message") or {}
+    text = typed_text(str(message.get("text") or ""))
+    found = open_observe_form(samverkan, ctx, text=text)
+    if isinstance(found, Reply):
+        respond(response_type="ephemeral", **message_payload(found))
+        return
+    opened = open_modal(client, body, observe_modal(found), found.lang, respond)
+    ts = str(body.get("message_ts") or message.get("ts") or "")
+    if opened and opened.get("id") and ts:
+        after_ack(_observe_permalink, client, opened["id"], found, ctx.channel_id, ts)
+
+
+def _observe_permalink(
+    client: WebClient, view_id: str, form: ObserveForm, channel_id: str, ts: str
+) -> None:
+    """Put the message's permalink into the open observation form (views.update)."""
+    permalink = permalink_of(client, channel_id, ts)
+    if not permalink:
+        return
+    try:
+        client.views_update(view_id=view_id, view=observe_modal(replace(form, permalink=permalink)))
     except SlackApiError as e:
         log.warning("views.update with the permalink failed: %s", e.response.get("error"))

@@ -9,9 +9,12 @@ from typing import Any
 
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from blocks import ids
 from blocks.modals import error_block, read_metadata, read_values, split_activity_value
+from blocks.observe_modal import observe_error_block
+from blocks.round import round_payload
 from blocks.text import mrkdwn_to_text
 from handlers.common import (
     after_ack,
@@ -22,10 +25,12 @@ from handlers.common import (
     samverkan_of,
     team_of,
 )
-from handlers.errors import log_failure
+from handlers.errors import log, log_failure
 from samverkan.i18n import t
 from samverkan.interactive import form_error, wrong_plan
+from samverkan.observe_form import Submitted, submit_observation
 from samverkan.reply import Reply
+from samverkan.round import week_key
 from samverkan.service import Context, Samverkan, UserError
 from samverkan.text import esc, permalink_or_none
 from storage import StoreError
@@ -168,3 +173,57 @@ def _confirm(client: WebClient, samverkan: Samverkan, ctx: Context, reply: Reply
     post_reply(client, ctx.channel_id, ctx.user_id, reply)
     users = set(reply.touched_users) | {ctx.user_id}
     publish_homes(client, samverkan, ctx.team_id, users)
+
+
+def handle_observe_form_submitted(
+    ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    """The observation form submitted: an observation; from the round, its DM says so."""
+    samverkan = samverkan_of(context)
+    view = body["view"]
+    meta = read_metadata(view.get("private_metadata"))
+    values = read_values((view.get("state") or {}).get("values") or {})
+    plan_id = meta.get("plan_id")
+    ctx = Context(team_of(body), str(meta.get("channel_id") or ""), body["user"]["id"])
+    lang = str(meta.get("lang") or samverkan.default_language)
+    try:
+        if not isinstance(plan_id, int):
+            raise UserError("error.no_plan", topic="setup")
+        done = submit_observation(
+            samverkan,
+            ctx,
+            plan_id,
+            category=values.get(ids.CATEGORY_BLOCK),
+            text=values.get(ids.TEXT_BLOCK) or "",
+            place=values.get(ids.PLACE_BLOCK),
+            new_place=values.get(ids.NEW_PLACE_BLOCK),
+            on=_day(values.get(ids.DATE_BLOCK), "date"),
+            band=values.get(ids.BAND_BLOCK),
+            concern=values.get(ids.CONCERN_BLOCK),
+            permalink=meta.get("permalink"),
+            from_round=bool(meta.get("round")),
+        )
+    except UserError as e:
+        message = mrkdwn_to_text(form_error(samverkan, lang, e))[:MAX_ERROR]
+        ack(response_action="errors", errors={observe_error_block(view, e.field): message})
+        return
+    except Exception as e:
+        log_failure(e, "modal submission observe_modal")
+        message = t(lang, "error.internal")
+        ack(response_action="errors", errors={observe_error_block(view, None): message})
+        return
+    ack()
+    after_ack(_observed, client, samverkan, ctx, done, plan_id)
+
+
+def _observed(
+    client: WebClient, samverkan: Samverkan, ctx: Context, done: Submitted, plan_id: int
+) -> None:
+    """Tell the channel; from the round, update its direct message in place."""
+    _confirm(client, samverkan, ctx, done.reply)
+    if done.dm_channel and done.dm_ts and done.dm_message and done.week:
+        payload = round_payload(done.dm_message, plan_id, week_key(done.week), ctx.user_id)
+        try:
+            client.chat_update(channel=done.dm_channel, ts=done.dm_ts, **payload)
+        except SlackApiError as e:
+            log.info("chat.update of the round message failed: %s", e.response.get("error"))

@@ -40,6 +40,8 @@ from samverkan.dates import iso_week
 from samverkan.digest_text import Change, DigestData, render
 from samverkan.reply import Reply
 from samverkan.rules import LONG_OVERDUE_DAYS, days_late, followup_late, needs_attention
+from samverkan.situation import week_of
+from samverkan.situation_view import gather
 from samverkan.timing import digest_due_in_week
 from storage import Activity, Plan, Store, Tx
 
@@ -102,6 +104,7 @@ def select(tx: Tx, plan: Plan, now: datetime, period_of: datetime | None = None)
         late=attention.late,
         quiet=attention.quiet,
         last_logged=last,
+        picture=gather(tx, plan, week_of(end), today),
     )
 
 

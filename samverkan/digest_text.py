@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
 from babel.dates import format_interval
 
 from samverkan.dates import babel_locale, format_date, iso_week
+from samverkan.digest_log import LOG_SECTIONS, log_part
 from samverkan.i18n import t
 from samverkan.reply import Divider, FollowUpCard, Header, Note, Reply, Section
 from samverkan.rules import days_late
+from samverkan.situation_view import Picture, merged, render_picture
 from samverkan.text import (
     RAG_ICONS,
     STATUS_ICONS,
@@ -56,6 +57,8 @@ class DigestData:
     late: list[Activity]
     quiet: list[Activity]
     last_logged: dict[int, date]
+    #: The situation picture of the week the digest reports (None: not gathered).
+    picture: Picture | None = None
 
     @property
     def attention_count(self) -> int:
@@ -63,10 +66,11 @@ class DigestData:
         return len({a.id for a in self.red + self.late + self.quiet}) + len(self.long_overdue)
 
 
+#: Slack's blocks per message, and the sections of observations the digest's picture shows.
+MESSAGE_BLOCKS = 50
+PICTURE_SECTIONS = 1
 #: Lines per list before "…and N more".
 CHANGE_LIMIT = 8
-LOG_GROUP_LIMIT = 8
-LOG_ENTRY_LIMIT = 3
 FOLLOWUP_LIMIT = 8
 #: Overdue and due-soon follow-ups shown with a Done / Snooze menu (one block each); the others
 #: of the lists are plain lines.
@@ -111,12 +115,19 @@ def render(d: DigestData, command: str) -> Reply:
     items: list = [Header(title), Note(" · ".join(sub))]
     items.extend(_activities_part(d, command))
     items.append(Divider())
-    items.extend(_log_part(d, command))
-    items.append(Divider())
-    items.extend(_followups_part(d, command))
-    items.append(Divider())
-    items.extend(_attention_part(d, command))
-    items.append(Note(t(lang, "digest.act", cmd=command)))
+    if d.picture is not None:
+        picture, _ = render_picture(d.picture, command, sections=PICTURE_SECTIONS, heading=False)
+        items.extend(merged(picture))
+        items.append(Divider())
+    rest: list = [Divider()]
+    rest.extend(_followups_part(d, command))
+    rest.append(Divider())
+    rest.extend(_attention_part(d, command))
+    rest.append(Note(t(lang, "digest.act", cmd=command)))
+    # The log takes the room the other parts leave (one block per item), up to LOG_SECTIONS.
+    room = MESSAGE_BLOCKS - len(items) - len(rest)
+    items.extend(log_part(d, command, min(LOG_SECTIONS, room)))
+    items.extend(rest)
     fallback = t(
         lang,
         "digest.fallback",
@@ -182,58 +193,6 @@ def _activities_part(d: DigestData, command: str) -> list:
     else:
         items.extend(pack_lines(_capped(lines, CHANGE_LIMIT, lang, command, "activity list"), head))
     return items
-
-
-def _log_part(d: DigestData, command: str) -> list:
-    lang = d.plan.language
-    if not d.logs:
-        return [
-            Section(
-                f"*{t(lang, 'digest.logged_title')}*\n" + t(lang, "digest.logged_none", cmd=command)
-            )
-        ]
-    orgs = {e.organisation for e in d.logs if e.organisation}
-    head = f"*{t(lang, 'digest.logged_title')}* — " + t(
-        lang, "digest.logged_count", n=len(d.logs), orgs=len(orgs)
-    )
-    groups: dict[int | None, list[LogEntry]] = {}
-    for e in d.logs:  # newest first
-        groups.setdefault(e.activity_id, []).append(e)
-    # The busiest activities first, entries without an activity last.
-    order = sorted(
-        groups,
-        key=lambda k: (k is None, -len(groups[k]), int((groups[k][0].activity_ref or "A0")[1:])),
-    )
-    lines: list[str] = []
-    for key in order[:LOG_GROUP_LIMIT]:
-        entries = groups[key]
-        first = entries[0]
-        who = Counter(e.organisation for e in entries if e.organisation)
-        orgs_part = ", ".join(f"{esc(o, 60)} {n}" for o, n in who.most_common(4))
-        if len(who) > 4:
-            orgs_part += ", …"
-        count = t(lang, "digest.entries", n=len(entries))
-        if key is None:
-            name = f"*{t(lang, 'digest.no_activity')}*"
-            more_cmd = "search <words>"
-        else:
-            name = f"*{first.activity_ref}* {esc(first.activity_title or '', 80)}"
-            more_cmd = f"activity {first.activity_ref}"
-        # Which organisations, when more than one did something here (each line names its own).
-        if len(who) > 1:
-            count += f" ({orgs_part})"
-        lines.append(f"{name} — {count}")
-        for e in entries[:LOG_ENTRY_LIMIT]:
-            source = esc(e.organisation, 60) if e.organisation else mention(e.user_id)
-            lines.append(f"    • {_fmt(d, e.happened_on)} {source}: {esc(e.text, 160)}")
-        if len(entries) > LOG_ENTRY_LIMIT:
-            lines.append(
-                "    " + more_text(lang, len(entries) - LOG_ENTRY_LIMIT, command, more_cmd)
-            )
-    if len(order) > LOG_GROUP_LIMIT:
-        hidden = sum(len(groups[k]) for k in order[LOG_GROUP_LIMIT:])
-        lines.append(more_text(lang, hidden, command, "activity list"))
-    return list(pack_lines(lines, head))
 
 
 def _followup_line(d: DigestData, key: str, f: FollowUp, **values: object) -> str:

@@ -1,4 +1,5 @@
-"""A person's App Home: a Log button, their open follow-ups across plans, their plans at a glance.
+"""A person's App Home: Log and Report buttons, their open follow-ups across plans, their plans
+at a glance (for coordinators with the week's round).
 
 Domain only: it returns a Reply that blocks/home.py draws as a Home tab.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 from samverkan.context import Context
 from samverkan.i18n import t
 from samverkan.reply import Divider, Header, LogButton, Note, Reply, Section
+from samverkan.round import round_status_line
 from samverkan.rules import activity_late, followup_late
 from samverkan.service import Samverkan
 from samverkan.text import activity_summary, clip, esc
@@ -29,10 +31,16 @@ def home(app: Samverkan, ctx: Context) -> Reply:
         ]
         fallback = plans[0].language if plans else app.default_language
         lang = app.personal_language(tx, ctx.team_id, ctx.user_id, fallback)
+        now = app.clock()
+        rounds = {
+            p.id: round_status_line(tx, p, now)
+            for p in own[:HOME_PLANS]
+            if (m := tx.members.get(p.id, ctx.user_id)) is not None and m.is_coordinator
+        }
     title = t(lang, "home.title")
     items: list = [Header(title)]
     if own:
-        items.append(LogButton(t(lang, "button.log")))
+        items.append(LogButton(t(lang, "button.log"), t(lang, "button.report")))
     if not plans:
         items.append(Section(t(lang, "home.no_plans", cmd=app.command)))
         return Reply(title, items, lang=lang)
@@ -57,6 +65,8 @@ def home(app: Samverkan, ctx: Context) -> Reply:
         )
         items.append(activity_summary(lang, acts, t(lang, "status.activities", n=len(acts))))
         items.append(Note(t(lang, "home.followups_line", n=len(fus), late=late_fus, a=late_acts)))
+        if plan.id in rounds:
+            items.append(Note(rounds[plan.id]))
     if len(own) > HOME_PLANS:
         items.append(Note(t(lang, "home.more_plans", n=len(own) - HOME_PLANS, cmd=app.command)))
     items.append(Note(t(lang, "home.footer", cmd=app.command)))

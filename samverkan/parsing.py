@@ -27,7 +27,7 @@ STRONG_DATE_WORDS = ("due", "senast")
 MENTION = re.compile(r"^<@([A-Za-z0-9._\-]+)(?:\|[^>]*)?>$")
 ACTIVITY_REF = re.compile(r"^[Aa](\d{1,9})$")
 FOLLOWUP_REF = re.compile(r"^[Ff](\d{1,9})$")
-ANY_REF = re.compile(r"^([AaFfLlCc])(\d{1,9})$")
+ANY_REF = re.compile(r"^([AaFfLlCcHh])(\d{1,9})$")
 HHMM = re.compile(r"^\d{1,2}[:.]?\d{2}$")
 #: A step from a day rather than a day: "+3d", "2w", "1 vecka" (what samverkan.dates reads so).
 OFFSET = re.compile(r"^[+-]?[0-9]{1,3} ?(d|days?|dag|dagar|w|weeks?|v|vecka|veckor)$")

@@ -48,6 +48,9 @@ class Verb:
     parse: Callable[[list[str]], Any]
     #: The Swedish word replies point at.
     sv: str
+    #: Its own keywords and value words ("oro", "kväll"), which "did you mean" never replaces
+    #: and may suggest.
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,8 @@ def keywords() -> frozenset[str]:
         vocabulary.SETTING_KEYS,
     ):
         words |= set(table)
+    for verb in VERBS.values():
+        words |= set(verb.keywords)
     return frozenset(w for w in words if " " not in w)
 
 

@@ -56,9 +56,11 @@ class FollowUpCard:
 
 @dataclass(frozen=True)
 class LogButton:
-    """A button that opens the log modal (App Home)."""
+    """A button that opens the log modal (App Home), and beside it one that opens the
+    observation form when `observe` names its label."""
 
     label: str
+    observe: str = ""
 
 
 Item = Header | Section | Fields | Note | Divider | FollowUpCard | LogButton

@@ -36,21 +36,21 @@ import logging
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
-from pathlib import Path
-from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.background import BackgroundScheduler
-from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from slack_sdk import WebClient
 
-from samverkan.reminders import REMINDER_TIME, reminder_day
+from samverkan.reminders import reminder_day
 from samverkan.service import Samverkan
-from samverkan.timing import digest_due_in_week, digest_time
 from schedules.digest_job import DigestDelivery
+from schedules.lock import DatabaseLock
 from schedules.reminders_job import ReminderDelivery
+from schedules.round_job import RoundDelivery
+from schedules.round_jobs import RoundJobs
+from schedules.triggers import digest_due, digest_trigger, reminders_trigger, same_trigger
 from slackapi.clients import derived_client
 from storage import Plan, StoreError
 
@@ -69,7 +69,6 @@ CATCH_UP_JOB = "catch-up"
 POLL_JOB = "poll"
 #: How often the jobs are compared with the database, for changes another process wrote.
 POLL_SECONDS = 30.0
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 #: Reminders missed while down are still sent when the bot is back before this (plan-local).
 REMINDERS_CATCH_UP_UNTIL = time(17, 0)
 #: How often the client itself retries HTTP 429, honouring Retry-After.
@@ -96,77 +95,6 @@ def scheduler_client(client: WebClient) -> WebClient:
     return derived_client(client, rate_limit_retries=RATE_LIMIT_RETRIES)
 
 
-def digest_trigger(plan: Plan) -> CronTrigger | None:
-    """The cron trigger of a plan's weekly digest, or None when it is off."""
-    if plan.digest_weekday is None:
-        return None
-    at = digest_time(plan)
-    return CronTrigger(
-        day_of_week=WEEKDAYS[plan.digest_weekday],
-        hour=at.hour,
-        minute=at.minute,
-        timezone=ZoneInfo(plan.timezone),
-    )
-
-
-def reminders_trigger(timezone: str) -> CronTrigger:
-    """09:00 Monday to Friday in a timezone (holidays are skipped by the job)."""
-    return CronTrigger(
-        day_of_week="mon-fri",
-        hour=REMINDER_TIME.hour,
-        minute=REMINDER_TIME.minute,
-        timezone=ZoneInfo(timezone),
-    )
-
-
-def same_trigger(a: object, b: object) -> bool:
-    """Whether two cron triggers fire at the same moments."""
-    return (
-        isinstance(a, CronTrigger)
-        and isinstance(b, CronTrigger)
-        and str(a) == str(b)
-        and str(a.timezone) == str(b.timezone)
-    )
-
-
-def digest_due(plan: Plan, now: datetime) -> datetime | None:
-    """This ISO week's digest moment of a plan if it has passed and was scheduled in time."""
-    due = digest_due_in_week(plan, now)
-    if due is None or due > now:
-        return None
-    if plan.digest_set_at is not None and plan.digest_set_at > due:
-        return None  # the schedule was set after that moment: nothing was missed
-    return due
-
-
-class DatabaseLock:
-    """An exclusive lock on `<database>.schedules.lock`, held while the scheduler runs."""
-
-    def __init__(self, db_path: str) -> None:
-        self.path = Path(f"{db_path}.schedules.lock")
-        self._file: TextIO | None = None
-
-    def acquire(self) -> bool:
-        """Take the lock; False when another process holds it."""
-        if fcntl is None:
-            return True
-        handle = self.path.open("a")
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            handle.close()
-            return False
-        self._file = handle
-        return True
-
-    def release(self) -> None:
-        """Let go of the lock."""
-        if self._file is not None:
-            fcntl.flock(self._file, fcntl.LOCK_UN)
-            self._file.close()
-            self._file = None
-
-
 class Scheduler:
     """Runs the weekly digests and the daily reminders of every plan in one database."""
 
@@ -186,6 +114,8 @@ class Scheduler:
         self.scheduler = scheduler or BackgroundScheduler(timezone=UTC, job_defaults=JOB_DEFAULTS)
         self.digests = DigestDelivery(app, self.client, clock=self.clock, on_retry=self.retry_later)
         self.reminders = ReminderDelivery(app, self.client, clock=self.clock)
+        round_delivery = RoundDelivery(app, self.client, clock=self.clock)
+        self.rounds = RoundJobs(self.scheduler, self.store, round_delivery, self.clock)
         #: Set once the catch-up pass after start has finished.
         self.caught_up = threading.Event()
         self._sync_lock = threading.RLock()
@@ -255,6 +185,7 @@ class Scheduler:
                     log.info("digest of plan %s: off", job.id.split(":", 1)[1])
             changed = [plan for plan in plans if self._sync_digest(plan)]
             self._sync_reminders({p.timezone for p in plans})
+            self.rounds.sync(plans)
         return changed
 
     def poll(self) -> None:
@@ -282,6 +213,8 @@ class Scheduler:
                 self._sync_digest(plan)
                 self._catch_up_if_due(plan)
             self._sync_reminders(zones)
+            if plan is not None:
+                self.rounds.sync_plan(plan)
 
     def _catch_up_if_due(self, plan: Plan) -> None:
         if digest_due(plan, self.clock()) is not None:
@@ -381,6 +314,7 @@ class Scheduler:
                         log.info("catch-up: digest of plan %s: %s", plan.id, outcome)
                 except Exception:
                     log.exception("catch-up: digest of plan %s failed", plan.id)
+            self.rounds.catch_up(plans)
             for zone in sorted({p.timezone for p in plans}):
                 local = now.astimezone(ZoneInfo(zone)).time()
                 if reminder_day(zone, now) and local < REMINDERS_CATCH_UP_UNTIL:

@@ -1,5 +1,14 @@
 """Storage: the only package that knows SQL and table names."""
 
+from storage.est_models import (
+    Measure,
+    Observation,
+    Place,
+    RoundDelivery,
+    RoundSchedule,
+    SituationNote,
+    WeekCount,
+)
 from storage.faults import StoreError
 from storage.models import (
     Activity,
@@ -22,10 +31,17 @@ __all__ = [
     "Digest",
     "FollowUp",
     "LogEntry",
+    "Measure",
     "Member",
+    "Observation",
     "Organisation",
+    "Place",
     "Plan",
+    "RoundDelivery",
+    "RoundSchedule",
+    "SituationNote",
     "Store",
     "StoreError",
     "Tx",
+    "WeekCount",
 ]

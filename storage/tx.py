@@ -16,10 +16,14 @@ from storage.repos import (
     Languages,
     Logs,
     Members,
+    Observations,
     Organisations,
+    Places,
     Plans,
     Refs,
     Reminders,
+    Rounds,
+    Situation,
 )
 
 
@@ -42,3 +46,7 @@ class Tx:
         self.events = Events(db, now)
         self.causes = Causes(db, now, self.refs)
         self.languages = Languages(db, now)
+        self.places = Places(db, now)
+        self.observations = Observations(db, now, self.refs)
+        self.situation = Situation(db, now)
+        self.rounds = Rounds(db, now)

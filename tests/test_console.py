@@ -182,3 +182,87 @@ def test_the_demo_loads_once_and_shows_its_plan(tmp_path: Path) -> None:
     assert second.returncode == 0
     assert "Loaded the example plan" not in second.stdout
     assert "Trygg i Husby 2026: activities (12)" in second.stdout.splitlines()
+
+
+def test_the_demo_has_a_situation_picture_at_once(tmp_path: Path) -> None:
+    """Eight weeks of observations at five places, measures and an agreed assessment."""
+    db = str(tmp_path / "demo.db")
+    result = bot("demo", "--db", db, "-c", "situation")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "Observations this week: 15" in lines
+    assert "Graffiti 4 ▲ (mean 2.0)  `▃▁▃▃▅▅▆█`" in lines
+    assert "Fire 0 ▼ (mean 0.5)  `█▅▅▅▁▅▁▁`" in lines
+    assert "🔥 Gångtunneln (6) · high concern: 2" in lines
+    assert "Not reported: Brå, Stadsdelsförvaltningen" in lines
+    assert "Agreed assessment (recorded by @anna)" in lines
+    assert has_line(
+        lines, r"⬜ `F8` Felanmäl belysningen i gångtunneln — @mats · open · .* from week \d+"
+    )
+    assert has_line(
+        lines, r"⬜ `F11` Vuxenvandring vid centrum lördag kväll — @leila · open · due .*"
+    )
+    assert not has_line(lines, r".*`F9`.*")  # last week's measure that was done
+
+
+MEETING = """\
+# An EST week in Järva, in Swedish: observations, the picture, the agreed assessment, a measure
+setup Trygg i Järva
+inställningar språk sv
+aktör ny Polisen Järva polis
+aktör ny Stockholmshem bostad
+medlem @erik Polisen Järva
+medlem @mats Stockholmshem
+plats ny Centrumtorget
+plats ny Rinkeby torg
+:as erik
+händelse klotter vid Centrumtorget kväll oro hög Nytt klotter på väggen
+händelse ungdomar som samlas vid Rinkeby torg kväll oro medel En grupp om tio vid torget
+:as mats
+händelse skadegörelse vid Centrumtorget idag natt Krossad ruta i entrén
+händelse konstigt något
+:as you
+läge notera Klottret ökar vid torget; sanering och vuxennärvaro på kvällen
+:as erik
+snabbåtgärd Sanera klottret vid Centrumtorget @mats senast +2d
+läge
+historik H1
+veckobrev
+"""
+
+
+def test_a_meeting_week_in_swedish_runs_from_the_console(tmp_path: Path) -> None:
+    """The coordinator runs the EST meeting from `läge` alone; the digest carries the picture."""
+    result = bot("console", "--db", str(tmp_path / "est.db"), stdin=MEETING)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    lines = out.splitlines()
+    assert has_line(lines, r"👁️ H1 rapporterad av @erik \(Polisen Järva\) för vecka \d+:")
+    assert has_line(lines, rf"\*?Klotter\*? · vid Centrumtorget · {SV_DATE} kväll · 🔴 hög oro")
+    assert has_line(lines, r"⚠️ ”konstigt” är ingen kategori\. Börja med någon av .*")
+    assert has_line(lines, r"Exempel: `/samverkan händelse klotter vid Centrumtorget igår kväll.*")
+    assert has_line(lines, r"🧭 Bedömningen för vecka \d+, .* sparad av @you:")
+    assert has_line(lines, r"🧭 En åtgärd i lägesbilden, vecka \d+\.")
+    picture = out.split("Lägesbild — Trygg i Järva")[1]
+    for expected in (
+        "Händelser i veckan: 3",
+        "Klotter 1 ▲ (snitt 0,0)  `▁▁▁▁▁▁▁█`",
+        "Ungdomar som samlas 1 ▲ (snitt 0,0)",
+        "Skadegörelse 1 ▲ (snitt 0,0)",
+        "📍 Centrumtorget 2 ▲ (snitt 0,0)",
+        "🔥 Centrumtorget (2) · hög oro: 1",
+        "Har rapporterat: Polisen Järva, Stockholmshem",
+        "Har inte rapporterat: —",
+        "Gemensam bedömning (sparad av @you)",
+        "> Klottret ökar vid torget; sanering och vuxennärvaro på kvällen",
+        "Åtgärder",
+    ):
+        assert expected in picture, expected
+    assert re.search(r"⬜ `F1` Sanera klottret vid Centrumtorget — @mats · öppen · senast", picture)
+    assert re.search(r"`H3` Skadegörelse · vid Centrumtorget · .* natt \(Stockholmshem\)", picture)
+    assert has_line(lines, rf"• {SV_DATE} \d\d:\d\d @erik skapade den — Kategori: Klotter; .*")
+    # The digest carries the picture of the week it reports, between the plan and the log.
+    digest = out.split("> veckobrev")[-1]
+    assert digest.index("Aktiviteter (0)") < digest.index("Lägesbild — Trygg i Järva")
+    assert digest.index("Lägesbild — Trygg i Järva") < digest.index("Loggat den här veckan")
+    assert "rapportera det du sett: `/samverkan händelse`" in digest

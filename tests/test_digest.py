@@ -307,9 +307,15 @@ def test_the_log_is_grouped_by_activity_with_its_organisations(
     body = text_of(digest(store, plan, local(2026, 11, 30, 8)))
     assert "*Logged this week* — 6 entries from 2 organisations" in body
     assert "*A1* Night walks — 4 entries (Polisen Järva 3, Stockholmshem 1)" in body
-    assert "    • 26 Nov Polisen Järva: Walk four" in body
-    assert "Walk one" not in body  # the three newest are shown, then a pointer
-    assert "…and 1 more: `/samverkan activity A1`" in body
+    # Every entry of the week while the message has room: all four, newest first, no pointer.
+    walks = [line for line in body.splitlines() if line.startswith("    • ") and "Walk" in line]
+    assert walks == [
+        "    • 26 Nov Polisen Järva: Walk four",
+        "    • 25 Nov Polisen Järva: Walk three",
+        "    • 24 Nov Stockholmshem: Walk two",
+        "    • 23 Nov Polisen Järva: Walk one",
+    ]
+    assert "more" not in body.split("Logged this week")[1].split("Follow-ups")[0]
     assert "*A2* Lighting in the tunnel — 1 entry" in body
     assert "*Not tied to an activity* — 1 entry" in body
     # The busiest activity first, the loose entries last.
@@ -363,6 +369,31 @@ def add_a_busy_week(tx, plan: Plan, acts: list, org_ids: list[int] | None = None
         )
 
 
+def log_text(reply: Reply, lang: str) -> str:
+    """The digest's log part: the sections from its title to the next divider."""
+    title = "*Logged this week*" if lang == "en" else "*Loggat den här veckan*"
+    texts = [i.text if isinstance(i, Section) else None for i in reply.items]
+    start = next(n for n, x in enumerate(texts) if x and x.startswith(title))
+    end = texts.index(None, start)
+    return "\n".join(x for x in texts[start:end] if x)
+
+
+def add_observations(tx, plan: Plan, n: int = 500) -> None:
+    """n observations in 23–29 Nov 2026 at 30 places, a third of them of high concern."""
+    places = [tx.places.add(plan.id, f"Plats {k} " + "p" * 60).id for k in range(30)]
+    for k in range(n):
+        tx.observations.add(
+            plan.id,
+            happened_on=date(2026, 11, 23) + timedelta(days=k % 7),
+            category=("graffiti", "fire", "drugs", "groups", "other")[k % 5],
+            text=f"{k} {LONG}"[:2000],
+            user_id=f"U{k % 40}",
+            source="command",
+            place_id=places[k % 30],
+            concern=("low", "medium", "high")[k % 3],
+        )
+
+
 def test_a_huge_plan_stays_within_every_block_kit_limit(clock, store: Store, plan: Plan) -> None:
     clock.now = local(2026, 11, 2, 12)  # activities from before the period
     with store.write() as tx:
@@ -385,6 +416,7 @@ def test_a_huge_plan_stays_within_every_block_kit_limit(clock, store: Store, pla
     clock.now = local(2026, 11, 25, 12)  # the audit events below fall in the period
     with store.write() as tx:
         add_a_busy_week(tx, plan, acts, org_ids)
+        add_observations(tx, plan)
         for n in range(400):
             tx.followups.add(
                 plan.id,
@@ -418,15 +450,21 @@ def test_a_huge_plan_stays_within_every_block_kit_limit(clock, store: Store, pla
         assert len(payload["text"]) <= 4000
         body = text_of(reply)
         assert ("…and 192 more" if lang == "en" else "…och 192 till") in body  # 200 changes
-        # The log lists the 8 busiest activities; the rest is counted and pointed at.
-        more = "…and {} more" if lang == "en" else "…och {} till"
-        shown = re.findall(r"— (\d+) (?:entries|insatser)", body)[1:]  # [0]: the total
-        hidden = 2000 - sum(int(n) for n in shown)
-        assert len(shown) == 8 and hidden > 1000
-        # The hint names the command in the plan's language, like every other list's.
+        # The log fills the room the message has; every entry is listed or counted in an
+        # "…and N more" that names the command that lists it.
+        log = log_text(reply, lang)
+        listed = log.count("\n    • ")
+        more = r"…and (\d+) more" if lang == "en" else r"…och (\d+) till"
+        counted = [int(n) for n in re.findall(more, log)]
+        assert listed > 40 and listed + sum(counted) == 2000
+        paging = r": `/samverkan (activity|aktivitet) A\d+ log`"
         listing = "activity list" if lang == "en" else "aktivitet lista"
-        assert more.format(hidden) + f": `/samverkan {listing}`" in body
-        assert len(body) < 40_000
+        assert re.search(paging, log) and f": `/samverkan {listing}`" in log
+        # The situation picture of the week it reports: 500 observations, counted.
+        assert (
+            "Observations this week: 500" if lang == "en" else "Händelser i veckan: 500"
+        ) in body
+        assert len(body) < 60_000
 
 
 def test_500_follow_ups_get_ten_menus_and_the_digest_still_fits(
@@ -462,7 +500,6 @@ def test_500_follow_ups_get_ten_menus_and_the_digest_still_fits(
     blocks = payload["blocks"]
     assert len(blocks) <= 50
     assert "do not fit in one message" not in json.dumps(blocks)  # nothing was cut
-    assert len(blocks) <= 30  # room to spare
     menus = [b for b in blocks if b.get("accessory", {}).get("type") == "overflow"]
     assert len(menus) == 10
     assert len({b["block_id"] for b in menus}) == 10
@@ -502,3 +539,34 @@ def test_the_utc_clock_and_plan_timezone_agree(clock, store: Store, plan: Plan) 
     # 2026-11-29 23:30 UTC is already Monday 00:30 in Stockholm: Monday's period.
     d = data(store, plan, datetime(2026, 11, 29, 23, 30, tzinfo=UTC))
     assert (d.start, d.end, d.today) == (date(2026, 11, 23), date(2026, 11, 29), date(2026, 11, 30))
+
+
+def test_the_digest_carries_the_situation_picture_of_the_week_it_reports(
+    run: Callable, clock, store: Store, plan: Plan
+) -> None:
+    """The Monday digest: last week's observations, assessment and measures — that week's and
+    earlier weeks' still open, whatever their due date (a due date weeks away included)."""
+    clock.now = local(2026, 11, 18, 12)  # week 47
+    assert run("erik", "measure Follow up the square <@mats> by 2026-12-31").ok  # F1, open
+    assert run("erik", "measure Done already").ok  # F2, done below
+    assert run("erik", "done F2").ok
+    clock.now = local(2026, 11, 26, 12)  # week 48
+    assert run("anna", "place add Torget").ok
+    assert run("erik", "observe graffiti at Torget on monday evening concern high Tags").ok
+    assert run("mats", "observe littering at Torget yesterday Bags").ok
+    assert run("anna", "situation note Tags at the square; keep an eye on it").ok
+    assert run("mats", "measure Remove the tags by 2027-01-15").ok  # F3, due in seven weeks
+    clock.now = local(2026, 11, 30, 8)
+    reply = digest(store, plan, clock.now)
+    body = text_of(reply)
+    assert "*Situation picture — Trygg i Järva, week 48, 23 – 29 Nov 2026*" in body
+    assert "*Observations this week: 2*" in body
+    assert "🔥 Torget (2) · high concern: 1" in body
+    assert "*Reported:* Polisen Järva, Stockholmshem" in body
+    assert "> Tags at the square; keep an eye on it" in body
+    assert "⬜ `F1` Follow up the square — <@mats> · open · due 31 Dec · from week 47" in body
+    assert "⬜ `F3` Remove the tags — <@mats> · open · due 15 Jan 2027" in body
+    assert "F2" not in body
+    # In the paper's order: activities, the picture, the log, follow-ups.
+    assert body.index("Activities (2)") < body.index("Situation picture") < body.index("Logged")
+    assert message_problems(message_payload(reply)) == []

@@ -234,13 +234,13 @@ def test_a_database_made_read_only_while_running_refuses_writes_and_recovers(
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 2 MB tmpfs of its own (root only), so a full disk harms nothing else."""
+    """A 16 MB tmpfs of its own (root only), so a full disk harms nothing else."""
     mount = tmp_path / "disk"
     mount.mkdir()
     if (
         os.geteuid() != 0
         or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], capture_output=True
+            ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mount)], capture_output=True
         ).returncode
     ):
         pytest.skip("cannot mount a small tmpfs here")
@@ -261,13 +261,13 @@ def test_a_full_disk_refuses_writes_in_one_line_each_and_recovers(
     try:
         plan = new_plan(bot, fake)
         filler = small_disk / "filler"
-        with filler.open("wb") as f:
-            try:
+        try:
+            with filler.open("wb") as f:
                 while True:
                     f.write(b"\0" * 65536)
                     f.flush()
-            except OSError:
-                pass
+        except OSError:
+            pass  # full: the last write (or the close) found no room
         long = "x" * 1900
         for _ in range(3):
             answer = plan.command(f"log {long}")

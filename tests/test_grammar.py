@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from samverkan import grammar as g
+from samverkan.commands.situation import SituationShow
 from samverkan.grammar import (
     ActivityAdd,
     ActivityList,
@@ -231,7 +232,7 @@ PARSES = [
     ("status A3", Status(activity=3)),
     ("status Polisen Järva", Status(org="Polisen Järva")),
     ('status "Polisen Järva"', Status(org="Polisen Järva")),
-    ("läge", Status()),
+    ("läge", SituationShow()),
     # -- overdue / försenat
     ("overdue", Overdue()),
     ("försenat", Overdue()),
@@ -485,6 +486,10 @@ def test_mutating_commands_are_listed() -> None:
         "Reminders",
         "Settings",
         "MyLanguage",
+        "PlaceAdd",
+        "Observe",
+        "SituationNote",
+        "MeasureAdd",
     }
 
 
@@ -599,6 +604,16 @@ COMMAND_WORDS = [
     "history",
     "settings",
     "settings my language",
+    "place",
+    "place add",
+    "place list",
+    "observe",
+    "observe list",
+    "situation",
+    "situation note",
+    "measure",
+    "round",
+    "round off",
 ]
 
 

@@ -26,7 +26,7 @@ class Recorder:
 
 
 def test_the_registry_lists_every_listener(app: Samverkan) -> None:
-    """One list: the command, five actions, five modals, three shortcuts, one event."""
+    """One list: the command, eight actions, six modals, four shortcuts, one event."""
     bolt = App(token="xoxb-test", signing_secret="s", token_verification_enabled=False)
     register(bolt, app)
     names = sorted(listener.ack_function.__name__ for listener in bolt._listeners)
@@ -47,6 +47,11 @@ def test_the_registry_lists_every_listener(app: Samverkan) -> None:
             "handle_follow_message_shortcut",
             "handle_new_log_shortcut",
             "handle_app_home_opened",
+            "handle_home_observe_clicked",
+            "handle_round_report_clicked",
+            "handle_round_nothing_clicked",
+            "handle_observe_form_submitted",
+            "handle_observe_message_shortcut",
         ]
     )
 

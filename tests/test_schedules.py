@@ -23,7 +23,8 @@ from blocks import ids
 from samverkan.service import Samverkan
 from schedules import Scheduler
 from schedules.digest_job import DigestDelivery
-from schedules.scheduler import digest_trigger, reminders_trigger, scheduler_client
+from schedules.scheduler import scheduler_client
+from schedules.triggers import digest_trigger, reminders_trigger
 from storage import Store
 from tests.support.cldr import babel_range
 from tests.support.fake_slack import FakeSlack
@@ -761,9 +762,11 @@ def due_followups(plans, run, clock) -> None:
 
 
 def dms(fake: FakeSlack) -> dict[str, list]:
+    """Reminder DMs by user (the weekly round's DMs are tested in tests/test_round.py)."""
     out: dict[str, list] = {}
     for c in posts(fake):
-        if c.params["channel"].startswith("U"):
+        first = (c.params.get("blocks") or [{}])[0].get("block_id") or ""
+        if c.params["channel"].startswith("U") and not first.startswith(ids.ROUND_BLOCK_PREFIX):
             out.setdefault(c.params["channel"], []).append(c)
     return out
 

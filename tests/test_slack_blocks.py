@@ -352,6 +352,8 @@ def test_manifest_declares_what_the_bot_handles() -> None:
     assert shortcuts[ids.LOG_FROM_MESSAGE]["type"] == "message"
     assert shortcuts[ids.FOLLOW_FROM_MESSAGE]["name"] == "Create follow-up"
     assert shortcuts[ids.GLOBAL_NEW_LOG]["type"] == "global"
+    assert shortcuts[ids.OBSERVE_FROM_MESSAGE]["name"] == "Report as observation"
+    assert shortcuts[ids.OBSERVE_FROM_MESSAGE]["type"] == "message"
     assert features["app_home"]["home_tab_enabled"] is True
     assert settings["event_subscriptions"]["bot_events"] == ["app_home_opened"]
     assert settings["interactivity"]["is_enabled"] is True
@@ -365,4 +367,5 @@ def test_manifest_declares_what_the_bot_handles() -> None:
         "files:read",
         "im:write",
         "users:read",
+        "im:history",
     }

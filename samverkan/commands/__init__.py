@@ -5,6 +5,7 @@ One module per family. To add a command, see ARCHITECTURE.md ("Adding a command"
 
 from samverkan.commands import (
     activities,
+    activity_log,
     causes,
     digest,
     export,
@@ -12,12 +13,16 @@ from samverkan.commands import (
     forms,
     help,
     log,
+    observe,
     organisations,
     personal,
+    places,
     plan_import,
     records,
+    round,
     settings,
     setup,
+    situation,
     status,
 )
 
@@ -37,4 +42,9 @@ FAMILIES = (
     causes,
     export,
     plan_import,
+    places,
+    observe,
+    situation,
+    activity_log,
+    round,
 )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from samverkan.commands import activity_fields
+from samverkan.commands.activity_log import LOG_WORDS, ActivityLog, parse_activity_log
 from samverkan.commands.forms import OpenModal
 from samverkan.context import UserError
 from samverkan.domain import Unit, check_text
@@ -59,7 +60,7 @@ class ActivitySet:
 
 def parse_activity(
     rest: list[str],
-) -> ActivityAdd | ActivityShow | ActivityList | ActivitySet | OpenModal:
+) -> ActivityAdd | ActivityShow | ActivityList | ActivitySet | ActivityLog | OpenModal:
     """`activity add …`, `activity list`, `activity A#`, `activity A# <field> <value>`."""
     if not rest or rest[0].casefold() in LIST_WORDS:
         grouping = " ".join(w.casefold() for w in rest[1:])
@@ -77,6 +78,8 @@ def parse_activity(
         raise ParseError("error.activity_usage", "activity")
     if len(rest) == 1:
         return ActivityShow(number)
+    if rest[1].casefold() in LOG_WORDS:
+        return parse_activity_log(number, rest[2:])
     fld = ACTIVITY_FIELDS.get(rest[1].casefold())
     if fld is None:
         raise ParseError("error.activity_usage", "activity")
@@ -229,7 +232,7 @@ def run_activity_show(u: Unit, cmd: ActivityShow) -> Reply:
     """One activity: its fields, recent log and open follow-ups."""
     plan, lang = u.plan, u.plan.language
     a = u.activity(cmd.number)
-    logs = u.tx.logs.recent(plan.id, a.id, 5)
+    logs, logged = u.tx.logs.of_activity(plan.id, a.id, limit=5)
     fus = [f for f in u.tx.followups.of_plan(plan.id, "open") if f.activity_id == a.id]
     title = f"{a.ref} {clip(a.title, 140)}"
     pairs = [
@@ -247,6 +250,8 @@ def run_activity_show(u: Unit, cmd: ActivityShow) -> Reply:
     if logs:
         lines = [log_line(u.d, plan, e, with_activity=False) for e in logs]
         items.append(Section(f"*{t(lang, 'activity.recent_log')}*\n" + "\n".join(lines)))
+        if logged > len(logs):
+            items.append(u.d.more(lang, logged - len(logs), f"activity {a.ref} log"))
     else:
         items.append(Section(t(lang, "activity.no_log", cmd=u.d.command, ref=a.ref)))
     if fus:

@@ -15,7 +15,12 @@ from samverkan.reply import Effect, Reply, Section
 from storage import Member, Plan, Tx
 
 #: The command each form fills in.
-FORM_COMMANDS = {"log": "log", "follow": "follow", "activity": "activity add"}
+FORM_COMMANDS = {
+    "log": "log",
+    "follow": "follow",
+    "activity": "activity add",
+    "observe": "observe",
+}
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from samverkan.i18n import has, t
 from samverkan.parsing import ANY_REF, ParseError
 from samverkan.registry import Access, Command, Verb, declare, declare_verb
 from samverkan.reply import Header, Item, Note, Reply, Section
+from samverkan.situation_view import observations_found
 from samverkan.text import LIST_LIMIT, clip, esc, mention
 from samverkan.views import log_line
 from storage import AuditEvent
@@ -50,15 +51,20 @@ def run_search(u: Unit, cmd: Search) -> Reply:
     """Log entries matching the words, newest first."""
     plan, lang = u.plan, u.plan.language
     hits, total = u.tx.logs.search(plan.id, cmd.query, LIST_LIMIT)
-    if not hits:
+    seen, seen_total = u.tx.observations.search(plan.id, cmd.query, LIST_LIMIT)
+    if not hits and not seen:
         text = t(lang, "search.none", query=esc(cmd.query, 100))
         return Reply(text, [Section(text)], lang=lang)
+    if not hits:
+        return observations_found(u, cmd.query, seen, seen_total, [])
     title = t(lang, "search.title", n=total, query=clip(cmd.query, 80))
     items: list[Item] = [Header(clip(title, 150))]
     lines = [log_line(u.d, plan, e) for e in hits]
     items.extend(u.d.lines(lang, lines, "search", LIST_LIMIT))
     if total > len(hits):
         items.append(Note(t(lang, "search.more", n=total - len(hits))))
+    if seen:
+        return observations_found(u, cmd.query, seen, seen_total, items)
     return Reply(t(lang, "search.title", n=total, query=esc(cmd.query, 80)), items, lang=lang)
 
 
@@ -100,7 +106,9 @@ def describe(u: Unit, e: AuditEvent) -> str:
             )
         if key == "rag":
             return t(lang, f"rag.{value}")
-        if key in ("source", "kind", "role") and has(f"{key}.{value}"):
+        if key in ("source", "kind", "role", "category", "band", "concern") and has(
+            f"{key}.{value}"
+        ):
             # Stored values ("command", "social_services") are shown in the plan's words.
             return t(lang, f"{key}.{value}")
         if key in ("assignee",):

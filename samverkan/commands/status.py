@@ -165,7 +165,7 @@ def run_overdue(u: Unit, cmd: Overdue) -> Reply:
     return Reply(title, items, lang=lang, plan_id=plan.id)
 
 
-declare_verb(Verb("status", words=("status", "läge"), parse=parse_status, sv="status"))
+declare_verb(Verb("status", words=("status",), parse=parse_status, sv="status"))
 OVERDUE_WORDS = ("overdue", "försenat", "forsenat")
 declare_verb(Verb("overdue", words=OVERDUE_WORDS, parse=parse_overdue, sv="försenat"))
 declare(
@@ -177,7 +177,7 @@ declare(
         writes=False,
         run=run_status,
         topic="status",
-        examples=("status", "status A1", "läge Polisen"),
+        examples=("status", "status A1", "status Polisen"),
     )
 )
 declare(

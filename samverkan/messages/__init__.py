@@ -19,6 +19,7 @@ from samverkan.messages import (
     reminders,
     settings,
     setup,
+    situation,
     template,
 )
 
@@ -41,6 +42,7 @@ FAMILIES: dict[str, dict[str, tuple[str, str]]] = {
     "permissions": permissions.MESSAGES,
     "common": common.MESSAGES,
     "template": template.MESSAGES,
+    "situation": situation.MESSAGES,
 }
 
 

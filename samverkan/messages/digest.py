@@ -111,10 +111,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "🚨 *{ref}* {text} — {user}, {days} d försenad, tilldelad av {by}",
     ),
     "digest.act": (
-        "Log what you did: `{cmd} log [A#] <text>` · your follow-ups: `{cmd} mine` · "
-        "the whole plan: `{cmd} status`",
-        "Logga det du gjort: `{cmd} logga [A#] <text>` · dina uppföljningar: `{cmd} mina` · "
-        "hela planen: `{cmd} status`",
+        "Log what you did: `{cmd} log [A#] <text>` · report what you saw: `{cmd} observe` · "
+        "your follow-ups: `{cmd} mine` · the whole plan: `{cmd} status`",
+        "Logga det du gjort: `{cmd} logga [A#] <text>` · rapportera det du sett: "
+        "`{cmd} händelse` · dina uppföljningar: `{cmd} mina` · hela planen: `{cmd} status`",
     ),
     "digest.posted": (
         "Posted this week's digest in the channel.",

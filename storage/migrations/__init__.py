@@ -20,6 +20,8 @@ import sqlite_utils
 from storage.migrations import (
     m001_initial,
     m002_audit_by_time,
+    m006_situation,
+    m007_round,
     m008_template_fields,
     m011_user_languages,
 )
@@ -29,6 +31,8 @@ Migration = tuple[int, str, Callable[[sqlite_utils.Database], None]]
 MIGRATIONS: list[Migration] = [
     (1, m001_initial.NAME, m001_initial.migrate),
     (2, m002_audit_by_time.NAME, m002_audit_by_time.migrate),
+    (6, m006_situation.NAME, m006_situation.migrate),
+    (7, m007_round.NAME, m007_round.migrate),
     (8, m008_template_fields.NAME, m008_template_fields.migrate),
     (11, m011_user_languages.NAME, m011_user_languages.migrate),
 ]

@@ -9,10 +9,14 @@ from storage.repos.followups import FollowUps
 from storage.repos.languages import Languages
 from storage.repos.logs import Logs
 from storage.repos.members import Members
+from storage.repos.observations import Observations
 from storage.repos.organisations import Organisations
+from storage.repos.places import Places
 from storage.repos.plans import Plans
 from storage.repos.refs import Refs
 from storage.repos.reminders import Reminders
+from storage.repos.rounds import Rounds
+from storage.repos.situation import Situation
 
 __all__ = [
     "Activities",
@@ -24,8 +28,12 @@ __all__ = [
     "Languages",
     "Logs",
     "Members",
+    "Observations",
     "Organisations",
+    "Places",
     "Plans",
     "Refs",
     "Reminders",
+    "Rounds",
+    "Situation",
 ]

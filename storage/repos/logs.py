@@ -123,3 +123,20 @@ class Logs(Repo):
             (plan_id, fts_query, limit),
         )
         return [LogEntry.from_row(r) for r in rows], int(total["n"]) if total else 0
+
+    def of_activity(
+        self, plan_id: int, activity_id: int, *, limit: int, offset: int = 0
+    ) -> tuple[list[LogEntry], int]:
+        """A page of one activity's log entries, newest first, and how many it has in all."""
+        total = self._one(
+            "SELECT COUNT(*) AS n FROM log_entries WHERE plan_id = ? AND activity_id = ?",
+            (plan_id, activity_id),
+        )
+        rows = self._all(
+            _SQL
+            + " WHERE l.plan_id = ? AND l.activity_id = ?"
+            + _NEWEST_FIRST
+            + " LIMIT ? OFFSET ?",
+            (plan_id, activity_id, limit, offset),
+        )
+        return [LogEntry.from_row(r) for r in rows], int(total["n"]) if total else 0
