@@ -11,6 +11,10 @@ FOLLOWUP_MENU = "followup_menu"
 MENU_DONE, MENU_SNOOZE_DAY, MENU_SNOOZE_WEEK = "done", "day", "week"
 MENU_CHOICES = (MENU_DONE, MENU_SNOOZE_DAY, MENU_SNOOZE_WEEK)
 
+# Buttons on a join request in a coordinator's DM; the value is "<plan_id>:<request_id>".
+JOIN_APPROVE = "join_approve"
+JOIN_DECLINE = "join_decline"
+
 # App Home.
 HOME_LOG = "home_log"
 

@@ -101,6 +101,12 @@ class Console:
         where = "" if reply.visibility == "channel" else " (only you)"
         tag = f"[#{self.channel}{where}]"
         self.out.write(tag + "\n" + render(reply, color=self.color) + "\n\n")
+        for effect in reply.effects:
+            # What the bot would send as direct messages in Slack.
+            if effect.kind == "direct_message" and effect.message is not None:
+                for user in sorted(effect.users):
+                    text = render(effect.message, color=self.color)
+                    self.out.write(f"[direct message to @{user}]\n{text}\n\n")
         self.out.flush()
         return True
 

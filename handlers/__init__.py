@@ -31,6 +31,9 @@ def register(app: App, samverkan: Samverkan) -> None:
     app.action(ids.FOLLOWUP_SNOOZE_WEEK)(actions.handle_followup_snooze_week_clicked)
     app.action(ids.FOLLOWUP_MENU)(actions.handle_followup_menu_chosen)
     app.action(ids.HOME_LOG)(actions.handle_home_log_clicked)
+    # Approve / Decline on a join request in a coordinator's DM.
+    app.action(ids.JOIN_APPROVE)(actions.handle_join_approve_clicked)
+    app.action(ids.JOIN_DECLINE)(actions.handle_join_decline_clicked)
 
     # Modal submissions. No view sets notify_on_close, so Slack sends no view_closed.
     app.view_submission(ids.LOG_MODAL)(views.handle_log_form_submitted)

@@ -12,7 +12,7 @@ from slack_sdk.errors import SlackApiError
 
 from blocks import ids
 from blocks.cards import replace_card, source_of, tag_source
-from blocks.kit import message_payload, split_menu_value
+from blocks.kit import message_payload, split_join_request_value, split_menu_value
 from blocks.modals import notice_modal
 from handlers.common import (
     after_ack,
@@ -23,7 +23,9 @@ from handlers.common import (
     publish_homes,
     samverkan_of,
 )
-from samverkan.interactive import Press, press_followup, redraw_list
+from handlers.effects import carry_out
+from samverkan.interactive import Press, press_followup, redraw_list, stale_reply
+from samverkan.reply import Reply
 from samverkan.service import Context, Samverkan
 
 
@@ -80,6 +82,53 @@ def handle_followup_menu_chosen(
     # An option that names nothing is answered like a stale button.
     value, what = chosen or ("", ids.MENU_DONE)
     _press(Click(samverkan_of(context), body, action, client, respond), what, value)
+
+
+def handle_join_approve_clicked(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    context: BoltContext,
+) -> None:
+    """Approve on a join request (a coordinator's DM)."""
+    ack()
+    _decide(Click(samverkan_of(context), body, action, client, respond), approve=True)
+
+
+def handle_join_decline_clicked(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    context: BoltContext,
+) -> None:
+    """Decline on a join request (a coordinator's DM)."""
+    ack()
+    _decide(Click(samverkan_of(context), body, action, client, respond), approve=False)
+
+
+def _decide(click: Click, approve: bool) -> None:
+    """Decide the request (committed before the ack goes out); its messages update after it."""
+    parsed = split_join_request_value(str(click.action.get("value") or ""))
+    if parsed is None:
+        reply = stale_reply(click.samverkan, click.ctx)
+    else:
+        reply = click.samverkan.decide_join(click.ctx, parsed[0], parsed[1], approve)
+    after_ack(_show_decision, click, reply)
+
+
+def _show_decision(click: Click, reply: Reply) -> None:
+    """Tell the coordinator privately when refused; else every message of the request updates,
+    the requester is told, and App Homes that changed are published again."""
+    if not reply.ok:
+        click.respond(response_type="ephemeral", replace_original=False, **message_payload(reply))
+        return
+    carry_out(click.client, click.samverkan, reply)
+    if reply.touched_users:
+        publish_homes(click.client, click.samverkan, click.ctx.team_id, reply.touched_users)
 
 
 def handle_home_log_clicked(

@@ -20,6 +20,7 @@ from handlers.common import (
     samverkan_of,
     typed_text,
 )
+from handlers.effects import carry_out
 from samverkan.digest import record_manual_digest
 from samverkan.i18n import t
 from samverkan.interactive import open_form
@@ -51,6 +52,8 @@ def handle_command(ack: Ack, body: dict[str, Any], client: WebClient, context: B
         ack(**_post_digest(samverkan, client, ctx, reply, text))
         return
     ack(**command_response(reply, text))
+    if any(e.kind in ("direct_message", "update_messages") for e in reply.effects):
+        after_ack(carry_out, client, samverkan, reply)
     if reply.touched_users:
         after_ack(publish_homes, client, samverkan, ctx.team_id, reply.touched_users)
 

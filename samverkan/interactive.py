@@ -181,6 +181,13 @@ def parse_button_value(value: str) -> tuple[int, int] | None:
     return (int(plan), number) if number is not None else None
 
 
+def stale_reply(app: Samverkan, ctx: Context) -> Reply:
+    """The answer to a button that names nothing this bot knows."""
+    lang = _language(app, ctx)
+    text = t(lang, "action.stale", cmd=app.command)
+    return Reply(text, [Section("⚠️ " + text)], ok=False, lang=lang)
+
+
 def press_followup(app: Samverkan, ctx: Context, value: str, action: str) -> Press:
     """Done / Snooze 1 day / Snooze 1 week on the follow-up a button names, if permitted."""
     assert action in BUTTON_ACTIONS, action

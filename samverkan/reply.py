@@ -61,7 +61,21 @@ class LogButton:
     label: str
 
 
-Item = Header | Section | Fields | Note | Divider | FollowUpCard | LogButton
+@dataclass(frozen=True)
+class JoinRequestCard:
+    """A request to join, with Approve / Decline buttons while it waits (a coordinator's DM).
+
+    `commands` are the typed equivalents (for the console): approve, decline.
+    """
+
+    plan_id: int
+    request_id: int
+    text: str
+    pending: bool = True
+    commands: tuple[str, ...] = ()
+
+
+Item = Header | Section | Fields | Note | Divider | FollowUpCard | LogButton | JoinRequestCard
 
 
 @dataclass(frozen=True)
@@ -72,9 +86,15 @@ class Effect:
     channel as the week's digest), "refresh_homes" (`users` whose App Home tab changed).
     """
 
-    kind: Literal["open_form", "post_digest", "refresh_homes"]
+    kind: Literal["open_form", "post_digest", "refresh_homes", "direct_message", "update_messages"]
     form: str | None = None
     users: frozenset[str] = frozenset()
+    #: What to send (direct_message) or what the messages now show (update_messages).
+    message: Reply | None = None
+    #: The bot's own messages to update: (channel, ts).
+    messages: tuple[tuple[str, str], ...] = ()
+    #: The join request a direct message carries (its channel and ts are recorded).
+    join_request: int | None = None
 
     @staticmethod
     def open_form(kind: str) -> Effect:
@@ -90,6 +110,18 @@ class Effect:
     def refresh_homes(users: frozenset[str]) -> Effect:
         """Redraw these people's App Home tabs."""
         return Effect("refresh_homes", users=users)
+
+    @staticmethod
+    def direct_message(user: str, message: Reply, join_request: int | None = None) -> Effect:
+        """Send `message` to one person in a direct message."""
+        return Effect(
+            "direct_message", users=frozenset({user}), message=message, join_request=join_request
+        )
+
+    @staticmethod
+    def update_messages(messages: tuple[tuple[str, str], ...], message: Reply) -> Effect:
+        """Show `message` in place of the bot's own messages (channel, ts)."""
+        return Effect("update_messages", message=message, messages=messages)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from typing import Any
 
 import samverkan.commands  # noqa: F401  (declares every command)
 from samverkan import grammar
-from samverkan.commands import activities, followups, personal
+from samverkan.commands import activities, followups, membership, personal
 from samverkan.commands import log as log_family
 from samverkan.context import Context, UserError
 from samverkan.domain import Domain, Unit
@@ -122,6 +122,28 @@ class Samverkan(Domain):
         return self._as(
             ctx, "snooze", lambda u: followups.snooze_followup(u, number, until), plan_id
         )
+
+    def decide_join(self, ctx: Context, plan_id: int, request_id: int, approve: bool) -> Reply:
+        """Approve or decline a join request (its buttons in a coordinator's DM)."""
+        try:
+            return self._as(
+                ctx,
+                "join approve",
+                lambda u: membership.decide_request(u, request_id, approve),
+                plan_id,
+            )
+        except UserError as e:
+            return self.error_reply(self._plan_language(plan_id), e)
+
+    def record_join_message(self, request_id: int, channel_id: str, ts: str) -> None:
+        """Remember a coordinator's DM about a join request, so it can show the decision."""
+        with self.store.write() as tx:
+            tx.join_requests.record_message(request_id, channel_id, ts)
+
+    def _plan_language(self, plan_id: int) -> str:
+        with self.store.read() as tx:
+            plan = tx.plans.get(plan_id)
+        return plan.language if plan else self.default_language
 
     def mine(self, ctx: Context, lang: str | None = None) -> Reply:
         """A person's open follow-ups across their plans in this workspace (App Home)."""

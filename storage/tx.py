@@ -19,6 +19,7 @@ from storage.repos import (
     Refs,
     Reminders,
 )
+from storage.repos.join_requests import JoinRequests
 
 
 class Tx:
@@ -38,3 +39,4 @@ class Tx:
         self.reminders = Reminders(db, now)
         self.digests = Digests(db, now)
         self.events = Events(db, now)
+        self.join_requests = JoinRequests(db, now)

@@ -157,7 +157,7 @@ def plan(bot: BotProcess, fake: FakeSlack) -> Plan:
     p.command(f"setup {p.name}")
     p.command("org add Polisen police")
     p.command("join Polisen")
-    p.command("join Polisen", user=p.member)
+    p.command(f"member <@{p.member}> Polisen")
     # Joining republishes both App Homes after the ack; let that land before the test starts.
     p.wait_calls("views.publish", user_id=p.coord)
     p.wait_calls("views.publish", user_id=p.member)
@@ -251,6 +251,7 @@ def test_setup_org_and_join(plan: Plan) -> None:
     assert (
         p.command("org add Polisen police")["text"] == "Added the organisation *Polisen* (police)."
     )
+    p.command("settings joining open")
     joined = p.command("join Polisen", user=p.member)
     assert joined["text"] == f"<@{p.member}> joined *Polisen* as member."
     assert p.rows(

@@ -82,24 +82,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{cmd} org add <name> [kind]` adds an organisation (coordinators). Kinds: municipality, "
         "police, social services, school, recreation, housing, rescue service, civil society, "
         "business, other.\n`{cmd} org list` shows them with their people.\n"
+        "`{cmd} org rename <name> to <new name>` · `{cmd} org remove <name>` (only while no "
+        "activity or member refers to it; its old log entries keep its name).\n"
         "Example: `{cmd} org add Polisen Järva police`",
         "`{cmd} aktör ny <namn> [typ]` lägger till en aktör (samordnare). Typer: kommun, polis, "
         "socialtjänst, skola, fritid, bostad, räddningstjänst, civilsamhälle, näringsliv, övrigt."
         "\n`{cmd} aktör lista` visar dem med sina personer.\n"
+        "`{cmd} aktör byt namn <namn> till <nytt namn>` · `{cmd} aktör ta bort <namn>` (bara "
+        "när ingen aktivitet eller medlem hänvisar till den; gamla loggposter behåller namnet).\n"
         "Exempel: `{cmd} aktör ny Polisen Järva polis`",
     ),
     "help.member": (
         "`{cmd} member @person <organisation> [coordinator|member]` puts a person in an "
         "organisation and role (coordinators). Without a role, a person keeps theirs.\n"
+        "`{cmd} member @person remove` takes someone out of the plan; `{cmd} leave` takes "
+        "yourself out. The plan keeps at least one coordinator.\n"
         "Example: `{cmd} member @erik Polisen member`",
         "`{cmd} medlem @person <aktör> [samordnare|medlem]` placerar en person i en aktör och "
         "roll (samordnare). Utan roll behåller personen sin.\n"
+        "`{cmd} medlem @person ta bort` tar bort någon från planen; `{cmd} lämna` tar bort "
+        "dig själv. Planen behåller minst en samordnare.\n"
         "Exempel: `{cmd} medlem @erik Polisen medlem`",
     ),
     "help.join": (
-        "`{cmd} join <organisation>` makes you a member of one of the plan's organisations.\n"
+        "`{cmd} join <organisation>` asks to become a member of one of the plan's "
+        "organisations: each coordinator gets a message to approve or decline it, and you are "
+        "told the outcome (with `settings joining open` you join at once).\n"
+        "Coordinators: `{cmd} join approve @person` · `{cmd} join decline @person`.\n"
         "Example: `{cmd} join Stockholmshem`",
-        "`{cmd} anslut <aktör>` gör dig till medlem i en av planens aktörer.\n"
+        "`{cmd} anslut <aktör>` ber om att bli medlem i en av planens aktörer: varje "
+        "samordnare får ett meddelande för att godkänna eller avböja, och du får besked (med "
+        "`inställningar anslutning öppen` ansluter du direkt).\n"
+        "Samordnare: `{cmd} anslut godkänn @person` · `{cmd} anslut avböj @person`.\n"
         "Exempel: `{cmd} anslut Stockholmshem`",
     ),
     "help.activity": (
@@ -200,10 +214,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.settings": (
         "`{cmd} settings language sv` · `{cmd} settings timezone Europe/Stockholm` · "
-        "`{cmd} settings area <area>` · `{cmd} settings name <plan name>` (coordinators)",
+        "`{cmd} settings area <area>` · `{cmd} settings name <plan name>` · "
+        "`{cmd} settings joining approval|open` (coordinators)",
         "`{cmd} inställningar språk en` · `{cmd} inställningar tidszon Europe/Stockholm` · "
-        "`{cmd} inställningar område <område>` · `{cmd} inställningar namn <planens namn>` "
-        "(samordnare)",
+        "`{cmd} inställningar område <område>` · `{cmd} inställningar namn <planens namn>` · "
+        "`{cmd} inställningar anslutning godkännande|öppen` (samordnare)",
     ),
     "help.dates": (
         "Dates can be written `2026-12-15`, `15/12`, `today`, `tomorrow`, `yesterday`, a "

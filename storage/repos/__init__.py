@@ -5,6 +5,7 @@ from storage.repos.audit import Audit
 from storage.repos.digests import Digests
 from storage.repos.events import Events
 from storage.repos.followups import FollowUps
+from storage.repos.join_requests import JoinRequests
 from storage.repos.logs import Logs
 from storage.repos.members import Members
 from storage.repos.organisations import Organisations
@@ -18,6 +19,7 @@ __all__ = [
     "Digests",
     "Events",
     "FollowUps",
+    "JoinRequests",
     "Logs",
     "Members",
     "Organisations",

@@ -10,7 +10,7 @@ from storage.repos.base import Repo
 _COLS = (
     "id, team_id, channel_id, name, area, period_start, period_end, language, timezone, "
     "digest_weekday, digest_time, digest_set_at, delivery_error, delivery_error_at, "
-    "created_by, created_at"
+    "created_by, created_at, joining, archived_at, archived_by"
 )
 
 _UPDATABLE = {
@@ -25,6 +25,9 @@ _UPDATABLE = {
     "digest_set_at",
     "delivery_error",
     "delivery_error_at",
+    "joining",
+    "archived_at",
+    "archived_by",
 }
 
 
