@@ -24,7 +24,7 @@ from handlers.effects import carry_out
 from samverkan.digest import record_manual_digest
 from samverkan.i18n import t
 from samverkan.interactive import open_form
-from samverkan.reply import Reply, Section
+from samverkan.reply import Note, Reply, Section
 from samverkan.service import Context, Samverkan
 
 
@@ -51,7 +51,10 @@ def handle_command(ack: Ack, body: dict[str, Any], client: WebClient, context: B
     if reply.ok and reply.plan_id is not None and reply.posts_digest:
         ack(**_post_digest(samverkan, client, ctx, reply, text))
         return
-    ack(**command_response(reply, text))
+    if reply.ok and reply.shows and reply.plan_id is not None and reply.visibility == "channel":
+        ack(**_post_shown(samverkan, client, ctx, reply, text))
+    else:
+        ack(**command_response(reply, text))
     if any(e.kind in ("direct_message", "update_messages") for e in reply.effects):
         after_ack(carry_out, client, samverkan, reply)
     if reply.touched_users:
@@ -105,3 +108,31 @@ def _post_digest(
     record_manual_digest(samverkan.store, digest.plan_id, samverkan.clock(), str(answer["ts"]))
     posted = t(digest.lang, "digest.posted")
     return command_response(Reply(posted, [Section(posted)], lang=digest.lang), "")
+
+
+def _post_shown(
+    samverkan: Samverkan, client: WebClient, ctx: Context, reply: Reply, text: str
+) -> dict[str, Any]:
+    """A confirmation that shows an item (`log`, `follow`): posted by the bot, so its channel
+    and ts are recorded and a later `delete` can update it; the command's answer is private.
+    Where the bot may not post, the answer is the confirmation, as before, and says so."""
+    assert reply.shows is not None and reply.plan_id is not None
+    try:
+        answer = prompt_client(client).chat_postMessage(
+            channel=ctx.channel_id, unfurl_links=False, unfurl_media=False, **message_payload(reply)
+        )
+    except (SlackApiError, OSError) as e:
+        error = e.response.get("error") if isinstance(e, SlackApiError) else repr(e)
+        log.info("posting a confirmation failed (%s); answering with it", error)
+        invite = t(reply.lang, "posted.invite_bot")
+        fallback = Reply(
+            reply.text + "\n" + invite,
+            [*reply.items, Note(invite)],
+            visibility="channel",
+            lang=reply.lang,
+            plan_id=reply.plan_id,
+        )
+        return command_response(fallback, text)
+    samverkan.record_posted(reply.plan_id, reply.shows, str(answer["channel"]), str(answer["ts"]))
+    done = t(reply.lang, "posted.in_channel", ref=reply.shows, cmd=samverkan.command)
+    return command_response(Reply(done, [Section(done)], lang=reply.lang), "")

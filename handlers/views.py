@@ -141,6 +141,9 @@ def _submit(
 
 def _confirm(client: WebClient, samverkan: Samverkan, ctx: Context, reply: Reply) -> None:
     """After the modal closed: say what was done where it was opened; refresh App Homes."""
-    post_reply(client, ctx.channel_id, ctx.user_id, reply)
+    posted = post_reply(client, ctx.channel_id, ctx.user_id, reply)
+    if posted and reply.shows and reply.plan_id is not None:
+        # Recorded, so a later `delete` can update the message.
+        samverkan.record_posted(reply.plan_id, reply.shows, *posted)
     users = set(reply.touched_users) | {ctx.user_id}
     publish_homes(client, samverkan, ctx.team_id, users)

@@ -135,6 +135,9 @@ class Reply:
     lang: str = "en"
     plan_id: int | None = None
     effects: tuple[Effect, ...] = ()
+    #: The item (a ref like "L3") this reply shows, when it is meant for the channel: the bot
+    #: records where it posted it, so a deletion can update the message.
+    shows: str | None = None
 
     @property
     def modal(self) -> str | None:

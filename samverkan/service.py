@@ -140,6 +140,11 @@ class Samverkan(Domain):
         with self.store.write() as tx:
             tx.join_requests.record_message(request_id, channel_id, ts)
 
+    def record_posted(self, plan_id: int, ref: str, channel_id: str, ts: str) -> None:
+        """Remember a message the bot posted that shows an item, so a deletion can update it."""
+        with self.store.write() as tx:
+            tx.posted.record(plan_id, ref, channel_id, ts)
+
     def _plan_language(self, plan_id: int) -> str:
         with self.store.read() as tx:
             plan = tx.plans.get(plan_id)

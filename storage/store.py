@@ -30,6 +30,8 @@ class Store:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA synchronous = NORMAL")
+        # Deleted content is overwritten, not left in free pages: a deletion leaves no trace.
+        conn.execute("PRAGMA secure_delete = ON")
         return sqlite_utils.Database(conn)
 
     def migrate(self) -> list[int]:
@@ -75,6 +77,15 @@ class Store:
                 db.execute("ROLLBACK")
                 raise
             db.execute("COMMIT")
+        finally:
+            db.conn.close()
+
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log into the database file and empty it (after a deletion, so
+        the deleted text is in neither)."""
+        db = self._connect()
+        try:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             db.conn.close()
 

@@ -20,6 +20,7 @@ from storage.repos import (
     Reminders,
 )
 from storage.repos.join_requests import JoinRequests
+from storage.repos.posted import Posted
 
 
 class Tx:
@@ -40,3 +41,4 @@ class Tx:
         self.digests = Digests(db, now)
         self.events = Events(db, now)
         self.join_requests = JoinRequests(db, now)
+        self.posted = Posted(db, now)

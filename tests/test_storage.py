@@ -242,7 +242,7 @@ def test_a_version_2_database_is_brought_to_version_3(tmp_path: Path, monkeypatc
     finally:
         conn.close()
     monkeypatch.undo()
-    assert old.migrate() == [3]
+    assert old.migrate() == [3, 4]
     with old.read() as tx:
         plan = tx.plans.get(plan_id)
         assert plan is not None and plan.joining == "approval" and not plan.archived

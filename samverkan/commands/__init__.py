@@ -5,6 +5,7 @@ One module per family. To add a command, see ARCHITECTURE.md ("Adding a command"
 
 from samverkan.commands import (
     activities,
+    corrections,
     digest,
     followups,
     forms,
@@ -28,6 +29,7 @@ FAMILIES = (
     forms,
     log,
     followups,
+    corrections,
     personal,
     status,
     records,

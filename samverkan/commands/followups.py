@@ -203,6 +203,7 @@ def add_followup(
         lang=lang,
         plan_id=plan.id,
         effects=(Effect.refresh_homes(frozenset({assignee})),),
+        shows=f.ref,
     )
 
 

@@ -132,6 +132,7 @@ def add_log(
         visibility="channel",
         lang=lang,
         plan_id=plan.id,
+        shows=entry.ref,
     )
 
 

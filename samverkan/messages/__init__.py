@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from samverkan.messages import (
     activities,
     common,
+    corrections,
     digest,
     errors,
     followups,
@@ -33,6 +34,7 @@ FAMILIES: dict[str, dict[str, tuple[str, str]]] = {
     "activities": activities.MESSAGES,
     "log": log.MESSAGES,
     "followups": followups.MESSAGES,
+    "corrections": corrections.MESSAGES,
     "reading": reading.MESSAGES,
     "digest": digest.MESSAGES,
     "reminders": reminders.MESSAGES,

@@ -17,7 +17,12 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
-from storage.migrations import m001_initial, m002_audit_by_time, m003_who_is_in
+from storage.migrations import (
+    m001_initial,
+    m002_audit_by_time,
+    m003_who_is_in,
+    m004_corrections,
+)
 
 Migration = tuple[int, str, Callable[[sqlite_utils.Database], None]]
 
@@ -25,6 +30,7 @@ MIGRATIONS: list[Migration] = [
     (1, m001_initial.NAME, m001_initial.migrate),
     (2, m002_audit_by_time.NAME, m002_audit_by_time.migrate),
     (3, m003_who_is_in.NAME, m003_who_is_in.migrate),
+    (4, m004_corrections.NAME, m004_corrections.migrate),
 ]
 
 

@@ -10,6 +10,7 @@ from storage.repos.logs import Logs
 from storage.repos.members import Members
 from storage.repos.organisations import Organisations
 from storage.repos.plans import Plans
+from storage.repos.posted import Posted
 from storage.repos.refs import Refs
 from storage.repos.reminders import Reminders
 
@@ -24,6 +25,7 @@ __all__ = [
     "Members",
     "Organisations",
     "Plans",
+    "Posted",
     "Refs",
     "Reminders",
 ]

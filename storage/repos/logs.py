@@ -126,3 +126,12 @@ class Logs(Repo):
             (plan_id, fts_query, limit),
         )
         return [LogEntry.from_row(r) for r in rows], int(total["n"]) if total else 0
+
+    def set_text(self, entry_id: int, text: str) -> None:
+        """Correct an entry's text (the search index follows through its triggers)."""
+        self.db.execute("UPDATE log_entries SET text = ? WHERE id = ?", (text, entry_id))
+
+    def remove(self, entry_id: int) -> None:
+        """Delete an entry, and rebuild the search index so no segment keeps its words."""
+        self.db.execute("DELETE FROM log_entries WHERE id = ?", (entry_id,))
+        self.db.execute("INSERT INTO log_entries_fts (log_entries_fts) VALUES ('optimize')")

@@ -1,5 +1,6 @@
-"""Joining with approval in Slack: the bot as a subprocess over real signed HTTP, the
-coordinators' DMs with Approve / Decline, the click, the updated DMs and the requester's news."""
+"""Trust in Slack (DESIGN §6), the bot as a subprocess over real signed HTTP: joining with
+approval (the coordinators' DMs with Approve / Decline, the click, the updated DMs and the
+requester's news), and a deletion that updates the bot's own messages."""
 
 from __future__ import annotations
 
@@ -93,8 +94,9 @@ def test_join_asks_each_coordinator_and_a_click_decides(plan: Plan, fake: FakeSl
     assert plan.rows(
         "SELECT role FROM members WHERE plan_id = ? AND user_id = ?", plan.plan_id, outsider
     ) == [("member",)]
-    logged = plan.command("log Nu är jag med", user=outsider)
-    assert f"<@{outsider}> (Polisen)" in logged["text"]
+    assert plan.command("log Nu är jag med", user=outsider)["text"].startswith("Posted *L1*")
+    (logged,) = plan.wait_calls("chat.postMessage", channel=plan.channel)
+    assert f"<@{outsider}> (Polisen)" in logged.params["text"]
 
     # A second click on the old DM says it was decided already.
     _, _, name = click(
@@ -127,3 +129,24 @@ def test_a_stale_join_button_is_explained(plan: Plan, fake: FakeSlack) -> None:
     assert answer.params["text"] == (
         "That button no longer works. Type `/samverkan mine` for your current follow-ups."
     )
+
+
+def test_delete_updates_the_posted_confirmation(plan: Plan, fake: FakeSlack) -> None:
+    secret = "Möte med Kalle Andersson, Storgatan 12"
+    plan.command(f"log {secret}", user=plan.member)
+    (post,) = plan.wait_calls("chat.postMessage", channel=plan.channel)
+    ts = post.response["ts"]
+    refused = plan.command("delete L1", user=uid("U"))
+    assert refused["text"].startswith("Only <@")
+    answer = plan.command("delete L1", user=plan.member)
+    assert answer["response_type"] == "in_channel"
+    assert "Kalle" not in answer["text"]
+    (update,) = plan.wait_calls("chat.update", ts=ts)
+    assert update.params["channel"] == plan.channel
+    assert update.params["text"] == f"🗑️ *L1* was removed by <@{plan.member}>."
+    assert "Kalle" not in str(update.params)
+    assert fake.messages[(plan.channel, ts)]["text"] == update.params["text"]
+    assert plan.rows("SELECT COUNT(*) FROM posted_messages WHERE plan_id = ?", plan.plan_id) == [
+        (0,)
+    ]
+    assert plan.rows("SELECT COUNT(*) FROM log_entries WHERE plan_id = ?", plan.plan_id) == [(0,)]
