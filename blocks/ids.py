@@ -15,6 +15,11 @@ MENU_CHOICES = (MENU_DONE, MENU_SNOOZE_DAY, MENU_SNOOZE_WEEK)
 JOIN_APPROVE = "join_approve"
 JOIN_DECLINE = "join_decline"
 
+# Under a refusal of text that looked personal: the value of Save anyway is the command as
+# typed; of Rewrite, "<form>:<text>".
+PERSONAL_SAVE = "personal_save_anyway"
+PERSONAL_REWRITE = "personal_rewrite"
+
 # App Home.
 HOME_LOG = "home_log"
 

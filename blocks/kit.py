@@ -26,6 +26,7 @@ from samverkan.reply import (
     JoinRequestCard,
     LogButton,
     Note,
+    PersonalChoice,
     Reply,
     Section,
 )
@@ -167,6 +168,33 @@ def join_request_blocks(card: JoinRequestCard, lang: str) -> list[Block]:
     ]
 
 
+MAX_BUTTON_VALUE = 2000
+
+
+def personal_choice_blocks(item: PersonalChoice, lang: str) -> list[Block]:
+    """*Save anyway* and *Rewrite*, each when its value fits in a button."""
+    buttons = []
+    if len(item.command) <= MAX_BUTTON_VALUE:
+        buttons.append(
+            ButtonElement(
+                text=PlainTextObject(text=t(lang, "button.save_anyway"), emoji=True),
+                action_id=ids.PERSONAL_SAVE,
+                value=item.command,
+            )
+        )
+    rewrite = f"{item.form}:{item.text}"
+    if item.form and len(rewrite) <= MAX_BUTTON_VALUE:
+        buttons.append(
+            ButtonElement(
+                text=PlainTextObject(text=t(lang, "button.rewrite"), emoji=True),
+                action_id=ids.PERSONAL_REWRITE,
+                value=rewrite,
+                style="primary",
+            )
+        )
+    return [ActionsBlock(elements=buttons)] if buttons else []
+
+
 def item_blocks(reply: Reply) -> list[Block]:
     """Every item of a reply as blocks, without the block-count limit applied."""
     out: list[Block] = []
@@ -188,6 +216,8 @@ def item_blocks(reply: Reply) -> list[Block]:
             out.extend(followup_blocks(item, reply.lang))
         elif isinstance(item, JoinRequestCard):
             out.extend(join_request_blocks(item, reply.lang))
+        elif isinstance(item, PersonalChoice):
+            out.extend(personal_choice_blocks(item, reply.lang))
         elif isinstance(item, LogButton):
             out.append(
                 ActionsBlock(

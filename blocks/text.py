@@ -15,6 +15,7 @@ from samverkan.reply import (
     JoinRequestCard,
     LogButton,
     Note,
+    PersonalChoice,
     Reply,
     Section,
 )
@@ -95,6 +96,11 @@ def render(reply: Reply, color: bool = False, width: int = 100) -> str:
                 )
                 hint = mrkdwn_to_text(hint)
                 out.append(("    " + DIM + hint + RESET) if color else "    " + hint)
+        elif isinstance(item, PersonalChoice):
+            # The button's console equivalent: the same command after `anyway` (`ändå`).
+            word = "ändå" if reply.lang == "sv" else "anyway"
+            hint = mrkdwn_to_text(f"[{t(reply.lang, 'button.save_anyway')}: {word} {item.command}]")
+            out.append(("    " + DIM + hint + RESET) if color else "    " + hint)
         elif isinstance(item, LogButton):
             continue
     if not reply.items:

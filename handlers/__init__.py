@@ -34,6 +34,9 @@ def register(app: App, samverkan: Samverkan) -> None:
     # Approve / Decline on a join request in a coordinator's DM.
     app.action(ids.JOIN_APPROVE)(actions.handle_join_approve_clicked)
     app.action(ids.JOIN_DECLINE)(actions.handle_join_decline_clicked)
+    # Save anyway / Rewrite under a refusal of text that looked personal.
+    app.action(ids.PERSONAL_SAVE)(actions.handle_personal_save_clicked)
+    app.action(ids.PERSONAL_REWRITE)(actions.handle_personal_rewrite_clicked)
 
     # Modal submissions. No view sets notify_on_close, so Slack sends no view_closed.
     app.view_submission(ids.LOG_MODAL)(views.handle_log_form_submitted)

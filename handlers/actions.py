@@ -3,7 +3,7 @@ Home's Log button."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from slack_bolt import Ack, BoltContext, Respond
@@ -20,11 +20,20 @@ from handlers.common import (
     open_log_form,
     open_modal,
     payload_context,
+    post_reply,
     publish_homes,
     samverkan_of,
 )
 from handlers.effects import carry_out
-from samverkan.interactive import Press, press_followup, redraw_list, stale_reply
+from handlers.shortcuts import MESSAGE_MODALS
+from samverkan.interactive import (
+    Form,
+    Press,
+    open_form,
+    press_followup,
+    redraw_list,
+    stale_reply,
+)
 from samverkan.reply import Reply
 from samverkan.service import Context, Samverkan
 
@@ -129,6 +138,55 @@ def _show_decision(click: Click, reply: Reply) -> None:
     carry_out(click.client, click.samverkan, reply)
     if reply.touched_users:
         publish_homes(click.client, click.samverkan, click.ctx.team_id, reply.touched_users)
+
+
+def handle_personal_save_clicked(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    context: BoltContext,
+) -> None:
+    """*Save anyway* under text that looked personal: the command again, confirmed."""
+    ack()
+    samverkan, click = (
+        samverkan_of(context),
+        Click(samverkan_of(context), body, action, client, respond),
+    )
+    ctx = replace(click.ctx, personal_ok=True)
+    reply = samverkan.run(ctx, str(action.get("value") or ""))
+    after_ack(_show_saved, click, reply)
+
+
+def _show_saved(click: Click, reply: Reply) -> None:
+    """The saved entry where the command was typed (recorded, for a later delete); the prompt
+    is replaced by what happened."""
+    if reply.ok and reply.visibility == "channel":
+        posted = post_reply(click.client, click.ctx.channel_id, click.ctx.user_id, reply)
+        if posted and reply.shows and reply.plan_id is not None:
+            click.samverkan.record_posted(reply.plan_id, reply.shows, *posted)
+        click.respond(delete_original=True)
+    else:
+        click.respond(replace_original=True, **message_payload(reply))
+    carry_out(click.client, click.samverkan, reply)
+    if reply.touched_users:
+        publish_homes(click.client, click.samverkan, click.ctx.team_id, reply.touched_users)
+
+
+def handle_personal_rewrite_clicked(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    """*Rewrite* under text that looked personal: the form, with the text to rewrite."""
+    ack()
+    samverkan = samverkan_of(context)
+    form_kind, _, text = str(action.get("value") or "").partition(":")
+    ctx = payload_context(body)
+    form = open_form(samverkan, ctx, form_kind) if form_kind in MESSAGE_MODALS else None
+    if isinstance(form, Form):
+        open_modal(client, body, MESSAGE_MODALS[form.kind](form, text=text), form.lang)
+    elif isinstance(form, Reply):
+        open_modal(client, body, notice_modal(form.lang, form.text), form.lang)
 
 
 def handle_home_log_clicked(

@@ -151,7 +151,7 @@ def _language(app: Samverkan, ctx: Context) -> str:
 
 def form_error(app: Samverkan, lang: str, e: UserError) -> str:
     """A refusal to show under one field of a form (mrkdwn; never echoes the text typed)."""
-    return t(lang, e.key, cmd=app.command, **e.values)
+    return t(lang, e.key, cmd=app.command, **e.values_for(lang))
 
 
 def wrong_plan() -> UserError:

@@ -75,7 +75,27 @@ class JoinRequestCard:
     commands: tuple[str, ...] = ()
 
 
-Item = Header | Section | Fields | Note | Divider | FollowUpCard | LogButton | JoinRequestCard
+@dataclass(frozen=True)
+class PersonalChoice:
+    """*Save anyway* (runs `command` again, confirmed) and *Rewrite* (opens `form` with `text`)
+    under a refusal of text that looked personal."""
+
+    command: str
+    form: str | None = None
+    text: str = ""
+
+
+Item = (
+    Header
+    | Section
+    | Fields
+    | Note
+    | Divider
+    | FollowUpCard
+    | LogButton
+    | JoinRequestCard
+    | PersonalChoice
+)
 
 
 @dataclass(frozen=True)

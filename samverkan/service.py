@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -17,17 +18,20 @@ import samverkan.commands  # noqa: F401  (declares every command)
 from samverkan import grammar
 from samverkan.commands import activities, followups, membership, personal
 from samverkan.commands import log as log_family
-from samverkan.context import Context, UserError
+from samverkan.context import Context, PersonalData, UserError
 from samverkan.domain import Domain, Unit
 from samverkan.i18n import t
 from samverkan.parsing import ParseError
 from samverkan.privacy import contains_identity_number, escape_mrkdwn
 from samverkan.registry import Access, command_named, command_of, writes
-from samverkan.reply import Reply, Section
+from samverkan.reply import PersonalChoice, Reply, Section
 from samverkan.views import followup_text
 from storage import FollowUp, Plan
 
 log = logging.getLogger(__name__)
+
+#: The word before a command that saves text that looked personal anyway.
+ANYWAY_WORDS = {"anyway", "ändå", "anda"}
 
 __all__ = ["Context", "Samverkan", "UserError"]
 
@@ -47,10 +51,15 @@ class Samverkan(Domain):
 
     def run(self, ctx: Context, text: str) -> Reply:
         """Run one command typed after the slash command and answer it."""
+        typed = text
         try:
             # The guard comes first, so nothing of a refused text is parsed, stored or logged.
             if contains_identity_number(text):
                 raise UserError("error.identity_number")
+            # `anyway <command>` (`ändå …`): *Save anyway* typed, for text that looked personal.
+            head, _, rest = text.strip().partition(" ")
+            if head.casefold() in ANYWAY_WORDS and rest.strip():
+                ctx, text = replace(ctx, personal_ok=True), rest
             try:
                 cmd = grammar.parse(text)
             except ParseError as e:
@@ -58,6 +67,10 @@ class Samverkan(Domain):
                 values = {k: escape_mrkdwn(v) for k, v in e.values.items()}
                 raise UserError(e.key, topic=e.topic, **values) from None
             return self.execute(ctx, cmd)
+        except PersonalData as e:
+            reply = self.error_reply(self._safe_language(ctx), e)
+            reply.items.append(PersonalChoice(typed, e.form, e.text))
+            return reply
         except UserError as e:
             # The language is looked up only on the way out of a refusal, off the hot path.
             return self.error_reply(self._safe_language(ctx), e)

@@ -124,6 +124,7 @@ def edit_item(u: Unit, ref: str, text: str) -> Reply:
     """Correct the text of an item; the audit keeps before and after."""
     kind, entry = entry_for(u, ref, "edit")
     new = check_text(text, field="text")
+    u.check_personal(new, field="text")
     if new == entry.text:
         raise UserError("error.no_change_text", ref=ref)
     kind.set_text(u, entry.id, new)

@@ -158,6 +158,7 @@ def add_followup(
 ) -> Reply:
     """Assign a follow-up (command, form or message shortcut)."""
     text = check_text(text, field="text")
+    u.check_personal(text, field="text", form="follow")
     plan = u.plan
     act = activity_by_ref(u, activity)
     today = u.today

@@ -77,6 +77,7 @@ def add_log(
 ) -> Reply:
     """Record something done (command, form or message shortcut)."""
     text = check_text(text, field="text")
+    u.check_personal(text, field="text", form="log")
     plan, ctx = u.plan, u.ctx
     me = u.me
     assert me is not None  # Access.MEMBER

@@ -70,6 +70,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bjud in boten till kanalen (`/invite @Samverkan`) så att den kan ta bort meddelandet "
         "om posten raderas.",
     ),
+    "personal.found": (
+        "This looks like it names or locates a person: {found}. The plan keeps nothing about "
+        "individuals, so it is not saved. Rewrite it without them, or save it anyway if it is "
+        "not about a person.",
+        "Det här ser ut att namnge eller peka ut en person: {found}. Planen sparar inget om "
+        "enskilda personer, så det sparades inte. Skriv om det utan dem, eller spara ändå om "
+        "det inte gäller en person.",
+    ),
+    "personal.kind_address": ("a street address", "en gatuadress"),
+    "personal.kind_postcode": ("a postcode and town", "ett postnummer och en ort"),
+    "personal.kind_age": ("a person's age", "en persons ålder"),
+    "personal.kind_email": ("a private e-mail address", "en privat e-postadress"),
+    "personal.kind_name": ("a first name and surname", "ett förnamn och efternamn"),
+    "personal.or_type": ("Or type `{command}`", "Eller skriv `{command}`"),
+    "button.save_anyway": ("Save anyway", "Spara ändå"),
+    "button.rewrite": ("Rewrite", "Skriv om"),
     "history.edited": ("corrected it", "rättade den"),
     "history.deleted": ("deleted it", "raderade den"),
 }
