@@ -65,6 +65,7 @@ class Domain:
         access: Access = Access.PLAN,
         what: str = "",
         plan_id: int | None = None,
+        on_archived: bool = False,
     ) -> Iterator[Unit]:
         """Open a transaction, resolve the plan, check access; run what waits for the commit.
 
@@ -81,6 +82,9 @@ class Domain:
             u = Unit(self, ctx, tx, plan)
             if access is not Access.ANYONE:
                 u.me = self.require(tx, u.plan, ctx, access, what)
+            if writes and plan is not None and plan.archived and not on_archived:
+                # A closed plan is read-only: reads (and `plan delete`) still work.
+                raise UserError("plan.is_archived", name=esc(plan.name))
             yield u
         for run in u.after_commit:
             run()

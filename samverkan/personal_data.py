@@ -110,7 +110,7 @@ def _person_names(text: str) -> list[str]:
         if gap != " " or text[b.end() : b.end() + 1] == "-":  # "Anna Lindh-skolan"
             continue
         given, family = a.group(0), b.group(0)
-        if given.split("-")[0] in first and (
+        if (given in first or given.split("-")[0] in first) and (
             family in last or family.split("-")[0] in last or family.endswith("sson")
         ):
             found.append(f"{given} {family}")

@@ -91,7 +91,13 @@ class Samverkan(Domain):
         """Run a parsed command as declared; raises UserError when refused."""
         declared = command_of(cmd)
         access = _UNIT_ACCESS[declared.access]
-        with self.unit(ctx, writes=writes(cmd), access=access, what=declared.what) as u:
+        with self.unit(
+            ctx,
+            writes=writes(cmd),
+            access=access,
+            what=declared.what,
+            on_archived=declared.on_archived,
+        ) as u:
             reply: Reply = declared.run(u, cmd)
         return reply
 
@@ -101,7 +107,14 @@ class Samverkan(Domain):
         """Run `run` in a unit of work with the access the command `command` declares."""
         declared = command_named(command)
         access = _UNIT_ACCESS[declared.access]
-        with self.unit(ctx, writes=True, access=access, what=declared.what, plan_id=plan_id) as u:
+        with self.unit(
+            ctx,
+            writes=True,
+            access=access,
+            what=declared.what,
+            plan_id=plan_id,
+            on_archived=declared.on_archived,
+        ) as u:
             reply = run(u)
         return reply
 

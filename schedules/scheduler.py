@@ -96,7 +96,7 @@ def scheduler_client(client: WebClient) -> WebClient:
 
 def digest_trigger(plan: Plan) -> CronTrigger | None:
     """The cron trigger of a plan's weekly digest, or None when it is off."""
-    if plan.digest_weekday is None:
+    if plan.digest_weekday is None or plan.archived:
         return None
     at = digest_time(plan)
     return CronTrigger(
@@ -254,7 +254,13 @@ class Scheduler:
             with self.store.read() as tx:
                 plan = tx.plans.get(plan_id)
                 zones = {p.timezone for p in tx.plans.all()}
-            if plan is not None:
+            if plan is None or plan.archived:
+                # Erased or archived: its digest stops at once.
+                job = self.scheduler.get_job(DIGEST_JOB.format(plan_id))
+                if job is not None:
+                    job.remove()
+                    log.info("digest of plan %s: stopped (plan closed)", plan_id)
+            else:
                 self._sync_digest(plan)
                 if digest_due(plan, self.clock()) is not None:
                     # On the scheduler's threads, not in the command that changed the plan;
@@ -305,7 +311,7 @@ class Scheduler:
         now = self.clock()
         with self.store.read() as tx:
             plan = tx.plans.get(plan_id)
-        due = digest_due(plan, now) if plan is not None else None
+        due = digest_due(plan, now) if plan is not None and not plan.archived else None
         if due is None:
             return "skipped"
         return self.digests.deliver(plan_id, due)

@@ -10,6 +10,7 @@ from samverkan.commands import (
     followups,
     forms,
     help,
+    lifecycle,
     log,
     membership,
     organisations,
@@ -35,4 +36,5 @@ FAMILIES = (
     records,
     digest,
     settings,
+    lifecycle,
 )

@@ -39,7 +39,7 @@ def run_help(u: Unit, cmd: Help) -> Reply:
         title = t(lang, "help.title_topic", topic=t(lang, f"verb.{topic}"))
         return Reply(text, [Header(title), Section(text)], lang=lang)
     items: list[Item] = [Header(t(lang, "help.title"))]
-    for part in ("help.intro", "help.plan", "help.work", "help.read", "help.admin"):
+    for part in ("help.intro", "help.start", "help.work", "help.read", "help.admin"):
         items.append(Section(t(lang, part, cmd=root)))
     items.append(Note(t(lang, "help.footer", cmd=root)))
     return Reply(t(lang, "help.intro", cmd=root), items, lang=lang)

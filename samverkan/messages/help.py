@@ -12,7 +12,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Samverkan håller gruppens aktivitetsplan i den här kanalen: logga vad ni gjort, ge "
         "varandra uppföljningar och få ett veckobrev. Skriv `{cmd} hjälp <kommando>` för detaljer.",
     ),
-    "help.plan": (
+    "help.start": (
         "*Get started*\n"
         "`{cmd} setup <plan name>` create the plan for this channel\n"
         "`{cmd} org add <name> [kind]` · `{cmd} org list` organisations\n"

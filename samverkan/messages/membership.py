@@ -131,6 +131,57 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "behåller minst en samordnare.\nExempel: `{cmd} lämna`",
     ),
     "verb.leave": ("leave", "lämna"),
+    # -- the end of a plan -----------------------------------------------------------------
+    "plan.archived": (
+        "{by} archived the plan *{name}*: it is read-only now and its digest and reminders have "
+        "stopped. Everything can still be read.",
+        "{by} arkiverade planen *{name}*: den är skrivskyddad nu och dess veckobrev och "
+        "påminnelser har upphört. Allt går fortfarande att läsa.",
+    ),
+    "plan.archived_line": (
+        "Archived on {day}: read-only, no digest or reminders.",
+        "Arkiverad {day}: skrivskyddad, inga veckobrev eller påminnelser.",
+    ),
+    "plan.is_archived": (
+        "The plan *{name}* is archived: it can be read, not changed.",
+        "Planen *{name}* är arkiverad: den går att läsa men inte ändra.",
+    ),
+    "plan.delete_explain": (
+        "`plan delete` erases the plan *{name}* and everything in it for good: activities, log, "
+        "follow-ups, members, organisations and their history. Only a line that it was deleted, "
+        "by whom and when, is kept. To go ahead, type the plan's exact name: "
+        "`{cmd} plan delete {name}`",
+        "`plan radera` raderar planen *{name}* och allt i den för gott: aktiviteter, logg, "
+        "uppföljningar, medlemmar, aktörer och deras historik. Bara en rad om att den raderades, "
+        "av vem och när, sparas. Skriv planens exakta namn för att gå vidare: "
+        "`{cmd} plan radera {name}`",
+    ),
+    "plan.delete_wrong_name": (
+        "That is not the plan's exact name (*{name}*), so nothing was deleted.",
+        "Det är inte planens exakta namn (*{name}*), så inget raderades.",
+    ),
+    "plan.deleted": (
+        "{by} deleted the plan *{name}* and everything in it. This channel has no plan now.",
+        "{by} raderade planen *{name}* och allt i den. Kanalen har ingen plan nu.",
+    ),
+    "error.plan_usage": (
+        "`plan` takes `archive` or `delete`.",
+        "`plan` tar `arkivera` eller `radera`.",
+    ),
+    "example.plan": ("{cmd} plan archive", "{cmd} plan arkivera"),
+    "help.plan": (
+        "`{cmd} plan archive` closes the plan: read-only, no digest or reminders; everything "
+        "can still be read. `{cmd} plan delete` explains how to erase it: "
+        "`{cmd} plan delete <the plan's exact name>` deletes every row of it and keeps one line "
+        "that it was deleted, by whom and when (coordinators).\nExample: `{cmd} plan archive`",
+        "`{cmd} plan arkivera` stänger planen: skrivskyddad, inga veckobrev eller påminnelser; "
+        "allt går att läsa. `{cmd} plan radera` förklarar hur den raderas: "
+        "`{cmd} plan radera <planens exakta namn>` tar bort allt i den och sparar en rad om att "
+        "den raderades, av vem och när (samordnare).\nExempel: `{cmd} plan arkivera`",
+    ),
+    "verb.plan": ("plan", "plan"),
+    "what.plan_archive": ("archive the plan", "arkivera planen"),
+    "what.plan_delete": ("delete the plan", "radera planen"),
     "what.join_decide": (
         "approve or decline requests to join",
         "godkänna eller avböja anslutningar",
