@@ -17,12 +17,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{cmd} setup <plan name>` create the plan for this channel\n"
         "`{cmd} org add <name> [kind]` · `{cmd} org list` organisations\n"
         "`{cmd} join <organisation>` join as a member\n"
-        "`{cmd} member @person <organisation> [coordinator|member]` add someone",
+        "`{cmd} member @person <organisation> [coordinator|member]` add someone\n"
+        "`{cmd} join approve|decline @person` · `{cmd} member @person remove` · `{cmd} leave`",
         "*Kom igång*\n"
         "`{cmd} starta <planens namn>` skapa planen för kanalen\n"
         "`{cmd} aktör ny <namn> [typ]` · `{cmd} aktör lista` aktörer\n"
         "`{cmd} anslut <aktör>` gå med som medlem\n"
-        "`{cmd} medlem @person <aktör> [samordnare|medlem]` lägg till någon",
+        "`{cmd} medlem @person <aktör> [samordnare|medlem]` lägg till någon\n"
+        "`{cmd} anslut godkänn|avböj @person` · `{cmd} medlem @person ta bort` · `{cmd} lämna`",
     ),
     "help.work": (
         "*Everyday work*\n"
@@ -30,13 +32,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{cmd} follow @person <what> [by <date>] [A#]` assign a follow-up\n"
         "`{cmd} done F#` · `{cmd} snooze F# <date>` · `{cmd} reassign F# @person` · "
         "`{cmd} cancel F#`\n"
-        "`{cmd} mine` your open follow-ups",
+        "`{cmd} mine` your open follow-ups\n"
+        "`{cmd} edit L#|F# <new text>` · `{cmd} delete L#|F#` correct or remove what you wrote",
         "*Vardagsarbete*\n"
         "`{cmd} logga [A#] <vad du gjorde> [den <datum>]` registrera en insats\n"
         "`{cmd} uppföljning @person <vad> [senast <datum>] [A#]` ge en uppföljning\n"
         "`{cmd} klar F#` · `{cmd} skjut F# <datum>` · `{cmd} omfördela F# @person` · "
         "`{cmd} avbryt F#`\n"
-        "`{cmd} mina` dina öppna uppföljningar",
+        "`{cmd} mina` dina öppna uppföljningar\n"
+        "`{cmd} ändra L#|F# <ny text>` · `{cmd} radera L#|F#` rätta eller ta bort det du skrev",
     ),
     "help.read": (
         "*The plan*\n"
@@ -59,18 +63,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{cmd} digest [preview|now]` · `{cmd} digest schedule <weekday> <HH:MM>` · "
         "`{cmd} digest off`\n"
         "`{cmd} reminders on|off` · `{cmd} settings language <en|sv>` · "
-        "`{cmd} settings timezone <Area/City>`",
+        "`{cmd} settings timezone <Area/City>` · `{cmd} settings joining approval|open`\n"
+        "`{cmd} plan archive` · `{cmd} plan delete`",
         "*Veckobrev och inställningar*\n"
         "`{cmd} veckobrev [förhandsvisa|nu]` · `{cmd} veckobrev schema <veckodag> <TT:MM>` · "
         "`{cmd} veckobrev av`\n"
         "`{cmd} påminnelser på|av` · `{cmd} inställningar språk <en|sv>` · "
-        "`{cmd} inställningar tidszon <Område/Stad>`",
+        "`{cmd} inställningar tidszon <Område/Stad>` · "
+        "`{cmd} inställningar anslutning godkännande|öppen`\n"
+        "`{cmd} plan arkivera` · `{cmd} plan radera`",
     ),
     "help.footer": (
         "Dates: `2026-12-15`, `15/12`, `today`, `tomorrow`, `friday`, `+3d`, `2w`. "
-        "Never write personal identity numbers. `{cmd} help dates` for more.",
+        "Never write identity numbers, names, addresses or ages of people. "
+        "`{cmd} help dates` for more.",
         "Datum: `2026-12-15`, `15/12`, `idag`, `imorgon`, `fredag`, `+3d`, `2v`. "
-        "Skriv aldrig personnummer. `{cmd} hjälp datum` för mer.",
+        "Skriv aldrig personnummer, namn, adresser eller åldrar på personer. "
+        "`{cmd} hjälp datum` för mer.",
     ),
     "help.setup": (
         "`{cmd} setup <plan name>` creates the plan for this channel; you become its first "
