@@ -20,6 +20,12 @@ JOIN_DECLINE = "join_decline"
 PERSONAL_SAVE = "personal_save_anyway"
 PERSONAL_REWRITE = "personal_rewrite"
 
+# Edit / Delete under an entry shown to its author; the value is "<plan_id>:<ref>". The Edit
+# form's private_metadata is the same value.
+ENTRY_EDIT = "entry_edit"
+ENTRY_DELETE = "entry_delete"
+EDIT_MODAL = "edit_modal"
+
 # App Home.
 HOME_LOG = "home_log"
 

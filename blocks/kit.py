@@ -17,9 +17,11 @@ from slack_sdk.models.blocks import (
 )
 
 from blocks import ids
+from blocks.corrections import entry_action_blocks
 from samverkan.i18n import t
 from samverkan.reply import (
     Divider,
+    EntryActions,
     Fields,
     FollowUpCard,
     Header,
@@ -218,6 +220,8 @@ def item_blocks(reply: Reply) -> list[Block]:
             out.extend(join_request_blocks(item, reply.lang))
         elif isinstance(item, PersonalChoice):
             out.extend(personal_choice_blocks(item, reply.lang))
+        elif isinstance(item, EntryActions):
+            out.extend(entry_action_blocks(item, reply.lang))
         elif isinstance(item, LogButton):
             out.append(
                 ActionsBlock(

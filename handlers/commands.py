@@ -24,7 +24,7 @@ from handlers.effects import carry_out
 from samverkan.digest import record_manual_digest
 from samverkan.i18n import t
 from samverkan.interactive import open_form
-from samverkan.reply import Note, Reply, Section
+from samverkan.reply import EntryActions, Item, Note, Reply, Section
 from samverkan.service import Context, Samverkan
 
 
@@ -135,4 +135,6 @@ def _post_shown(
         return command_response(fallback, text)
     samverkan.record_posted(reply.plan_id, reply.shows, str(answer["channel"]), str(answer["ts"]))
     done = t(reply.lang, "posted.in_channel", ref=reply.shows, cmd=samverkan.command)
-    return command_response(Reply(done, [Section(done)], lang=reply.lang), "")
+    # Shown to its author: Edit / Delete under it.
+    items: list[Item] = [Section(done), EntryActions(reply.plan_id, reply.shows)]
+    return command_response(Reply(done, items, lang=reply.lang), "")

@@ -85,6 +85,14 @@ class PersonalChoice:
     text: str = ""
 
 
+@dataclass(frozen=True)
+class EntryActions:
+    """Edit / Delete under an entry shown to its author (plan, ref)."""
+
+    plan_id: int
+    ref: str
+
+
 Item = (
     Header
     | Section
@@ -95,6 +103,7 @@ Item = (
     | LogButton
     | JoinRequestCard
     | PersonalChoice
+    | EntryActions
 )
 
 

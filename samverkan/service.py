@@ -16,7 +16,7 @@ from typing import Any
 
 import samverkan.commands  # noqa: F401  (declares every command)
 from samverkan import grammar
-from samverkan.commands import activities, followups, membership, personal
+from samverkan.commands import activities, corrections, followups, membership, personal
 from samverkan.commands import log as log_family
 from samverkan.context import Context, PersonalData, UserError
 from samverkan.domain import Domain, Unit
@@ -161,6 +161,26 @@ class Samverkan(Domain):
         except UserError as e:
             return self.error_reply(self._plan_language(plan_id), e)
 
+    def edit_entry(self, ctx: Context, plan_id: int, ref: str, text: str) -> Reply:
+        """Correct an entry's text (the Edit form); raises UserError when refused."""
+        return self._as(ctx, "edit", lambda u: corrections.edit_item(u, ref, text), plan_id)
+
+    def delete_entry(self, ctx: Context, plan_id: int, ref: str) -> Reply:
+        """Delete an entry (its Delete button)."""
+        try:
+            return self._as(ctx, "delete", lambda u: corrections.delete_item(u, ref), plan_id)
+        except UserError as e:
+            return self.error_reply(self._plan_language(plan_id), e)
+
+    def entry_text(self, ctx: Context, plan_id: int, ref: str) -> tuple[str, str] | Reply:
+        """(language, text) of an entry the person may edit, for the Edit form; else a refusal."""
+        try:
+            with self.unit(ctx, writes=False, access=Access.PLAN, plan_id=plan_id) as u:
+                _, entry = corrections.entry_for(u, ref, "edit")
+                return u.plan.language, entry.text
+        except UserError as e:
+            return self.error_reply(self._plan_language(plan_id), e)
+
     def record_join_message(self, request_id: int, channel_id: str, ts: str) -> None:
         """Remember a coordinator's DM about a join request, so it can show the decision."""
         with self.store.write() as tx:
@@ -170,6 +190,10 @@ class Samverkan(Domain):
         """Remember a message the bot posted that shows an item, so a deletion can update it."""
         with self.store.write() as tx:
             tx.posted.record(plan_id, ref, channel_id, ts)
+
+    def language_of_plan(self, plan_id: int) -> str:
+        """A plan's language (the default when it is gone)."""
+        return self._plan_language(plan_id)
 
     def _plan_language(self, plan_id: int) -> str:
         with self.store.read() as tx:

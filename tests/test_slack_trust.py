@@ -4,6 +4,7 @@ requester's news), and a deletion that updates the bot's own messages."""
 
 from __future__ import annotations
 
+import json
 import time
 
 from blocks import ids
@@ -150,3 +151,87 @@ def test_delete_updates_the_posted_confirmation(plan: Plan, fake: FakeSlack) -> 
         (0,)
     ]
     assert plan.rows("SELECT COUNT(*) FROM log_entries WHERE plan_id = ?", plan.plan_id) == [(0,)]
+
+
+def test_edit_and_delete_buttons_under_the_authors_confirmation(
+    plan: Plan, fake: FakeSlack
+) -> None:
+    answer = plan.command("log Checked the lamps", user=plan.member)
+    buttons = actions(answer["blocks"])
+    assert [b["action_id"] for b in buttons] == [ids.ENTRY_EDIT, ids.ENTRY_DELETE]
+    assert buttons[1]["confirm"]["title"]["text"] == "Delete it?"
+    value = buttons[0]["value"]
+    assert value == f"{plan.plan_id}:L1"
+    (post,) = plan.wait_calls("chat.postMessage", channel=plan.channel)
+
+    # Edit opens the form with the text; submitting it corrects the entry and the post.
+    click(plan, ids.ENTRY_EDIT, value, user=plan.member, block_id="x")
+    view = plan.wait_calls("views.open")[-1].params["view"]
+    assert view["callback_id"] == ids.EDIT_MODAL
+    assert view["blocks"][0]["element"]["initial_value"] == "Checked the lamps"
+    payload = http.submission(
+        plan, view, {ids.TEXT_BLOCK: ("plain_text_input", "Checked four lamps")}, user=plan.member
+    )
+    status, body = plan.interact(payload)
+    assert (status, body) == (200, b"")
+    assert plan.rows("SELECT text FROM log_entries WHERE plan_id = ?", plan.plan_id) == [
+        ("Checked four lamps",)
+    ]
+    (edited,) = plan.wait_calls("chat.update", ts=post.response["ts"])
+    assert edited.params["text"].endswith("> Checked four lamps")
+
+    # Someone else may not; a name in the correction is refused under the field.
+    click(plan, ids.ENTRY_EDIT, value, user=uid("U"), block_id="x")
+    personal = http.submission(
+        plan, view, {ids.TEXT_BLOCK: ("plain_text_input", "Met Erik Johansson")}, user=plan.member
+    )
+    status, body = plan.interact(personal)
+    errors = json.loads(body)["errors"]
+    assert errors[ids.TEXT_BLOCK].startswith("This looks like it names or locates a person")
+
+    # Delete (after Slack's confirm dialog) removes it and updates the post.
+    _, _, name = click(plan, ids.ENTRY_DELETE, value, user=plan.member, block_id="x")
+    (gone,) = fake.wait_for(f"response_url:{name}")
+    assert gone.params["text"].startswith("🗑️ *L1* was deleted by")
+    plan.wait_calls("chat.update", 2, ts=post.response["ts"])
+    assert fake.messages[(plan.channel, post.response["ts"])]["text"] == (
+        f"🗑️ *L1* was removed by <@{plan.member}>."
+    )
+
+
+def test_save_anyway_and_rewrite_buttons(plan: Plan, fake: FakeSlack) -> None:
+    text = "Möte med Kalle Andersson vid Storgatan 12"
+    answer = plan.command(f"log {text}", user=plan.member)
+    assert answer["response_type"] == "ephemeral"
+    assert answer["text"].startswith("This looks like it names or locates a person")
+    save, rewrite = actions(answer["blocks"])
+    assert (save["action_id"], save["value"]) == (ids.PERSONAL_SAVE, f"log {text}")
+    assert (rewrite["action_id"], rewrite["value"]) == (ids.PERSONAL_REWRITE, f"log:{text}")
+    assert plan.rows("SELECT COUNT(*) FROM log_entries WHERE plan_id = ?", plan.plan_id) == [(0,)]
+    # Rewrite: the log form with the text.
+    click(plan, ids.PERSONAL_REWRITE, rewrite["value"], user=plan.member, block_id="x")
+    view = plan.wait_calls("views.open")[-1].params["view"]
+    assert view["callback_id"] == ids.LOG_MODAL
+    assert http.block(view, ids.TEXT_BLOCK)["element"]["initial_value"] == text
+    # Save anyway: stored, and posted in the channel.
+    click(plan, ids.PERSONAL_SAVE, save["value"], user=plan.member, block_id="x")
+    (post,) = plan.wait_calls("chat.postMessage", channel=plan.channel)
+    assert post.params["text"].endswith(f"> {text}")
+    assert plan.rows("SELECT text FROM log_entries WHERE plan_id = ?", plan.plan_id) == [(text,)]
+    wait_rows(plan, "SELECT 1 FROM posted_messages WHERE plan_id = ?", 1, plan.plan_id)
+
+
+def test_archive_and_delete_over_http(plan: Plan) -> None:
+    plan.command("log Walked the yard", user=plan.member)
+    assert plan.command("plan archive")["text"].startswith(f"<@{plan.coord}> archived the plan")
+    refused = plan.command("log Again", user=plan.member)
+    assert refused["text"] == f"The plan *{plan.name}* is archived: it can be read, not changed."
+    assert plan.command("status")["response_type"] == "ephemeral"
+    explain = plan.command("plan delete")
+    assert explain["text"].endswith(f"`/samverkan plan delete {plan.name}`")
+    plan_id = plan.plan_id
+    done = plan.command(f"plan delete {plan.name}")
+    assert done["response_type"] == "in_channel"
+    for table in ("log_entries", "members", "organisations", "posted_messages"):
+        assert plan.rows(f"SELECT COUNT(*) FROM {table} WHERE plan_id = ?", plan_id) == [(0,)]
+    assert plan.rows("SELECT action FROM audit_events WHERE plan_id = ?", plan_id) == [("deleted",)]

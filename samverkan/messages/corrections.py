@@ -86,6 +86,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "personal.or_type": ("Or type `{command}`", "Eller skriv `{command}`"),
     "button.save_anyway": ("Save anyway", "Spara ändå"),
     "button.rewrite": ("Rewrite", "Skriv om"),
+    "button.edit": ("Edit", "Ändra"),
+    "button.delete": ("Delete", "Radera"),
+    "entry.confirm_title": ("Delete it?", "Radera den?"),
+    "entry.confirm_text": (
+        "{ref} and every trace of its text will be removed.",
+        "{ref} och alla spår av dess text tas bort.",
+    ),
+    "entry.edit_title": ("Edit {ref}", "Ändra {ref}"),
+    "entry.text": ("Text", "Text"),
     "history.edited": ("corrected it", "rättade den"),
     "history.deleted": ("deleted it", "raderade den"),
 }
