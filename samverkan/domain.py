@@ -53,6 +53,8 @@ class Domain:
         self.command = command
         #: Called with a plan id after its schedule or timezone changed (the scheduler listens).
         self.schedule_listeners: list[Callable[[int], None]] = []
+        #: Form submissions refused for text that looked personal (hashes, in memory only).
+        self._warned: dict[tuple[str, str, str], datetime] = {}
 
     # -- the unit of work --------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ the same commands as the forms, buttons and shortcuts call them, with plain valu
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import replace
@@ -30,6 +31,8 @@ from storage import FollowUp, Plan
 
 log = logging.getLogger(__name__)
 
+#: How long the same form submission, sent again, saves text that looked personal anyway.
+PERSONAL_AGAIN = timedelta(minutes=15)
 #: The word before a command that saves text that looked personal anyway.
 ANYWAY_WORDS = {"anyway", "ändå", "anda"}
 
@@ -44,6 +47,12 @@ _UNIT_ACCESS = {
     Access.OWNER: Access.PLAN,
     Access.FOLLOWUP: Access.PLAN,
 }
+
+
+def _submission_key(ctx: Context, values: dict[str, Any]) -> tuple[str, str, str]:
+    """Who submitted what (as a hash: the text itself is not kept)."""
+    typed = "\x00".join(f"{k}={v}" for k, v in sorted(values.items()) if v)
+    return ctx.team_id, ctx.user_id, hashlib.sha256(typed.encode()).hexdigest()
 
 
 class Samverkan(Domain):
@@ -194,6 +203,18 @@ class Samverkan(Domain):
     def language_of_plan(self, plan_id: int) -> str:
         """A plan's language (the default when it is gone)."""
         return self._plan_language(plan_id)
+
+    def remember_personal_warning(self, ctx: Context, values: dict[str, Any]) -> None:
+        """A form was refused for text that looked personal: the same submission, sent again
+        within PERSONAL_AGAIN, saves it anyway. Kept in memory only, as a hash."""
+        now = self.clock()
+        self._warned = {k: at for k, at in self._warned.items() if now - at < PERSONAL_AGAIN}
+        self._warned[_submission_key(ctx, values)] = now
+
+    def personal_confirmed(self, ctx: Context, values: dict[str, Any]) -> bool:
+        """Whether this form submission repeats one just refused for text that looked personal."""
+        at = self._warned.pop(_submission_key(ctx, values), None)
+        return at is not None and self.clock() - at < PERSONAL_AGAIN
 
     def _plan_language(self, plan_id: int) -> str:
         with self.store.read() as tx:

@@ -235,3 +235,24 @@ def test_archive_and_delete_over_http(plan: Plan) -> None:
     for table in ("log_entries", "members", "organisations", "posted_messages"):
         assert plan.rows(f"SELECT COUNT(*) FROM {table} WHERE plan_id = ?", plan_id) == [(0,)]
     assert plan.rows("SELECT action FROM audit_events WHERE plan_id = ?", plan_id) == [("deleted",)]
+
+
+def test_a_form_warns_and_the_same_submission_again_saves_it(plan: Plan) -> None:
+    view = http.open_modal(plan, "log", user=plan.member)
+    values = {
+        ids.TEXT_BLOCK: ("plain_text_input", "Pratade med Erik Johansson vid kiosken"),
+        ids.DATE_BLOCK: ("datepicker", plan.today().isoformat()),
+    }
+    status, body = plan.interact(http.submission(plan, view, values, user=plan.member))
+    assert status == 200
+    message = json.loads(body)["errors"][ids.TEXT_BLOCK]
+    assert message.startswith("This looks like it names or locates a person: a first name")
+    assert message.endswith("Submit again unchanged to save it anyway.")
+    assert plan.rows("SELECT COUNT(*) FROM log_entries WHERE plan_id = ?", plan.plan_id) == [(0,)]
+    # Someone else sending the same text is warned afresh.
+    _, other = plan.interact(http.submission(plan, view, values, user=plan.coord))
+    assert json.loads(other)["errors"][ids.TEXT_BLOCK].startswith("This looks like")
+    assert plan.interact(http.submission(plan, view, values, user=plan.member)) == (200, b"")
+    assert plan.rows("SELECT text FROM log_entries WHERE plan_id = ?", plan.plan_id) == [
+        ("Pratade med Erik Johansson vid kiosken",)
+    ]

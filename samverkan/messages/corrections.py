@@ -78,6 +78,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "enskilda personer, så det sparades inte. Skriv om det utan dem, eller spara ändå om "
         "det inte gäller en person.",
     ),
+    "personal.form_again": (
+        "Submit again unchanged to save it anyway.",
+        "Skicka igen oförändrat för att spara ändå.",
+    ),
     "personal.kind_address": ("a street address", "en gatuadress"),
     "personal.kind_postcode": ("a postcode and town", "ett postnummer och en ort"),
     "personal.kind_age": ("a person's age", "en persons ålder"),
