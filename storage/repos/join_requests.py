@@ -58,14 +58,6 @@ class JoinRequests(Repo):
         assert request is not None
         return request
 
-    def withdraw_for_org(self, organisation_id: int, user_id: str) -> None:
-        """Close the pending requests to an organisation that is being removed."""
-        self.db.execute(
-            "UPDATE join_requests SET state = 'withdrawn', decided_by = ?, decided_at = ? "
-            "WHERE organisation_id = ? AND state = 'pending'",
-            (user_id, self._stamp(), organisation_id),
-        )
-
     def forget_org(self, organisation_id: int) -> None:
         """Drop the requests (and their messages) that name an organisation being removed."""
         self.db.execute(
