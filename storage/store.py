@@ -85,7 +85,12 @@ class Store:
         the deleted text is in neither)."""
         db = self._connect()
         try:
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            # Never wait for readers (a reply waits for this): what cannot be copied now is
+            # copied by SQLite's next automatic checkpoint.
+            db.execute("PRAGMA busy_timeout = 0")
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        except sqlite3.OperationalError:
+            pass
         finally:
             db.conn.close()
 

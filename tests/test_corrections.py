@@ -99,6 +99,8 @@ def test_a_deleted_text_is_nowhere_in_the_database_file(logged: Callable, store:
         "🗑️ *L1* was deleted by <@mats>; its text is gone from the plan, its history and the "
         "bot's messages."
     )
+    # The bot checkpointed after the commit: neither the file nor its log holds it.
+    assert [n for n in needles if n in every_byte(store.path)] == []
     conn = sqlite3.connect(store.path)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
