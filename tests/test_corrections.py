@@ -165,3 +165,40 @@ def test_swedish_words(logged: Callable) -> None:
         "✏️ *L1* rättades av <@mats>:\n> Möte om trapphuset"
     )
     assert logged("mats", "radera L1").text.startswith("🗑️ *L1* raderades av <@mats>")
+
+
+def test_delete_draws_the_digests_that_showed_it_again(
+    logged: Callable, store: Store, clock
+) -> None:
+    """A digest posted since the entry was written is updated without its text."""
+    from datetime import timedelta
+
+    from samverkan.digest import build_digest
+
+    sent = clock.now + timedelta(hours=1)
+    with store.write() as tx:
+        plan = tx.plans.by_channel("T1", "C1")
+        assert plan is not None
+        assert tx.digests.claim(plan.id, 2026, 48, "C1")
+        row = tx.digests.get(plan.id, 2026, 48)
+        assert row is not None
+        tx.digests.update(row.id, state="sent", message_ts="1700000000.000900", sent_at=sent)
+        before = build_digest(tx, plan, sent, "/samverkan", period_of=sent)
+    assert "Kalle Andersson" in before.text + str(before.items)
+    reply = logged("mats", "delete L1")
+    (digest,) = [
+        e for e in reply.effects if e.kind == "update_messages" and e.messages[0][0] == "C1"
+    ]
+    assert digest.messages == (("C1", "1700000000.000900"),)
+    assert digest.message is not None
+    assert "Kalle" not in digest.message.text + str(digest.message.items)
+    assert digest.message.items == build_digest_now(store, sent).items
+
+
+def build_digest_now(store: Store, sent):
+    from samverkan.digest import build_digest
+
+    with store.read() as tx:
+        plan = tx.plans.by_channel("T1", "C1")
+        assert plan is not None
+        return build_digest(tx, plan, sent, "/samverkan", period_of=sent)

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from samverkan.context import UserError
+from samverkan.digest import build_digest
 from samverkan.domain import Unit, check_text
 from samverkan.i18n import t
 from samverkan.parsing import ParseError, span
@@ -30,6 +32,7 @@ class Entry:
     ref: str
     text: str
     author: str
+    created_at: datetime
 
 
 @dataclass(frozen=True)
@@ -45,12 +48,12 @@ class Correctable:
 
 def _log(u: Unit, number: int) -> Entry | None:
     e = u.tx.logs.get(u.plan.id, number)
-    return Entry(e.id, e.ref, e.text, e.user_id) if e else None
+    return Entry(e.id, e.ref, e.text, e.user_id, e.created_at) if e else None
 
 
 def _followup(u: Unit, number: int) -> Entry | None:
     f = u.tx.followups.get(u.plan.id, number)
-    return Entry(f.id, f.ref, f.text, f.assigned_by) if f else None
+    return Entry(f.id, f.ref, f.text, f.assigned_by, f.created_at) if f else None
 
 
 #: By ref prefix (upper case).
@@ -161,6 +164,12 @@ def delete_item(u: Unit, ref: str) -> Reply:
     if shown:
         tombstone = Reply(gone, [Section(gone)], lang=lang, plan_id=plan.id)
         reply.effects = (*reply.effects, Effect.update_messages(shown, tombstone))
+    # Digests posted since it was written may show it: each is drawn again without it.
+    for digest in u.tx.digests.sent_since(plan.id, entry.created_at):
+        if digest.message_ts and digest.sent_at:
+            again = build_digest(u.tx, plan, digest.sent_at, u.d.command, period_of=digest.sent_at)
+            where = ((digest.channel_id, digest.message_ts),)
+            reply.effects = (*reply.effects, Effect.update_messages(where, again))
     return reply
 
 
