@@ -11,6 +11,21 @@ FOLLOWUP_MENU = "followup_menu"
 MENU_DONE, MENU_SNOOZE_DAY, MENU_SNOOZE_WEEK = "done", "day", "week"
 MENU_CHOICES = (MENU_DONE, MENU_SNOOZE_DAY, MENU_SNOOZE_WEEK)
 
+# Buttons on a join request in a coordinator's DM; the value is "<plan_id>:<request_id>".
+JOIN_APPROVE = "join_approve"
+JOIN_DECLINE = "join_decline"
+
+# Under a refusal of text that looked personal: the value of Save anyway is the command as
+# typed; of Rewrite, "<form>:<text>".
+PERSONAL_SAVE = "personal_save_anyway"
+PERSONAL_REWRITE = "personal_rewrite"
+
+# Edit / Delete under an entry shown to its author; the value is "<plan_id>:<ref>". The Edit
+# form's private_metadata is the same value.
+ENTRY_EDIT = "entry_edit"
+ENTRY_DELETE = "entry_delete"
+EDIT_MODAL = "edit_modal"
+
 # App Home.
 HOME_LOG = "home_log"
 

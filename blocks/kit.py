@@ -17,14 +17,18 @@ from slack_sdk.models.blocks import (
 )
 
 from blocks import ids
+from blocks.corrections import entry_action_blocks
 from samverkan.i18n import t
 from samverkan.reply import (
     Divider,
+    EntryActions,
     Fields,
     FollowUpCard,
     Header,
+    JoinRequestCard,
     LogButton,
     Note,
+    PersonalChoice,
     Reply,
     Section,
 )
@@ -127,6 +131,72 @@ def followup_blocks(card: FollowUpCard, lang: str) -> list[Block]:
     return [section, actions]
 
 
+def join_request_value(plan_id: int, request_id: int) -> str:
+    """The value a join request's buttons carry."""
+    return f"{plan_id}:{request_id}"
+
+
+def split_join_request_value(value: str) -> tuple[int, int] | None:
+    """(plan_id, request_id) of a join request button's value, or None."""
+    plan, _, request = value.partition(":")
+    return (int(plan), int(request)) if plan.isdigit() and request.isdigit() else None
+
+
+def join_request_blocks(card: JoinRequestCard, lang: str) -> list[Block]:
+    """A join request, with Approve / Decline while it waits."""
+    section = SectionBlock(text=MarkdownTextObject(text=_cut(card.text, MAX_SECTION_TEXT)))
+    if not card.pending:
+        return [section]
+    value = join_request_value(card.plan_id, card.request_id)
+    return [
+        section,
+        ActionsBlock(
+            block_id=f"join_request_{card.request_id}",
+            elements=[
+                ButtonElement(
+                    text=PlainTextObject(text=t(lang, "button.approve"), emoji=True),
+                    action_id=ids.JOIN_APPROVE,
+                    value=value,
+                    style="primary",
+                ),
+                ButtonElement(
+                    text=PlainTextObject(text=t(lang, "button.decline"), emoji=True),
+                    action_id=ids.JOIN_DECLINE,
+                    value=value,
+                    style="danger",
+                ),
+            ],
+        ),
+    ]
+
+
+MAX_BUTTON_VALUE = 2000
+
+
+def personal_choice_blocks(item: PersonalChoice, lang: str) -> list[Block]:
+    """*Save anyway* and *Rewrite*, each when its value fits in a button."""
+    buttons = []
+    if len(item.command) <= MAX_BUTTON_VALUE:
+        buttons.append(
+            ButtonElement(
+                text=PlainTextObject(text=t(lang, "button.save_anyway"), emoji=True),
+                action_id=ids.PERSONAL_SAVE,
+                value=item.command,
+            )
+        )
+    rewrite = f"{item.form}:{item.text}"
+    if item.form and len(rewrite) <= MAX_BUTTON_VALUE:
+        buttons.append(
+            ButtonElement(
+                text=PlainTextObject(text=t(lang, "button.rewrite"), emoji=True),
+                action_id=ids.PERSONAL_REWRITE,
+                value=rewrite,
+                style="primary",
+            )
+        )
+    return [ActionsBlock(elements=buttons)] if buttons else []
+
+
 def item_blocks(reply: Reply) -> list[Block]:
     """Every item of a reply as blocks, without the block-count limit applied."""
     out: list[Block] = []
@@ -146,6 +216,12 @@ def item_blocks(reply: Reply) -> list[Block]:
             out.append(DividerBlock())
         elif isinstance(item, FollowUpCard):
             out.extend(followup_blocks(item, reply.lang))
+        elif isinstance(item, JoinRequestCard):
+            out.extend(join_request_blocks(item, reply.lang))
+        elif isinstance(item, PersonalChoice):
+            out.extend(personal_choice_blocks(item, reply.lang))
+        elif isinstance(item, EntryActions):
+            out.extend(entry_action_blocks(item, reply.lang))
         elif isinstance(item, LogButton):
             buttons = [
                 ButtonElement(

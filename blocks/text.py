@@ -12,8 +12,10 @@ from samverkan.reply import (
     Fields,
     FollowUpCard,
     Header,
+    JoinRequestCard,
     LogButton,
     Note,
+    PersonalChoice,
     Reply,
     Section,
 )
@@ -21,6 +23,7 @@ from samverkan.reply import (
 _LINK = re.compile(r"<(https?://[^|>]+)\|([^>]+)>")
 _BARE_LINK = re.compile(r"<(https?://[^|>]+)>")
 _MENTION = re.compile(r"<@([^|>]+)(?:\|[^>]*)?>")
+_CHANNEL = re.compile(r"<#([^|>]+)(?:\|([^>]*))?>")
 _BOLD = re.compile(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])")
 
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -31,6 +34,7 @@ def mrkdwn_to_text(text: str, color: bool = False) -> str:
     text = _LINK.sub(lambda m: f"{m.group(2)} ({m.group(1)})", text)
     text = _BARE_LINK.sub(lambda m: m.group(1), text)
     text = _MENTION.sub(lambda m: "@" + m.group(1), text)
+    text = _CHANNEL.sub(lambda m: "#" + (m.group(2) or m.group(1)), text)
     text = _BOLD.sub((lambda m: BOLD + m.group(1) + RESET) if color else r"\1", text)
     # Entities last: user text was escaped, and is shown exactly as it was typed.
     return (
@@ -81,6 +85,22 @@ def render(reply: Reply, color: bool = False, width: int = 100) -> str:
                     f"[{t(lang, 'button.snooze_week')}: {snooze} {ref} {week}]"
                 )
                 out.append(("    " + DIM + hint + RESET) if color else "    " + hint)
+        elif isinstance(item, JoinRequestCard):
+            para(item.text)
+            if item.pending and item.commands:
+                # The buttons' console equivalents: the typed decision.
+                labels = (t(reply.lang, "button.approve"), t(reply.lang, "button.decline"))
+                hint = "  ".join(
+                    f"[{label}: {cmd.split(' ', 1)[1]}]"
+                    for label, cmd in zip(labels, item.commands, strict=False)
+                )
+                hint = mrkdwn_to_text(hint)
+                out.append(("    " + DIM + hint + RESET) if color else "    " + hint)
+        elif isinstance(item, PersonalChoice):
+            # The button's console equivalent: the same command after `anyway` (`ändå`).
+            word = "ändå" if reply.lang == "sv" else "anyway"
+            hint = mrkdwn_to_text(f"[{t(reply.lang, 'button.save_anyway')}: {word} {item.command}]")
+            out.append(("    " + DIM + hint + RESET) if color else "    " + hint)
         elif isinstance(item, LogButton):
             continue
     if not reply.items:

@@ -110,6 +110,12 @@ class Console:
             path = (self.folder or Path.cwd()) / file.name
             path.write_bytes(file.content)
             self.out.write(t(reply.lang, "export.saved", path=str(path)) + "\n\n")
+        for effect in reply.effects:
+            # What the bot would send as direct messages in Slack.
+            if effect.kind == "direct_message" and effect.message is not None:
+                for user in sorted(effect.users):
+                    text = render(effect.message, color=self.color)
+                    self.out.write(f"[direct message to @{user}]\n{text}\n\n")
         self.out.flush()
         return True
 

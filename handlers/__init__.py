@@ -9,7 +9,7 @@ from __future__ import annotations
 from slack_bolt import App
 
 from blocks import ids
-from handlers import actions, commands, events, imports, shortcuts, views
+from handlers import actions, commands, corrections, events, imports, shortcuts, views
 from handlers.common import provide_samverkan
 from handlers.errors import handle_error
 from handlers.shapes import refuse_malformed
@@ -37,6 +37,16 @@ def register(app: App, samverkan: Samverkan) -> None:
     app.action(ids.HOME_OBSERVE)(actions.handle_home_observe_clicked)
     app.action(ids.ROUND_REPORT)(actions.handle_round_report_clicked)
     app.action(ids.ROUND_NOTHING)(actions.handle_round_nothing_clicked)
+    # Approve / Decline on a join request in a coordinator's DM.
+    app.action(ids.JOIN_APPROVE)(actions.handle_join_approve_clicked)
+    app.action(ids.JOIN_DECLINE)(actions.handle_join_decline_clicked)
+    # Save anyway / Rewrite under a refusal of text that looked personal.
+    app.action(ids.PERSONAL_SAVE)(actions.handle_personal_save_clicked)
+    app.action(ids.PERSONAL_REWRITE)(actions.handle_personal_rewrite_clicked)
+    # Edit / Delete under an entry shown to its author, and the Edit form.
+    app.action(ids.ENTRY_EDIT)(corrections.handle_entry_edit_clicked)
+    app.action(ids.ENTRY_DELETE)(corrections.handle_entry_delete_clicked)
+    app.view_submission(ids.EDIT_MODAL)(corrections.handle_edit_form_submitted)
 
     # Modal submissions. No view sets notify_on_close, so Slack sends no view_closed.
     app.view_submission(ids.LOG_MODAL)(views.handle_log_form_submitted)

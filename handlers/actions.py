@@ -3,7 +3,7 @@ Home's Log and Report buttons, and the weekly round's two buttons."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from slack_bolt import Ack, BoltContext, Respond
@@ -12,7 +12,7 @@ from slack_sdk.errors import SlackApiError
 
 from blocks import ids
 from blocks.cards import replace_card, source_of, tag_source
-from blocks.kit import message_payload, split_menu_value
+from blocks.kit import message_payload, split_join_request_value, split_menu_value
 from blocks.modals import notice_modal
 from blocks.observe_modal import observe_modal
 from blocks.round import round_payload
@@ -27,7 +27,16 @@ from handlers.common import (
     samverkan_of,
     tell,
 )
-from samverkan.interactive import Press, press_followup, redraw_list
+from handlers.effects import carry_out
+from handlers.shortcuts import MESSAGE_MODALS
+from samverkan.interactive import (
+    Form,
+    Press,
+    open_form,
+    press_followup,
+    redraw_list,
+    stale_reply,
+)
 from samverkan.observe_form import ObserveForm, open_observe_form
 from samverkan.reply import Reply, Section
 from samverkan.round import RoundAnswer, answer_nothing, parse_week_key, week_key
@@ -69,6 +78,102 @@ def handle_followup_menu_chosen(
     # An option that names nothing is answered like a stale button.
     value, what = chosen or ("", ids.MENU_DONE)
     _press(Click(samverkan_of(context), body, action, client, respond), what, value)
+
+
+def handle_join_approve_clicked(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    context: BoltContext,
+) -> None:
+    """Approve on a join request (a coordinator's DM)."""
+    ack()
+    _decide(Click(samverkan_of(context), body, action, client, respond), approve=True)
+
+
+def handle_join_decline_clicked(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    context: BoltContext,
+) -> None:
+    """Decline on a join request (a coordinator's DM)."""
+    ack()
+    _decide(Click(samverkan_of(context), body, action, client, respond), approve=False)
+
+
+def _decide(click: Click, approve: bool) -> None:
+    """Decide the request (committed before the ack goes out); its messages update after it."""
+    parsed = split_join_request_value(str(click.action.get("value") or ""))
+    if parsed is None:
+        reply = stale_reply(click.samverkan, click.ctx)
+    else:
+        reply = click.samverkan.decide_join(click.ctx, parsed[0], parsed[1], approve)
+    after_ack(_show_decision, click, reply)
+
+
+def _show_decision(click: Click, reply: Reply) -> None:
+    """Tell the coordinator privately when refused; else every message of the request updates,
+    the requester is told, and App Homes that changed are published again."""
+    if not reply.ok:
+        click.respond(response_type="ephemeral", replace_original=False, **message_payload(reply))
+        return
+    carry_out(click.client, click.samverkan, reply)
+    if reply.touched_users:
+        publish_homes(click.client, click.samverkan, click.ctx.team_id, reply.touched_users)
+
+
+def handle_personal_save_clicked(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    context: BoltContext,
+) -> None:
+    """*Save anyway* under text that looked personal: the command again, confirmed."""
+    ack()
+    samverkan, click = (
+        samverkan_of(context),
+        Click(samverkan_of(context), body, action, client, respond),
+    )
+    ctx = replace(click.ctx, personal_ok=True)
+    reply = samverkan.run(ctx, str(action.get("value") or ""))
+    after_ack(_show_saved, click, reply)
+
+
+def _show_saved(click: Click, reply: Reply) -> None:
+    """The saved entry where the command was typed (recorded, for a later delete); the prompt
+    is replaced by what happened."""
+    if reply.ok and reply.visibility == "channel":
+        posted = post_reply(click.client, click.ctx.channel_id, click.ctx.user_id, reply)
+        if posted and reply.shows and reply.plan_id is not None:
+            click.samverkan.record_posted(reply.plan_id, reply.shows, *posted)
+        click.respond(delete_original=True)
+    else:
+        click.respond(replace_original=True, **message_payload(reply))
+    carry_out(click.client, click.samverkan, reply)
+    if reply.touched_users:
+        publish_homes(click.client, click.samverkan, click.ctx.team_id, reply.touched_users)
+
+
+def handle_personal_rewrite_clicked(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    """*Rewrite* under text that looked personal: the form, with the text to rewrite."""
+    ack()
+    samverkan = samverkan_of(context)
+    form_kind, _, text = str(action.get("value") or "").partition(":")
+    ctx = payload_context(body)
+    form = open_form(samverkan, ctx, form_kind) if form_kind in MESSAGE_MODALS else None
+    if isinstance(form, Form):
+        open_modal(client, body, MESSAGE_MODALS[form.kind](form, text=text), form.lang)
+    elif isinstance(form, Reply):
+        open_modal(client, body, notice_modal(form.lang, form.text), form.lang)
 
 
 def handle_home_log_clicked(

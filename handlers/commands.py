@@ -24,12 +24,13 @@ from handlers.common import (
     samverkan_of,
     typed_text,
 )
+from handlers.effects import carry_out
 from handlers.files import send_files
 from samverkan.digest import record_manual_digest
 from samverkan.i18n import t
 from samverkan.interactive import open_form
 from samverkan.observe_form import open_observe_form
-from samverkan.reply import Reply, Section
+from samverkan.reply import EntryActions, Item, Note, Reply, Section
 from samverkan.service import Context, Samverkan
 
 
@@ -56,7 +57,12 @@ def handle_command(ack: Ack, body: dict[str, Any], client: WebClient, context: B
     if reply.ok and reply.plan_id is not None and reply.posts_digest:
         ack(**_post_digest(samverkan, client, ctx, reply, text))
         return
-    ack(**command_response(reply, text))
+    if reply.ok and reply.shows and reply.plan_id is not None and reply.visibility == "channel":
+        ack(**_post_shown(samverkan, client, ctx, reply, text))
+    else:
+        ack(**command_response(reply, text))
+    if any(e.kind in ("direct_message", "update_messages") for e in reply.effects):
+        after_ack(carry_out, client, samverkan, reply)
     if reply.files:
         after_ack(send_files, client, ctx.user_id, reply)
     if reply.touched_users:
@@ -147,3 +153,33 @@ def _posted_since(client: WebClient, channel: str, text: str, since: float) -> s
         if message.get("bot_id") and message.get("text") == text:
             return str(message.get("ts"))
     return None
+
+
+def _post_shown(
+    samverkan: Samverkan, client: WebClient, ctx: Context, reply: Reply, text: str
+) -> dict[str, Any]:
+    """A confirmation that shows an item (`log`, `follow`): posted by the bot, so its channel
+    and ts are recorded and a later `delete` can update it; the command's answer is private.
+    Where the bot may not post, the answer is the confirmation, as before, and says so."""
+    assert reply.shows is not None and reply.plan_id is not None
+    try:
+        answer = prompt_client(client).chat_postMessage(
+            channel=ctx.channel_id, unfurl_links=False, unfurl_media=False, **message_payload(reply)
+        )
+    except (SlackApiError, OSError) as e:
+        error = e.response.get("error") if isinstance(e, SlackApiError) else repr(e)
+        log.info("posting a confirmation failed (%s); answering with it", error)
+        invite = t(reply.lang, "posted.invite_bot")
+        fallback = Reply(
+            reply.text + "\n" + invite,
+            [*reply.items, Note(invite)],
+            visibility="channel",
+            lang=reply.lang,
+            plan_id=reply.plan_id,
+        )
+        return command_response(fallback, text)
+    samverkan.record_posted(reply.plan_id, reply.shows, str(answer["channel"]), str(answer["ts"]))
+    done = t(reply.lang, "posted.in_channel", ref=reply.shows, cmd=samverkan.command)
+    # Shown to its author: Edit / Delete under it.
+    items: list[Item] = [Section(done), EntryActions(reply.plan_id, reply.shows)]
+    return command_response(Reply(done, items, lang=reply.lang), "")

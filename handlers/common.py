@@ -232,22 +232,26 @@ def learn_locale(client: WebClient, samverkan: Samverkan, team_id: str, user_id:
     samverkan.remember_locale(team_id, user_id, str(locale) if locale else None)
 
 
-def post_reply(client: WebClient, channel_id: str, user_id: str, reply: Reply) -> None:
-    """Post a reply in a channel (or only to the person), falling back to a direct message."""
+def post_reply(
+    client: WebClient, channel_id: str, user_id: str, reply: Reply
+) -> tuple[str, str] | None:
+    """Post a reply in a channel (or only to the person), falling back to a direct message;
+    the channel and ts of a message posted in the channel, else None."""
     payload = message_payload(reply)
     if not channel_id:
         client.chat_postMessage(channel=user_id, **payload)
-        return
+        return None
     try:
         if reply.visibility == "channel":
-            client.chat_postMessage(channel=channel_id, **payload)
-        else:
-            client.chat_postEphemeral(channel=channel_id, user=user_id, **payload)
-        return
+            answer = client.chat_postMessage(channel=channel_id, **payload)
+            return str(answer["channel"]), str(answer["ts"])
+        client.chat_postEphemeral(channel=channel_id, user=user_id, **payload)
+        return None
     except SlackApiError as e:
         # Not in the channel, or it is gone: the person still learns what happened.
         log.warning("posting in %s failed (%s); sending a DM", channel_id, e.response.get("error"))
     client.chat_postMessage(channel=user_id, **payload)
+    return None
 
 
 def permalink_of(client: WebClient, channel_id: str, ts: str) -> str | None:

@@ -58,4 +58,4 @@ def download(client: WebClient, file_id: str) -> tuple[str, bytes]:
         content = answer.read(MAX_DOWNLOAD + 1)
     if len(content) > MAX_DOWNLOAD:
         raise ValueError("file too large")
-    return str(meta.get("name") or "plan.xlsx"), content
+    return str(meta.get("name") or "samverkan.xlsx"), content

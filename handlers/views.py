@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -26,6 +27,7 @@ from handlers.common import (
     team_of,
 )
 from handlers.errors import log, log_failure
+from samverkan.context import PersonalData
 from samverkan.i18n import t
 from samverkan.interactive import form_error, wrong_plan
 from samverkan.observe_form import Submitted, submit_observation
@@ -146,11 +148,17 @@ def _submit(
     channel = values.get(ids.PLAN_BLOCK) or meta.get("channel_id") or ""
     ctx = Context(team_of(body), str(channel), body["user"]["id"])
     lang = str(meta.get("lang") or samverkan.default_language)
+    if samverkan.personal_confirmed(ctx, values):
+        # The same text submitted again after the warning: *Save anyway*, in a form.
+        ctx = replace(ctx, personal_ok=True)
     try:
         reply = submit(samverkan, ctx, values, meta)
     except UserError as e:
         # Nothing was stored; the refusal names the field and never repeats the text.
         message = mrkdwn_to_text(form_error(samverkan, lang, e))[:MAX_ERROR]
+        if isinstance(e, PersonalData):
+            samverkan.remember_personal_warning(ctx, values)
+            message = (message + " " + t(lang, "personal.form_again"))[:MAX_ERROR]
         ack(response_action="errors", errors={error_block(view, e.field): message})
         return
     except StoreError as e:
@@ -170,7 +178,10 @@ def _submit(
 
 def _confirm(client: WebClient, samverkan: Samverkan, ctx: Context, reply: Reply) -> None:
     """After the modal closed: say what was done where it was opened; refresh App Homes."""
-    post_reply(client, ctx.channel_id, ctx.user_id, reply)
+    posted = post_reply(client, ctx.channel_id, ctx.user_id, reply)
+    if posted and reply.shows and reply.plan_id is not None:
+        # Recorded, so a later `delete` can update the message.
+        samverkan.record_posted(reply.plan_id, reply.shows, *posted)
     users = set(reply.touched_users) | {ctx.user_id}
     publish_homes(client, samverkan, ctx.team_id, users)
 

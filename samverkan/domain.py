@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from samverkan.context import Context, UserError
+from samverkan.context import Context, PersonalData, UserError
 from samverkan.dates import DateError, format_date, parse_date
 from samverkan.i18n import t
 from samverkan.parsing import MAX_TEXT
+from samverkan.personal_data import findings
 from samverkan.privacy import contains_identity_number
 from samverkan.registry import Access
 from samverkan.reply import Effect, Item, Note, Reply, Section
@@ -54,6 +55,8 @@ class Domain:
         self.schedule_listeners: list[Callable[[int], None]] = []
         #: People whose Slack locale this process knows is recorded (no read per command).
         self._locale_known: set[tuple[str, str]] = set()
+        #: Form submissions refused for text that looked personal (hashes, in memory only).
+        self._warned: dict[tuple[str, str, str], datetime] = {}
 
     # -- the unit of work --------------------------------------------------------------------
 
@@ -66,6 +69,7 @@ class Domain:
         access: Access = Access.PLAN,
         what: str = "",
         plan_id: int | None = None,
+        on_archived: bool = False,
     ) -> Iterator[Unit]:
         """Open a transaction, resolve the plan, check access; run what waits for the commit.
 
@@ -82,6 +86,9 @@ class Domain:
             u = Unit(self, ctx, tx, plan)
             if access is not Access.ANYONE:
                 u.me = self.require(tx, u.plan, ctx, access, what)
+            if writes and plan is not None and plan.archived and not on_archived:
+                # A closed plan is read-only: reads (and `plan delete`) still work.
+                raise UserError("plan.is_archived", name=esc(plan.name))
             yield u
         for run in u.after_commit:
             run()
@@ -185,7 +192,7 @@ class Domain:
 
     def error_reply(self, lang: str, e: UserError) -> Reply:
         """A friendly refusal with a valid example."""
-        values = {"cmd": self.command, **e.values}
+        values = {"cmd": self.command, **e.values_for(lang)}
         text = t(lang, e.key, **values)
         items: list[Item] = [Section("⚠️ " + text)]
         if "suggestion" in e.values and e.key != "error.unknown_command_guess":
@@ -329,6 +336,19 @@ class Unit:
                 known=known,
             )
         return org
+
+    def check_personal(self, text: str, field: str | None = None, form: str | None = None) -> None:
+        """Refuse text that looks like it names or locates a person, unless the person chose
+        *Save anyway*; the plan's own names (organisations, the plan, its area) never count."""
+        if self.ctx.personal_ok:
+            return
+        plan = self.plan
+        allowed = [o.name for o in self.tx.organisations.of_plan(plan.id)] + [plan.name, plan.area]
+        found = findings(text, [a for a in allowed if a])
+        if found:
+            raise PersonalData(
+                [(f.kind, f.words) for f in found], text=text, field=field, form=form
+            )
 
     def activity(self, number: int, field: str | None = None) -> Activity:
         """An activity of the plan by number."""

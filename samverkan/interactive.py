@@ -154,7 +154,7 @@ def _language(app: Samverkan, ctx: Context) -> str:
 
 def form_error(app: Samverkan, lang: str, e: UserError) -> str:
     """A refusal to show under one field of a form (mrkdwn; never echoes the text typed)."""
-    return t(lang, e.key, cmd=app.command, **e.values)
+    return t(lang, e.key, cmd=app.command, **e.values_for(lang))
 
 
 def wrong_plan() -> UserError:
@@ -185,6 +185,13 @@ def parse_button_value(value: str) -> tuple[int, int] | None:
     # At most 18 digits: a plan id always fits SQLite's 64-bit integer.
     number = ref_number(FOLLOWUP_REF, ref) if _PLAN_ID.fullmatch(plan) and ref else None
     return (int(plan), number) if number is not None else None
+
+
+def stale_reply(app: Samverkan, ctx: Context) -> Reply:
+    """The answer to a button that names nothing this bot knows."""
+    lang = _language(app, ctx)
+    text = t(lang, "action.stale", cmd=app.command)
+    return Reply(text, [Section("⚠️ " + text)], ok=False, lang=lang)
 
 
 def press_followup(app: Samverkan, ctx: Context, value: str, action: str) -> Press:

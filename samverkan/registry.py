@@ -77,6 +77,8 @@ class Command:
     phrases: tuple[tuple[str, str], ...] = ()
     #: Typed examples, English and Swedish, that parse to this command (a contract test).
     examples: tuple[str, ...] = ()
+    #: Whether it may change an archived plan (`plan delete`); every other write is refused.
+    on_archived: bool = False
 
 
 VERBS: dict[str, Verb] = {}

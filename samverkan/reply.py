@@ -63,7 +63,50 @@ class LogButton:
     observe: str = ""
 
 
-Item = Header | Section | Fields | Note | Divider | FollowUpCard | LogButton
+@dataclass(frozen=True)
+class JoinRequestCard:
+    """A request to join, with Approve / Decline buttons while it waits (a coordinator's DM).
+
+    `commands` are the typed equivalents (for the console): approve, decline.
+    """
+
+    plan_id: int
+    request_id: int
+    text: str
+    pending: bool = True
+    commands: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PersonalChoice:
+    """*Save anyway* (runs `command` again, confirmed) and *Rewrite* (opens `form` with `text`)
+    under a refusal of text that looked personal."""
+
+    command: str
+    form: str | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class EntryActions:
+    """Edit / Delete under an entry shown to its author (plan, ref)."""
+
+    plan_id: int
+    ref: str
+
+
+Item = (
+    Header
+    | Section
+    | Fields
+    | Note
+    | Divider
+    | FollowUpCard
+    | LogButton
+    | JoinRequestCard
+    | PersonalChoice
+    | EntryActions
+)
 
 
 @dataclass(frozen=True)
@@ -85,10 +128,23 @@ class Effect:
     "send_file" (`file` to the person who asked).
     """
 
-    kind: Literal["open_form", "post_digest", "refresh_homes", "send_file"]
+    kind: Literal[
+        "open_form",
+        "post_digest",
+        "refresh_homes",
+        "send_file",
+        "direct_message",
+        "update_messages",
+    ]
     form: str | None = None
     users: frozenset[str] = frozenset()
     file: OutFile | None = None
+    #: What to send (direct_message) or what the messages now show (update_messages).
+    message: Reply | None = None
+    #: The bot's own messages to update: (channel, ts).
+    messages: tuple[tuple[str, str], ...] = ()
+    #: The join request a direct message carries (its channel and ts are recorded).
+    join_request: int | None = None
 
     @staticmethod
     def send_file(file: OutFile) -> Effect:
@@ -110,6 +166,18 @@ class Effect:
         """Redraw these people's App Home tabs."""
         return Effect("refresh_homes", users=users)
 
+    @staticmethod
+    def direct_message(user: str, message: Reply, join_request: int | None = None) -> Effect:
+        """Send `message` to one person in a direct message."""
+        return Effect(
+            "direct_message", users=frozenset({user}), message=message, join_request=join_request
+        )
+
+    @staticmethod
+    def update_messages(messages: tuple[tuple[str, str], ...], message: Reply) -> Effect:
+        """Show `message` in place of the bot's own messages (channel, ts)."""
+        return Effect("update_messages", message=message, messages=messages)
+
 
 @dataclass
 class Reply:
@@ -122,6 +190,9 @@ class Reply:
     lang: str = "en"
     plan_id: int | None = None
     effects: tuple[Effect, ...] = ()
+    #: The item (a ref like "L3") this reply shows, when it is meant for the channel: the bot
+    #: records where it posted it, so a deletion can update the message.
+    shows: str | None = None
 
     @property
     def modal(self) -> str | None:

@@ -8,26 +8,40 @@ the same commands as the forms, buttons and shortcuts call them, with plain valu
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 import samverkan.commands  # noqa: F401  (declares every command)
 from samverkan import grammar
-from samverkan.commands import activities, followups, personal, plan_import
+from samverkan.commands import (
+    activities,
+    corrections,
+    followups,
+    membership,
+    personal,
+    plan_import,
+)
 from samverkan.commands import log as log_family
-from samverkan.context import Context, UserError
+from samverkan.context import Context, PersonalData, UserError
 from samverkan.domain import Domain, Unit
 from samverkan.i18n import t
 from samverkan.parsing import ParseError
 from samverkan.privacy import contains_identity_number, escape_mrkdwn
 from samverkan.registry import Access, command_named, command_of, writes
-from samverkan.reply import Reply, Section
+from samverkan.reply import PersonalChoice, Reply, Section
 from samverkan.views import followup_text
 from storage import FollowUp, Plan, StoreError
 
 log = logging.getLogger(__name__)
+
+#: How long the same form submission, sent again, saves text that looked personal anyway.
+PERSONAL_AGAIN = timedelta(minutes=15)
+#: The word before a command that saves text that looked personal anyway.
+ANYWAY_WORDS = {"anyway", "ändå", "anda"}
 
 __all__ = ["Context", "Samverkan", "UserError"]
 
@@ -42,15 +56,26 @@ _UNIT_ACCESS = {
 }
 
 
+def _submission_key(ctx: Context, values: dict[str, Any]) -> tuple[str, str, str]:
+    """Who submitted what (as a hash: the text itself is not kept)."""
+    typed = "\x00".join(f"{k}={v}" for k, v in sorted(values.items()) if v)
+    return ctx.team_id, ctx.user_id, hashlib.sha256(typed.encode()).hexdigest()
+
+
 class Samverkan(Domain):
     """The application: takes plain values, returns plain replies; knows nothing of Slack."""
 
     def run(self, ctx: Context, text: str) -> Reply:
         """Run one command typed after the slash command and answer it."""
+        typed = text
         try:
             # The guard comes first, so nothing of a refused text is parsed, stored or logged.
             if contains_identity_number(text):
                 raise UserError("error.identity_number")
+            # `anyway <command>` (`ändå …`): *Save anyway* typed, for text that looked personal.
+            head, _, rest = text.strip().partition(" ")
+            if head.casefold() in ANYWAY_WORDS and rest.strip():
+                ctx, text = replace(ctx, personal_ok=True), rest
             try:
                 cmd = grammar.parse(text)
             except ParseError as e:
@@ -58,6 +83,10 @@ class Samverkan(Domain):
                 values = {k: escape_mrkdwn(v) for k, v in e.values.items()}
                 raise UserError(e.key, topic=e.topic, **values) from None
             return self.execute(ctx, cmd)
+        except PersonalData as e:
+            reply = self.error_reply(self._safe_language(ctx), e)
+            reply.items.append(PersonalChoice(typed, e.form, e.text))
+            return reply
         except UserError as e:
             # The language is looked up only on the way out of a refusal, off the hot path.
             return self.error_reply(self._safe_language(ctx), e)
@@ -88,7 +117,13 @@ class Samverkan(Domain):
         """Run a parsed command as declared; raises UserError when refused."""
         declared = command_of(cmd)
         access = _UNIT_ACCESS[declared.access]
-        with self.unit(ctx, writes=writes(cmd), access=access, what=declared.what) as u:
+        with self.unit(
+            ctx,
+            writes=writes(cmd),
+            access=access,
+            what=declared.what,
+            on_archived=declared.on_archived,
+        ) as u:
             reply: Reply = declared.run(u, cmd)
         return reply
 
@@ -98,7 +133,14 @@ class Samverkan(Domain):
         """Run `run` in a unit of work with the access the command `command` declares."""
         declared = command_named(command)
         access = _UNIT_ACCESS[declared.access]
-        with self.unit(ctx, writes=True, access=access, what=declared.what, plan_id=plan_id) as u:
+        with self.unit(
+            ctx,
+            writes=True,
+            access=access,
+            what=declared.what,
+            plan_id=plan_id,
+            on_archived=declared.on_archived,
+        ) as u:
             reply = run(u)
         return reply
 
@@ -148,6 +190,69 @@ class Samverkan(Domain):
         with self.unit(ctx, writes=confirm, access=Access.COORDINATOR, what="import") as u:
             found = plan_import.answer(u, rows, name, confirm=confirm, organisations=organisations)
         return found
+
+    def decide_join(self, ctx: Context, plan_id: int, request_id: int, approve: bool) -> Reply:
+        """Approve or decline a join request (its buttons in a coordinator's DM)."""
+        try:
+            return self._as(
+                ctx,
+                "join approve",
+                lambda u: membership.decide_request(u, request_id, approve),
+                plan_id,
+            )
+        except UserError as e:
+            return self.error_reply(self._plan_language(plan_id), e)
+
+    def edit_entry(self, ctx: Context, plan_id: int, ref: str, text: str) -> Reply:
+        """Correct an entry's text (the Edit form); raises UserError when refused."""
+        return self._as(ctx, "edit", lambda u: corrections.edit_item(u, ref, text), plan_id)
+
+    def delete_entry(self, ctx: Context, plan_id: int, ref: str) -> Reply:
+        """Delete an entry (its Delete button)."""
+        try:
+            return self._as(ctx, "delete", lambda u: corrections.delete_item(u, ref), plan_id)
+        except UserError as e:
+            return self.error_reply(self._plan_language(plan_id), e)
+
+    def entry_text(self, ctx: Context, plan_id: int, ref: str) -> tuple[str, str] | Reply:
+        """(language, text) of an entry the person may edit, for the Edit form; else a refusal."""
+        try:
+            with self.unit(ctx, writes=False, access=Access.PLAN, plan_id=plan_id) as u:
+                _, entry = corrections.entry_for(u, ref, "edit")
+                return u.plan.language, entry.text
+        except UserError as e:
+            return self.error_reply(self._plan_language(plan_id), e)
+
+    def record_join_message(self, request_id: int, channel_id: str, ts: str) -> None:
+        """Remember a coordinator's DM about a join request, so it can show the decision."""
+        with self.store.write() as tx:
+            tx.join_requests.record_message(request_id, channel_id, ts)
+
+    def record_posted(self, plan_id: int, ref: str, channel_id: str, ts: str) -> None:
+        """Remember a message the bot posted that shows an item, so a deletion can update it."""
+        with self.store.write() as tx:
+            tx.posted.record(plan_id, ref, channel_id, ts)
+
+    def language_of_plan(self, plan_id: int) -> str:
+        """A plan's language (the default when it is gone)."""
+        return self._plan_language(plan_id)
+
+    def remember_personal_warning(self, ctx: Context, values: dict[str, Any]) -> None:
+        """A form was refused for text that looked personal: the same submission, sent again
+        within PERSONAL_AGAIN, saves it anyway. Kept in memory only, as a hash."""
+        now = self.clock()
+        self._warned = {k: at for k, at in self._warned.items() if now - at < PERSONAL_AGAIN}
+        self._warned[_submission_key(ctx, values)] = now
+
+    def personal_confirmed(self, ctx: Context, values: dict[str, Any]) -> bool:
+        """Whether this form submission repeats one just refused for text that looked personal."""
+        at = self._warned.pop(_submission_key(ctx, values), None)
+        return at is not None and self.clock() - at < PERSONAL_AGAIN
+
+    def _plan_language(self, plan_id: int) -> str:
+        with self.store.read() as tx:
+            plan = tx.plans.get(plan_id)
+        return plan.language if plan else self.default_language
 
     def mine(self, ctx: Context, lang: str | None = None) -> Reply:
         """A person's open follow-ups across their plans in this workspace (App Home)."""

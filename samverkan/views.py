@@ -107,6 +107,9 @@ def cards(
 def schedule_line(u: Unit, plan: Plan) -> str:
     """When the next weekly digest goes out; a week whose digest is done is skipped."""
     tz = ZoneInfo(plan.timezone)
+    if plan.archived_at is not None:
+        day = plan.archived_at.astimezone(tz).date()
+        return t(plan.language, "plan.archived_line", day=u.fmt(day))
 
     def week_done(year: int, week: int) -> bool:
         row = u.tx.digests.get(plan.id, year, week)

@@ -158,4 +158,16 @@ SETTING_KEYS: dict[str, str] = {
     "område": "area",
     "name": "name",
     "namn": "name",
+    "joining": "joining",
+    "anslutning": "joining",
+}
+#: The values of `settings joining`: a coordinator approves, or anyone joins at once.
+JOINING_VALUES: dict[str, str] = {
+    "approval": "approval",
+    "approve": "approval",
+    "godkännande": "approval",
+    "godkannande": "approval",
+    "open": "open",
+    "öppen": "open",
+    "oppen": "open",
 }

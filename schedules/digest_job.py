@@ -166,7 +166,7 @@ class DigestDelivery:
         wait = 0.0
         with self.store.write() as tx:
             plan = tx.plans.get(plan_id)
-            if plan is None:
+            if plan is None or plan.archived:
                 return SKIPPED
             row = tx.digests.get(plan_id, year, week)
             if row is not None and row.state in (SENT, FAILED):

@@ -209,7 +209,13 @@ class Scheduler:
             with self.store.read() as tx:
                 plan = tx.plans.get(plan_id)
                 zones = {p.timezone for p in tx.plans.all()}
-            if plan is not None:
+            if plan is None or plan.archived:
+                # Erased or archived: its digest stops at once.
+                job = self.scheduler.get_job(DIGEST_JOB.format(plan_id))
+                if job is not None:
+                    job.remove()
+                    log.info("digest of plan %s: stopped (plan closed)", plan_id)
+            else:
                 self._sync_digest(plan)
                 self._catch_up_if_due(plan)
             self._sync_reminders(zones)
@@ -273,7 +279,7 @@ class Scheduler:
         except StoreError as e:
             log.warning("digest of plan %s: %s", plan_id, e)
             return "failed"
-        due = digest_due(plan, now) if plan is not None else None
+        due = digest_due(plan, now) if plan is not None and not plan.archived else None
         return self.digests.deliver(plan_id, due) if due is not None else "skipped"
 
     def run_reminders(self, timezone: str) -> int:

@@ -15,8 +15,8 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def digest_trigger(plan: Plan) -> CronTrigger | None:
-    """The cron trigger of a plan's weekly digest, or None when it is off."""
-    if plan.digest_weekday is None:
+    """The cron trigger of a plan's weekly digest, or None when it is off (or archived)."""
+    if plan.digest_weekday is None or plan.archived:
         return None
     at = digest_time(plan)
     return CronTrigger(

@@ -48,6 +48,16 @@ class Plan:
     delivery_error_at: datetime | None
     created_by: str
     created_at: datetime
+    #: How people join: "approval" (a coordinator decides) or "open" (at once).
+    joining: str = "approval"
+    #: When the plan was closed (read-only, no schedules), and by whom.
+    archived_at: datetime | None = None
+    archived_by: str | None = None
+
+    @property
+    def archived(self) -> bool:
+        """True when the plan is closed: read-only, its schedules stopped."""
+        return self.archived_at is not None
 
     @classmethod
     def from_row(cls, r: Row) -> Plan:
@@ -69,6 +79,37 @@ class Plan:
             delivery_error_at=parse_datetime(r["delivery_error_at"]),
             created_by=r["created_by"],
             created_at=cast(datetime, parse_datetime(r["created_at"])),
+            joining=r["joining"] or "approval",
+            archived_at=parse_datetime(r["archived_at"]),
+            archived_by=r["archived_by"],
+        )
+
+
+@dataclass(frozen=True)
+class JoinRequest:
+    id: int
+    plan_id: int
+    user_id: str
+    organisation_id: int
+    organisation: str
+    state: str  # pending, approved, declined, withdrawn
+    requested_at: datetime
+    decided_by: str | None
+    decided_at: datetime | None
+
+    @classmethod
+    def from_row(cls, r: Row) -> JoinRequest:
+        """A join request from a row of `join_requests` with its `organisation` name."""
+        return cls(
+            id=r["id"],
+            plan_id=r["plan_id"],
+            user_id=r["user_id"],
+            organisation_id=r["organisation_id"],
+            organisation=r["organisation"],
+            state=r["state"],
+            requested_at=cast(datetime, parse_datetime(r["requested_at"])),
+            decided_by=r["decided_by"],
+            decided_at=parse_datetime(r["decided_at"]),
         )
 
 

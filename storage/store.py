@@ -32,6 +32,8 @@ class Store:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA synchronous = NORMAL")
+        # Deleted content is overwritten, not left in free pages: a deletion leaves no trace.
+        conn.execute("PRAGMA secure_delete = ON")
         return sqlite_utils.Database(conn)
 
     def migrate(self) -> list[int]:
@@ -120,6 +122,20 @@ class Store:
     def health(self) -> str:
         """ok, damaged, read_only or missing (for /healthz)."""
         return faults.health(self.path)
+
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log into the database file and empty it (after a deletion, so
+        the deleted text is in neither)."""
+        db = self._connect()
+        try:
+            # Never wait for readers (a reply waits for this): what cannot be copied now is
+            # copied by SQLite's next automatic checkpoint.
+            db.execute("PRAGMA busy_timeout = 0")
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        except sqlite3.OperationalError:
+            pass
+        finally:
+            db.conn.close()
 
     def backup(self, target: str | Path) -> None:
         """Copy the live database to a file with SQLite's online backup API.

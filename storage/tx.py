@@ -25,6 +25,8 @@ from storage.repos import (
     Rounds,
     Situation,
 )
+from storage.repos.join_requests import JoinRequests
+from storage.repos.posted import Posted
 
 
 class Tx:
@@ -50,3 +52,5 @@ class Tx:
         self.observations = Observations(db, now, self.refs)
         self.situation = Situation(db, now)
         self.rounds = Rounds(db, now)
+        self.join_requests = JoinRequests(db, now)
+        self.posted = Posted(db, now)

@@ -49,6 +49,7 @@ member @erik Polisen Järva
 :as mats
 join Stockholmshem
 :as anna
+join approve @mats
 join Socialtjänsten
 activity add Trygghetsvandring owner Stockholmshem due friday
 activity add Belysning i gångtunneln owner Polisen Järva
@@ -103,7 +104,13 @@ def has_line(lines: list[str], pattern: str) -> bool:
         r"Added the organisation Polisen Järva \(police\)\.",
         r"Added the organisation Socialtjänsten \(social services\)\.",
         r"@erik is now a member of Polisen Järva\.",
-        r"@mats joined Stockholmshem as member\.",
+        # mats asks; anna, the coordinator, gets the request and approves it.
+        r"You asked to join Stockholmshem\. The plan's coordinators \(@anna\) decide; .*",
+        r"\[direct message to @anna\]",
+        r"🙋 @mats asks to join Stockholmshem in the plan Trygg i Järva \(#jarva\)\.",
+        r"    \[Approve: join approve @mats\]  \[Decline: join decline @mats\]",
+        r"@mats joined Stockholmshem as member \(approved by @anna\)\.",
+        r"\[direct message to @mats\]",
         r"@anna joined Socialtjänsten as coordinator\.",
         rf"New activity A1: Trygghetsvandring \(owner Stockholmshem, due {DATE}\)\.",
         r"New activity A2: Belysning i gångtunneln \(owner Polisen Järva\)\.",

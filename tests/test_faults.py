@@ -191,7 +191,7 @@ def test_a_write_waiting_on_another_process_is_refused_in_time_and_never_commits
         assert plan.rows("SELECT COUNT(*) FROM log_entries") == [(0,)]
         assert plan.rows("SELECT COUNT(*) FROM followups") == [(0,)]
         # Once the lock is gone, the same command works.
-        assert plan.command("log Walked the square")["text"].startswith("*L1* logged")
+        assert plan.command("log Walked the square")["text"].startswith("Posted *L1* in the channel.")
     finally:
         bot.stop()
     log = bot.log()
@@ -223,7 +223,7 @@ def test_a_database_made_read_only_while_running_refuses_writes_and_recovers(
             assert READ_ONLY in answer["text"], answer
             assert health(bot) == (503, {"ok": False, "db": "read_only"})
         assert health(bot)[0] == 200
-        assert plan.command("log Walked the square")["text"].startswith("*L1* logged")
+        assert plan.command("log Walked the square")["text"].startswith("Posted *L1* in the channel.")
     finally:
         bot.stop()
     assert "Traceback" not in bot.log(), bot.log()
@@ -274,7 +274,7 @@ def test_a_full_disk_refuses_writes_in_one_line_each_and_recovers(
             assert FULL in answer["text"], answer
         filler.unlink()
         assert plan.rows("SELECT COUNT(*) FROM log_entries") == [(0,)]
-        assert plan.command("log Walked the square")["text"].startswith("*L1* logged")
+        assert plan.command("log Walked the square")["text"].startswith("Posted *L1* in the channel.")
     finally:
         bot.stop()
     log = bot.log()

@@ -26,7 +26,7 @@ class Recorder:
 
 
 def test_the_registry_lists_every_listener(app: Samverkan) -> None:
-    """One list: the command, eight actions, six modals, four shortcuts, one event."""
+    """One list: the command, the actions, the modals, the shortcuts and the event."""
     bolt = App(token="xoxb-test", signing_secret="s", token_verification_enabled=False)
     register(bolt, app)
     names = sorted(listener.ack_function.__name__ for listener in bolt._listeners)
@@ -38,6 +38,13 @@ def test_the_registry_lists_every_listener(app: Samverkan) -> None:
             "handle_followup_button_clicked",  # Snooze 1 week
             "handle_followup_menu_chosen",
             "handle_home_log_clicked",
+            "handle_join_approve_clicked",
+            "handle_join_decline_clicked",
+            "handle_personal_save_clicked",
+            "handle_personal_rewrite_clicked",
+            "handle_entry_edit_clicked",
+            "handle_entry_delete_clicked",
+            "handle_edit_form_submitted",
             "handle_log_form_submitted",
             "handle_follow_form_submitted",
             "handle_activity_form_submitted",

@@ -33,14 +33,22 @@ def sections(reply: Reply) -> list[str]:
 # -- help ----------------------------------------------------------------------------------------
 
 
+def test_help_plan_is_the_plan_commands_own_page(run: Callable) -> None:
+    """`plan archive|delete` took the word: `help plan` explains them (never an error)."""
+    reply = run("anna", "help plan")
+    assert reply.ok and headers(reply) == ["Help: plan"]
+    assert sections(reply) == [t("en", "help.plan", cmd="/samverkan")]
+
+
 @pytest.mark.parametrize(
     ("text", "section"),
     [
-        ("help plan", "help.plan"),
+        ("help start", "help.start"),
         ("help work", "help.work"),
         ("help read", "help.read"),
         ("help admin", "help.admin"),
-        ("hjälp plan", "help.plan"),
+        ("hjälp start", "help.start"),
+        ("help est", "help.est"),
         ("HELP Admin", "help.admin"),
     ],
 )

@@ -73,7 +73,7 @@ def plan(bot: BotProcess, fake: FakeSlack) -> Plan:
     p.command(f"setup {p.name}")
     p.command("org add Polisen police")
     p.command("join Polisen")
-    p.command("join Polisen", user=p.member)
+    p.command(f"member <@{p.member}> Polisen")
     p.wait_calls("views.publish", user_id=p.coord)
     p.wait_calls("views.publish", user_id=p.member)
     return p
@@ -189,7 +189,7 @@ def test_a_signed_malformed_request_is_refused_with_400(bot: BotProcess, name: s
 # -- signed and well-formed, with values that need a clear answer ----------------------------
 
 
-@pytest.mark.parametrize("text", ["help plan", "help work", "help read", "help admin"])
+@pytest.mark.parametrize("text", ["help start", "help work", "help read", "help admin"])
 def test_help_on_a_section_answers_over_http(plan: Plan, text: str) -> None:
     answer = plan.command(text)
     assert answer["blocks"][0]["text"]["text"] == "Samverkan — how to use it"

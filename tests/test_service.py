@@ -152,7 +152,19 @@ def test_organisations_and_members(plan: Callable, store: Store) -> None:
     assert run("anna", "member <@sara> Socialtjänsten coordinator").text == (
         "<@sara> is now a coordinator of *Socialtjänsten*."
     )
-    assert run("lena", "join stockholmshem").text == "<@lena> joined *Stockholmshem* as member."
+    # Joining asks the coordinators (anna, sara); once approved lena is a member.
+    asked = run("lena", "join stockholmshem")
+    assert (asked.text, asked.visibility) == (
+        "You asked to join *Stockholmshem*. The plan's coordinators (<@anna>, <@sara>) decide; "
+        "you will get a message when one of them has. Until then you are not a member.",
+        "ephemeral",
+    )
+    assert run("lena", "join Stockholmshem").text == (
+        "You have already asked to join *Stockholmshem*; a coordinator has not decided yet."
+    )
+    assert run("sara", "join approve <@lena>").text == (
+        "<@lena> joined *Stockholmshem* as member (approved by <@sara>)."
+    )
     assert run("lena", "join Stockholmshem").text == "You are already in *Stockholmshem*."
     assert run("lena", "join Nowhere").text == (
         "There is no organisation called *Nowhere* in this plan. Organisations: "
@@ -839,6 +851,7 @@ def test_member_without_a_role_keeps_the_role(plan: Callable, store: Store) -> N
 
 
 def test_joining_another_organisation_says_which_was_left(plan: Callable, store: Store) -> None:
+    plan("anna", "settings joining open")
     assert plan("mats", "join Polisen Järva").text == (
         "<@mats> joined *Polisen Järva* as member (left *Stockholmshem*)."
     )

@@ -97,6 +97,9 @@ def test_forms_refuse_who_may_not_use_them(app, store) -> None:
     refused = open_form(app, Context(T, "C1", "erik"), "log")
     assert isinstance(refused, Reply) and not refused.ok
     app.run(Context(T, "C1", "erik"), "join Polisen")
+    # Asking to join is not being in: still no form until a coordinator approves.
+    assert isinstance(open_form(app, Context(T, "C1", "erik"), "follow"), Reply)
+    assert app.run(Context(T, "C1", "anna"), "join approve <@erik>").ok
     assert isinstance(open_form(app, Context(T, "C1", "erik"), "follow"), Form)
     assert isinstance(open_form(app, Context(T, "C1", "erik"), "activity"), Reply)
     nothing = open_form(app, Context(T, "", "nobody"), "log")

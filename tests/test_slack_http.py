@@ -158,7 +158,7 @@ def plan(bot: BotProcess, fake: FakeSlack) -> Plan:
     p.command(f"setup {p.name}")
     p.command("org add Polisen police")
     p.command("join Polisen")
-    p.command("join Polisen", user=p.member)
+    p.command(f"member <@{p.member}> Polisen")
     # Joining republishes both App Homes after the ack; let that land before the test starts.
     p.wait_calls("views.publish", user_id=p.coord)
     p.wait_calls("views.publish", user_id=p.member)
@@ -256,6 +256,7 @@ def test_setup_org_and_join(plan: Plan) -> None:
     assert (
         p.command("org add Polisen police")["text"] == "Added the organisation *Polisen* (police)."
     )
+    p.command("settings joining open")
     joined = p.command("join Polisen", user=p.member)
     assert joined["text"] == f"<@{p.member}> joined *Polisen* as member."
     assert p.rows(
@@ -272,9 +273,18 @@ def test_log_with_the_word_payload_reaches_the_command(plan: Plan) -> None:
     """slack-bolt 1.30 misreads form bodies containing "payload"; this one is a command."""
     plan.command("activity add Trygga vägar")
     answer = plan.command("log A1 checked the payload of the van", user=plan.member)
-    assert answer["response_type"] == "in_channel"
-    assert "*L1* logged on *A1* Trygga vägar" in answer["text"]
-    assert answer["text"].endswith("> checked the payload of the van")
+    assert answer["response_type"] == "ephemeral"
+    assert answer["text"] == (
+        "Posted *L1* in the channel. `/samverkan edit L1 <new text>` corrects it; "
+        "`/samverkan delete L1` removes it."
+    )
+    (post,) = plan.wait_calls("chat.postMessage", channel=plan.channel)
+    assert "*L1* logged on *A1* Trygga vägar" in post.params["text"]
+    assert post.params["text"].endswith("> checked the payload of the van")
+    # Where the bot posted it is recorded, for a later `delete`.
+    assert plan.rows(
+        "SELECT ref, channel_id, ts FROM posted_messages WHERE plan_id = ?", plan.plan_id
+    ) == [("L1", plan.channel, post.response["ts"])]
     assert plan.rows(
         "SELECT l.text, l.source, a.ref_no FROM log_entries l JOIN activities a "
         "ON a.id = l.activity_id WHERE l.plan_id = ?",
@@ -291,13 +301,17 @@ def test_escaped_text_is_stored_as_typed(plan: Plan) -> None:
         ("Bought <b> lamps & cables for example.org",)
     ]
     # …and shows it escaped again, so it can never become markup.
-    assert "Bought &lt;b&gt; lamps &amp; cables" in answer["text"]
+    assert answer["response_type"] == "ephemeral"
+    (post,) = plan.wait_calls("chat.postMessage", channel=plan.channel)
+    assert "Bought &lt;b&gt; lamps &amp; cables" in post.params["text"]
 
 
 def test_a_channel_reply_never_notifies_the_channel(plan: Plan) -> None:
     """<!channel> typed in a log is shown, not broadcast."""
     answer = plan.command("log Told <!channel> and @here about it")
     assert "<!channel>" not in json.dumps(answer)
+    (post,) = plan.wait_calls("chat.postMessage", channel=plan.channel)
+    assert "<!channel>" not in json.dumps(post.params)
     assert plan.rows("SELECT text FROM log_entries WHERE plan_id = ?", plan.plan_id) == [
         ("Told @channel and @here about it",)
     ]
@@ -309,8 +323,9 @@ def test_activity_follow_mine_done_snooze(plan: Plan) -> None:
     assert added["text"] == "New activity *A1*: Belysning i tunneln (owner Polisen)."
     before = len(plan.calls("views.publish", user_id=plan.member))
     follow = plan.command(f"follow <@{plan.member}|per> Check the lamps A1", user=plan.coord)
-    assert follow["response_type"] == "in_channel"
-    assert follow["text"].startswith(f"*F1* for <@{plan.member}> from <@{plan.coord}> — *A1*")
+    assert follow["response_type"] == "ephemeral"
+    (post,) = plan.wait_calls("chat.postMessage", channel=plan.channel)
+    assert post.params["text"].startswith(f"*F1* for <@{plan.member}> from <@{plan.coord}> — *A1*")
     # The assignee's App Home shows the new follow-up.
     home = plan.wait_calls("views.publish", before + 1, user_id=plan.member)[-1].params["view"]
     assert any("Check the lamps" in json.dumps(b) for b in home["blocks"])
@@ -761,7 +776,8 @@ def test_digest_now_posts_and_a_menu_in_it_closes_a_follow_up(plan: Plan) -> Non
     answer = plan.command("digest now")
     assert answer["response_type"] == "ephemeral"
     assert answer["text"] == "Posted this week's digest in the channel."
-    (post,) = plan.wait_calls("chat.postMessage", channel=plan.channel)
+    # The first post is the follow-up's confirmation; the second the digest.
+    post = plan.wait_calls("chat.postMessage", 2, channel=plan.channel)[1]
     posted = post.response["message"]
     menus = [b for b in posted["blocks"] if b.get("accessory", {}).get("type") == "overflow"]
     assert [b["block_id"] for b in menus] == [f"followup_{plan.plan_id}_F1"]

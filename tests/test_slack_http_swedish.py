@@ -64,7 +64,8 @@ def test_dates_typos_and_a_trailing_senast_that_does_not_parse(plan: Plan) -> No
     ) == [(passed.isoformat(),)]
     # Everyday Swedish dates are understood; an unreadable one after senast is refused.
     answer = plan.command(f"uppföljning <@{plan.member}> Ring skolan senast om en vecka")
-    assert answer["response_type"] == "in_channel"
+    assert answer["response_type"] == "ephemeral"  # the bot posts the confirmation itself
+    assert text_of(answer).startswith("*F1* är postad i kanalen.")
     answer = plan.command(f"uppföljning <@{plan.member}> Ring skolan senast om en veck")
     assert text_of(answer).startswith("Jag kan inte läsa ”om en veck” efter ”senast”")
     assert plan.rows("SELECT COUNT(*) FROM followups WHERE plan_id = ?", plan.plan_id) == [(1,)]
@@ -87,7 +88,8 @@ def test_personal_surfaces_follow_the_persons_slack_locale(plan: Plan, fake: Fak
     """An English plan; a member whose Slack is in Swedish gets mine and the Home in Swedish."""
     person = uid("U")
     fake.set_user(person, locale="sv-SE")
-    plan.command("join Polisen", user=person)
+    plan.command(f"member <@{person}> Polisen")
+    plan.command("hjälp", user=person)  # their first command: the bot asks Slack their language
     plan.command(f"follow <@{person}> Check the lamps by friday")
     locale_learned(plan, person)
     mine = plan.command("mine", user=person)
@@ -119,7 +121,8 @@ def test_a_plan_language_change_redraws_the_members_app_homes(plan: Plan, fake: 
     """Someone whose Slack speaks neither language follows the plan's, and sees it change."""
     person = uid("U")
     fake.set_user(person, locale="de-DE")
-    plan.command("join Polisen", user=person)
+    plan.command(f"member <@{person}> Polisen")
+    plan.command("hjälp", user=person)  # their first command: the bot asks Slack their language
     locale_learned(plan, person)
     before = len(plan.calls("views.publish", user_id=person))
     plan.command("settings language sv")

@@ -62,7 +62,10 @@ def test_start_up_and_a_command_round_trip(
     )
     log = slash_command_payload("log checked the payload of the van")
     ack = fake_socket.wait_for_ack(fake_socket.send_envelope("slash_commands", log), timeout=10)
-    assert ack["payload"]["text"].endswith("> checked the payload of the van")
+    # The confirmation is posted by the bot (its ts recorded); the answer is private.
+    assert ack["payload"]["text"].startswith("Posted *L1* in the channel.")
+    (post,) = fake_slack.wait_for("chat.postMessage")
+    assert post.params["text"].endswith("> checked the payload of the van")
     conn = sqlite3.connect(socket_bot.db)
     try:
         rows = conn.execute("SELECT text, source FROM log_entries").fetchall()

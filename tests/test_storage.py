@@ -139,7 +139,7 @@ def test_rerunning_migrations_is_a_no_op(store: Store) -> None:
 
 
 def test_m002_indexes_the_audit_trail_by_plan_and_time(store: Store) -> None:
-    """From schema version 2 on, the digest's audit.between query uses the (plan_id, at) index."""
+    """The digest's audit.between query uses the (plan_id, at) index m002 made."""
     assert store.schema_version() >= 2
     conn = connect(store.path)
     try:
@@ -163,8 +163,8 @@ def test_a_version_1_database_is_brought_to_version_2(tmp_path: Path, monkeypatc
     old = Store(tmp_path / "old.db", clock=lambda: NOW)
     monkeypatch.setattr("storage.store.MIGRATIONS", MIGRATIONS[:1])
     assert old.migrate() == [1]
-    plan_id = new_plan(old)
-    add_logs(old.path, plan_id, 2, "erik")
+    plan_id = new_plan_v1(old)
+    add_logs_v1(old.path, plan_id, 2, "erik")
     before = snapshot(old.path)
     monkeypatch.setattr("storage.store.MIGRATIONS", MIGRATIONS[:2])
     assert old.migrate() == [2]
@@ -178,6 +178,78 @@ def test_a_version_1_database_is_brought_to_version_2(tmp_path: Path, monkeypatc
             "L1",
             "L2",
         ]
+
+
+def new_plan_v1(store: Store) -> int:
+    """A plan written as a version 1 program wrote it (the repositories read newer columns)."""
+    conn = connect(store.path)
+    try:
+        with conn:
+            cur = conn.execute(
+                "INSERT INTO plans (team_id, channel_id, name, language, timezone, created_by, "
+                "created_at) VALUES ('T1', 'C1', 'Trygg i Järva', 'en', 'Europe/Stockholm', "
+                "'anna', ?)",
+                (NOW.isoformat(),),
+            )
+            conn.execute(
+                "INSERT INTO members (plan_id, user_id, role) VALUES (?, 'anna', 'coordinator')",
+                (cur.lastrowid,),
+            )
+        return int(cur.lastrowid or 0)
+    finally:
+        conn.close()
+
+
+def add_logs_v1(path: str, plan_id: int, n: int, user: str) -> None:
+    """Log entries with their audit events, as a version 1 program wrote them."""
+    conn = connect(path)
+    try:
+        with conn:
+            for i in range(1, n + 1):
+                conn.execute(
+                    "INSERT INTO log_entries (plan_id, ref_no, text, user_id, happened_on, "
+                    "source, created_at) VALUES (?, ?, ?, ?, '2026-11-25', 'command', ?)",
+                    (plan_id, i, f"{user} entry {i}", user, NOW.isoformat()),
+                )
+                conn.execute(
+                    "INSERT INTO audit_events (at, team_id, plan_id, user_id, entity, ref, "
+                    "action) VALUES (?, 'T1', ?, ?, 'log', ?, 'created')",
+                    (NOW.astimezone(UTC).isoformat(timespec="seconds"), plan_id, user, f"L{i}"),
+                )
+    finally:
+        conn.close()
+
+
+def test_a_version_2_database_is_brought_to_version_3(tmp_path: Path, monkeypatch) -> None:
+    """m003 runs on a file that has m001 and m002: plans ask for approval to join, and log
+    entries keep their organisation's name."""
+    old = Store(tmp_path / "old.db", clock=lambda: NOW)
+    monkeypatch.setattr("storage.store.MIGRATIONS", MIGRATIONS[:2])
+    assert old.migrate() == [1, 2]
+    plan_id = new_plan_v1(old)
+    conn = connect(old.path)
+    try:
+        with conn:
+            org = conn.execute(
+                "INSERT INTO organisations (plan_id, name, name_key, kind) "
+                "VALUES (?, 'Polisen', 'polisen', 'police')",
+                (plan_id,),
+            ).lastrowid
+            conn.execute(
+                "INSERT INTO log_entries (plan_id, ref_no, text, user_id, happened_on, source, "
+                "organisation_id, created_at) VALUES (?, 1, 'Walked', 'erik', '2026-11-25', "
+                "'command', ?, ?)",
+                (plan_id, org, NOW.isoformat()),
+            )
+    finally:
+        conn.close()
+    monkeypatch.undo()
+    assert old.migrate()[:2] == [3, 4]  # and every later one
+    with old.read() as tx:
+        plan = tx.plans.get(plan_id)
+        assert plan is not None and plan.joining == "approval" and not plan.archived
+        entry = tx.logs.get(plan_id, 1)
+        assert entry is not None and entry.organisation == "Polisen"
 
 
 def test_event_ids_are_forgotten_after_a_day_in_the_same_transaction(tmp_path: Path) -> None:

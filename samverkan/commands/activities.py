@@ -171,6 +171,8 @@ def add_activity(
     """Create an activity (command or form); `template`: period, partners, followup, kind."""
     title = check_text(title, field="title", limit=200)
     goal = check_text(goal, field="goal") if goal.strip() else ""
+    for field, text in (("title", title), ("cause", cause), ("goal", goal)):
+        u.check_personal(text, field=field)
     plan = u.plan
     org = u.org(owner, field="owner") if owner else None
     today = u.today
@@ -296,6 +298,8 @@ def run_activity_set(u: Unit, cmd: ActivitySet) -> Reply:
         changes = {}
     else:
         value = check_text(cmd.value, limit=200 if cmd.field == "title" else 2000)
+        if cmd.field in ("title", "cause", "goal"):
+            u.check_personal(value)
         current: str = getattr(a, cmd.field)
         old, new = current, value
         changes = {cmd.field: value}

@@ -162,6 +162,7 @@ def add_followup(
     text = check_text(text, field="text")
     # Only a Slack permalink becomes a link; anything else could be markup in the channel.
     permalink = permalink_or_none(permalink)
+    u.check_personal(text, field="text", form="follow")
     plan = u.plan
     act = activity_by_ref(u, activity)
     today = u.today
@@ -206,6 +207,7 @@ def add_followup(
         lang=lang,
         plan_id=plan.id,
         effects=(Effect.refresh_homes(frozenset({assignee})),),
+        shows=f.ref,
     )
     return u.warn_if_past_due(reply, due)
 

@@ -15,7 +15,7 @@ from samverkan.text import esc
 #: Help topics that are not command words ("hjälp datum" is what the Swedish help offers).
 HELP_TOPICS = {"dates": "dates", "date": "dates", "datum": "dates"}
 #: The overview's sections, which people also ask for by name (`help plan`, `hjälp plan`).
-SECTIONS = ("plan", "work", "est", "read", "admin")
+SECTIONS = ("start", "work", "est", "read", "admin")
 
 
 @dataclass(frozen=True)

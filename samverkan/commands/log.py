@@ -81,6 +81,7 @@ def add_log(
     text = check_text(text, field="text")
     # Only a Slack permalink becomes a link; anything else could be markup in the channel.
     permalink = permalink_or_none(permalink)
+    u.check_personal(text, field="text", form="log")
     plan, ctx = u.plan, u.ctx
     me = u.me
     assert me is not None  # Access.MEMBER
@@ -136,6 +137,7 @@ def add_log(
         visibility="channel",
         lang=lang,
         plan_id=plan.id,
+        shows=entry.ref,
     )
 
 

@@ -4,16 +4,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from samverkan.commands.membership import (
+    JoinDecide,
+    MemberRemove,
+    join_now,
+    joins_at_once,
+    parse_join_decision,
+    request_join,
+)
+from samverkan.commands.org_kinds import kind_like, refuse_kind_or_name
 from samverkan.context import UserError
 from samverkan.domain import Unit, check_text
 from samverkan.i18n import t
-from samverkan.parsing import ParseError, Word, mention_id, unquote
+from samverkan.parsing import ParseError, mention_id, unquote
 from samverkan.registry import Access, Command, Verb, declare, declare_verb
 from samverkan.reply import Header, Note, Reply, Section
-from samverkan.suggest import nearest
 from samverkan.text import LIST_LIMIT, esc, mention
 from samverkan.vocabulary import ADD_WORDS, KINDS, LIST_WORDS, ROLES
 from storage import Member
+
+REMOVE_WORDS = ({"remove"}, {"ta", "bort"})
+RENAME_WORDS = {"rename", "byt"}
+TO_WORDS = {"to", "till"}
 
 
 @dataclass(frozen=True)
@@ -25,6 +37,17 @@ class OrgAdd:
 @dataclass(frozen=True)
 class OrgList:
     pass
+
+
+@dataclass(frozen=True)
+class OrgRename:
+    name: str
+    new_name: str
+
+
+@dataclass(frozen=True)
+class OrgRemove:
+    name: str
 
 
 @dataclass(frozen=True)
@@ -40,10 +63,41 @@ class Join:
     org: str
 
 
-def parse_org(rest: list[str]) -> OrgAdd | OrgList:
-    """`org add <name> [kind]`, `org list`."""
+def _remove_words(words: list[str]) -> int:
+    """How many of the first words say "remove" (`remove`, `ta bort`); 0 when they do not."""
+    folded = [w.casefold() for w in words[:2]]
+    if folded[:1] == ["remove"]:
+        return 1
+    return 2 if folded == ["ta", "bort"] else 0
+
+
+def parse_org_change(rest: list[str]) -> OrgRename | OrgRemove:
+    """`org rename <name> to <new name>`, `org remove <name>` (`aktör byt namn … till …`)."""
+    if rest[0].casefold() in RENAME_WORDS:
+        words = rest[1:]
+        if rest[0].casefold() == "byt" and words and words[0].casefold() == "namn":
+            words = words[1:]
+        cut = next((i for i, w in enumerate(words) if w.casefold() in TO_WORDS), None)
+        if not cut:
+            raise ParseError("error.org_rename_usage", "org_rename")
+        name, new_name = unquote(" ".join(words[:cut])), unquote(" ".join(words[cut + 1 :]))
+        if not name or not new_name:
+            raise ParseError("error.org_rename_usage", "org_rename")
+        if len(new_name) > 80:
+            raise ParseError("error.text_too_long", "org_rename", {"max": "80"})
+        return OrgRename(name, new_name)
+    name = unquote(" ".join(rest[_remove_words(rest) :]))
+    if not name:
+        raise ParseError("error.org_remove_usage", "org_remove")
+    return OrgRemove(name)
+
+
+def parse_org(rest: list[str]) -> OrgAdd | OrgList | OrgRename | OrgRemove:
+    """`org add <name> [kind]`, `org list`, `org rename … to …`, `org remove <name>`."""
     if not rest or rest[0].casefold() in LIST_WORDS:
         return OrgList()
+    if rest[0].casefold() in RENAME_WORDS or _remove_words(rest):
+        return parse_org_change(rest)
     if rest[0].casefold() not in ADD_WORDS:
         raise ParseError("error.org_usage", "org")
     words = rest[1:]
@@ -61,47 +115,19 @@ def parse_org(rest: list[str]) -> OrgAdd | OrgList:
     if len(name) > 80:
         raise ParseError("error.text_too_long", "org", {"max": "80"})
     named_kind = " ".join(words[-2:]).casefold() in KINDS  # "Social services" as a name
-    if kind == "other" and len(words) > 1 and _kind_like(words[-1]) and not named_kind:
-        _refuse_kind_or_name(words)
+    if kind == "other" and len(words) > 1 and kind_like(words[-1]) and not named_kind:
+        refuse_kind_or_name(words)
     return OrgAdd(name, kind)
 
 
-def _kind_like(word: str) -> bool:
-    # Names are written with capitals ("Polisen Järva"); a last word in lower case that is no
-    # kind may be a kind mistyped or one we do not know ("council"), or part of the name.
-    return len(word) >= 3 and word.isalpha() and word.islower() and word.casefold() not in KINDS
-
-
-def _other(typed: str) -> str:
-    """ "other" in the language the command was typed in ("aktör ny …" → "övrigt")."""
-    swedish = {"aktör", "aktor", "ny", "nytt", "lägg", "till", "skapa"}
-    return "övrigt" if swedish & set(typed.casefold().split()) else "other"
-
-
-def _refuse_kind_or_name(words: list[str]) -> None:
-    """Ask whether the last word is the kind (the nearest kind offered) or part of the name."""
-    first = words[0]
-    # The command as typed up to the name ("org add ", "aktör ny ").
-    typed = first.source[: first.start] if isinstance(first, Word) else "org add "
-    near = nearest(words[-1], [k for k in KINDS if " " not in k], limit=1)
-    head = " ".join(words[:-1])
-    raise ParseError(
-        "error.org_kind_or_name",
-        "",
-        {
-            "word": words[-1][:40],
-            "as_kind": f"{typed}{head} {near[0] if near else _other(typed)}"[:200],
-            "as_name": f'{typed}"{" ".join(words)}"'[:200],
-        },
-    )
-
-
-def parse_member(rest: list[str]) -> SetMember:
-    """`member @person <org> [coordinator|member]`."""
+def parse_member(rest: list[str]) -> SetMember | MemberRemove:
+    """`member @person <org> [coordinator|member]`, `member @person remove`."""
     user = mention_id(rest[0]) if len(rest) >= 2 else None
     if user is None:
         raise ParseError("error.member_usage", "member")
     words = rest[1:]
+    if _remove_words(words) == len(words):
+        return MemberRemove(user)
     role = None
     if len(words) > 1 and words[-1].casefold() in ROLES:
         role = ROLES[words[-1].casefold()]
@@ -112,8 +138,11 @@ def parse_member(rest: list[str]) -> SetMember:
     return SetMember(user, org, role)
 
 
-def parse_join(rest: list[str]) -> Join:
-    """`join <org>`."""
+def parse_join(rest: list[str]) -> Join | JoinDecide:
+    """`join <org>`; `join approve|decline @person` (coordinators)."""
+    decision = parse_join_decision(rest)
+    if decision is not None:
+        return decision
     org = unquote(" ".join(rest))
     if not org:
         raise ParseError("error.join_usage", "join")
@@ -156,6 +185,10 @@ def run_org_list(u: Unit, cmd: OrgList) -> Reply:
     title = t(lang, "org.title", n=len(orgs))
     items = [Header(title), *u.d.lines(lang, lines, "org list", limit=60)]
     items.append(Note(t(lang, "org.legend")))
+    waiting = u.tx.join_requests.pending(plan.id)
+    if waiting:
+        people = ", ".join(f"{mention(r.user_id)} ({esc(r.organisation)})" for r in waiting[:20])
+        items.append(Note(t(lang, "org.waiting", people=people)))
     return Reply(title + "\n" + "\n".join(lines[:LIST_LIMIT]), items, lang=lang)
 
 
@@ -211,32 +244,51 @@ def run_set_member(u: Unit, cmd: SetMember) -> Reply:
 
 
 def run_join(u: Unit, cmd: Join) -> Reply:
-    """Join an organisation as a member (a coordinator keeps the role)."""
-    plan, user = u.plan, u.ctx.user_id
+    """Join an organisation: at once when joining is open (or for a coordinator), else ask."""
     org = u.org(cmd.org)
-    before = u.tx.members.get(plan.id, user)
+    before = u.tx.members.get(u.plan.id, u.ctx.user_id)
     if before and before.organisation_id == org.id:
         raise UserError("error.already_in_org", org=esc(org.name))
-    role = before.role if before else "member"
-    after = u.tx.members.set(plan.id, user, org.id, role)
+    if joins_at_once(u, before):
+        return join_now(u, org, before)
+    return request_join(u, org)
+
+
+def run_org_rename(u: Unit, cmd: OrgRename) -> Reply:
+    """Give an organisation a new name."""
+    org = u.org(cmd.name)
+    new_name = check_text(cmd.new_name, limit=80)
+    other = u.tx.organisations.by_name(u.plan.id, new_name)
+    if other is not None and other.id != org.id:
+        raise UserError("error.org_exists", name=esc(new_name))
+    if org.name == new_name:
+        raise UserError("error.org_same_name", name=esc(new_name))
+    u.tx.organisations.rename(org.id, new_name)
     u.audit(
-        "member",
-        user,
-        "joined",
-        before={"organisation": before.organisation, "role": before.role} if before else None,
-        after={"organisation": after.organisation, "role": after.role},
+        "organisation", new_name, "renamed", before={"name": org.name}, after={"name": new_name}
     )
-    return u.changed(
-        "member.joined",
-        frozenset({user}),
-        user=mention(user),
-        org=esc(org.name),
-        role=t(plan.language, f"role.{role}"),
-        # Joining another organisation leaves the one the person was in.
-        left=" " + t(plan.language, "member.left", org=esc(before.organisation))
-        if before and before.organisation
-        else "",
-    )
+    people = frozenset(m.user_id for m in u.tx.members.of_plan(u.plan.id))
+    return u.changed("org.renamed", people, old=esc(org.name), name=esc(new_name))
+
+
+def run_org_remove(u: Unit, cmd: OrgRemove) -> Reply:
+    """Remove an organisation that no activity and no member refers to."""
+    org = u.org(cmd.name)
+    refs = u.tx.organisations.references(org.id)
+    if refs["activities"] or refs["members"]:
+        lang = u.plan.language
+        parts = []
+        if refs["activities"]:
+            parts.append(t(lang, "org.refs_activities", refs=", ".join(refs["activities"])))
+        if refs["members"]:
+            parts.append(
+                t(lang, "org.refs_members", people=", ".join(map(mention, refs["members"])))
+            )
+        raise UserError("error.org_in_use", name=esc(org.name), what="; ".join(parts))
+    u.tx.join_requests.forget_org(org.id)
+    u.tx.organisations.remove(org.id)
+    u.audit("organisation", org.name, "removed", before={"name": org.name, "kind": org.kind})
+    return u.changed("org.removed", name=esc(org.name))
 
 
 ORG_WORDS = ("org", "orgs", "organisation", "organization", "aktör", "aktor", "aktörer")
@@ -266,6 +318,35 @@ declare(
         run=run_org_list,
         topic="org",
         examples=("org list", "aktör lista"),
+    )
+)
+declare(
+    Command(
+        OrgRename,
+        en="org rename",
+        sv="aktör byt namn",
+        access=Access.COORDINATOR,
+        writes=True,
+        run=run_org_rename,
+        topic="org",
+        what="org_rename",
+        examples=(
+            "org rename Polisen to Polisen Järva",
+            "aktör byt namn Polisen till Polisen Järva",
+        ),
+    )
+)
+declare(
+    Command(
+        OrgRemove,
+        en="org remove",
+        sv="aktör ta bort",
+        access=Access.COORDINATOR,
+        writes=True,
+        run=run_org_remove,
+        topic="org",
+        what="org_remove",
+        examples=("org remove Fritid", "aktör ta bort Fritid"),
     )
 )
 declare(

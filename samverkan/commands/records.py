@@ -132,7 +132,7 @@ def describe(u: Unit, e: AuditEvent) -> str:
     before, after = e.before or {}, e.after or {}
     changes = [f"{label(k)}: {show(k, before.get(k))} → {show(k, v)}" for k, v in after.items()]
     action = t(lang, f"history.{e.action}") if has(f"history.{e.action}") else e.action
-    return action + ": " + "; ".join(changes)
+    return action + (": " + "; ".join(changes) if changes else "")
 
 
 declare_verb(Verb("search", words=("search", "sök", "sok"), parse=parse_search, sv="sök"))

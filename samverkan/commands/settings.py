@@ -13,7 +13,7 @@ from samverkan.parsing import ParseError, unquote
 from samverkan.registry import Access, Command, Verb, declare, declare_verb
 from samverkan.reply import Effect, Reply, Section
 from samverkan.text import esc
-from samverkan.vocabulary import SETTING_KEYS
+from samverkan.vocabulary import JOINING_VALUES, SETTING_KEYS
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,10 @@ def parse_settings(rest: list[str]) -> Settings | MyLanguage:
         value = _LANGUAGE_ALIASES.get(value, value)
         if value not in ("en", "sv"):
             raise ParseError("error.settings_language", "settings", {"value": value[:40]})
+    if key == "joining":
+        if value.casefold() not in JOINING_VALUES:
+            raise ParseError("error.settings_joining", "settings_joining", {"value": value[:40]})
+        value = JOINING_VALUES[value.casefold()]
     if len(value) > 100:
         raise ParseError("error.text_too_long", "settings", {"max": "100"})
     return Settings(key, value)
@@ -108,6 +112,8 @@ def run_settings(u: Unit, cmd: Settings) -> Reply:
         if zone is None:
             raise UserError("error.bad_timezone", topic="settings_timezone", value=esc(value, 40))
         value = zone
+    elif cmd.key == "joining":
+        pass
     else:
         value = check_text(value, limit=100)
     old = getattr(plan, cmd.key)
@@ -124,12 +130,15 @@ def run_settings(u: Unit, cmd: Settings) -> Reply:
         u.after_commit.append(lambda: u.d.notify_schedule(plan_id))
     # A new language redraws the App Home of everyone in the plan.
     members = frozenset(m.user_id for m in u.tx.members.of_plan(plan.id))
+    shown_old, shown_new = esc(str(old)) if old else "—", esc(value)
+    if cmd.key == "joining":
+        shown_old, shown_new = (t(plan.language, f"joining.{v}") for v in (old, value))
     return u.changed(
         "settings.changed",
         members if cmd.key == "language" else frozenset(),
         setting=t(plan.language, f"setting.{cmd.key}"),
-        old=esc(str(old)) if old else "—",
-        new=esc(value),
+        old=shown_old,
+        new=shown_new,
     )
 
 

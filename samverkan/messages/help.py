@@ -12,17 +12,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Samverkan håller gruppens aktivitetsplan i den här kanalen: logga vad ni gjort, ge "
         "varandra uppföljningar och få ett veckobrev. Skriv `{cmd} hjälp <kommando>` för detaljer.",
     ),
-    "help.plan": (
+    "help.start": (
         "*Get started*\n"
         "`{cmd} setup <plan name>` create the plan for this channel\n"
         "`{cmd} org add <name> [kind]` · `{cmd} org list` organisations\n"
         "`{cmd} join <organisation>` join as a member\n"
-        "`{cmd} member @person <organisation> [coordinator|member]` add someone",
+        "`{cmd} member @person <organisation> [coordinator|member]` add someone\n"
+        "`{cmd} join approve|decline @person` · `{cmd} member @person remove` · `{cmd} leave`",
         "*Kom igång*\n"
         "`{cmd} starta <planens namn>` skapa planen för kanalen\n"
         "`{cmd} aktör ny <namn> [typ]` · `{cmd} aktör lista` aktörer\n"
         "`{cmd} anslut <aktör>` gå med som medlem\n"
-        "`{cmd} medlem @person <aktör> [samordnare|medlem]` lägg till någon",
+        "`{cmd} medlem @person <aktör> [samordnare|medlem]` lägg till någon\n"
+        "`{cmd} anslut godkänn|avböj @person` · `{cmd} medlem @person ta bort` · `{cmd} lämna`",
     ),
     "help.work": (
         "*Everyday work*\n"
@@ -30,13 +32,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{cmd} follow @person <what> [by <date>] [A#]` assign a follow-up\n"
         "`{cmd} done F#` · `{cmd} snooze F# <date>` · `{cmd} reassign F# @person` · "
         "`{cmd} cancel F#`\n"
-        "`{cmd} mine` your open follow-ups",
+        "`{cmd} mine` your open follow-ups\n"
+        "`{cmd} edit L#|F# <new text>` · `{cmd} delete L#|F#` correct or remove what you wrote",
         "*Vardagsarbete*\n"
         "`{cmd} logga [A#] <vad du gjorde> [den <datum>]` registrera en insats\n"
         "`{cmd} uppföljning @person <vad> [senast <datum>] [A#]` ge en uppföljning\n"
         "`{cmd} klar F#` · `{cmd} skjut F# <datum>` · `{cmd} omfördela F# @person` · "
         "`{cmd} avbryt F#`\n"
-        "`{cmd} mina` dina öppna uppföljningar",
+        "`{cmd} mina` dina öppna uppföljningar\n"
+        "`{cmd} ändra L#|F# <ny text>` · `{cmd} radera L#|F#` rätta eller ta bort det du skrev",
     ),
     "help.read": (
         "*The plan*\n"
@@ -61,18 +65,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{cmd} digest [preview|now]` · `{cmd} digest schedule <weekday> <HH:MM>` · "
         "`{cmd} digest off`\n"
         "`{cmd} reminders on|off` · `{cmd} settings language <en|sv>` · "
-        "`{cmd} settings timezone <Area/City>`",
+        "`{cmd} settings timezone <Area/City>` · `{cmd} settings joining approval|open`\n"
+        "`{cmd} plan archive` · `{cmd} plan delete`",
         "*Veckobrev och inställningar*\n"
         "`{cmd} veckobrev [förhandsvisa|nu]` · `{cmd} veckobrev schema <veckodag> <TT:MM>` · "
         "`{cmd} veckobrev av`\n"
         "`{cmd} påminnelser på|av` · `{cmd} inställningar språk <en|sv>` · "
-        "`{cmd} inställningar tidszon <Område/Stad>`",
+        "`{cmd} inställningar tidszon <Område/Stad>` · "
+        "`{cmd} inställningar anslutning godkännande|öppen`\n"
+        "`{cmd} plan arkivera` · `{cmd} plan radera`",
     ),
     "help.footer": (
         "Dates: `2026-12-15`, `15/12`, `today`, `tomorrow`, `friday`, `+3d`, `2w`. "
-        "Never write personal identity numbers. `{cmd} help dates` for more.",
+        "Never write identity numbers, names, addresses or ages of people. "
+        "`{cmd} help dates` for more.",
         "Datum: `2026-12-15`, `15/12`, `idag`, `imorgon`, `fredag`, `+3d`, `2v`. "
-        "Skriv aldrig personnummer. `{cmd} hjälp datum` för mer.",
+        "Skriv aldrig personnummer, namn, adresser eller åldrar på personer. "
+        "`{cmd} hjälp datum` för mer.",
     ),
     "help.setup": (
         "`{cmd} setup <plan name>` creates the plan for this channel; you become its first "
@@ -84,24 +93,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{cmd} org add <name> [kind]` adds an organisation (coordinators). Kinds: municipality, "
         "police, social services, school, recreation, housing, rescue service, civil society, "
         "business, other.\n`{cmd} org list` shows them with their people.\n"
+        "`{cmd} org rename <name> to <new name>` · `{cmd} org remove <name>` (only while no "
+        "activity or member refers to it; its old log entries keep its name).\n"
         "Example: `{cmd} org add Polisen Järva police`",
         "`{cmd} aktör ny <namn> [typ]` lägger till en aktör (samordnare). Typer: kommun, polis, "
         "socialtjänst, skola, fritid, bostad, räddningstjänst, civilsamhälle, näringsliv, övrigt."
         "\n`{cmd} aktör lista` visar dem med sina personer.\n"
+        "`{cmd} aktör byt namn <namn> till <nytt namn>` · `{cmd} aktör ta bort <namn>` (bara "
+        "när ingen aktivitet eller medlem hänvisar till den; gamla loggposter behåller namnet).\n"
         "Exempel: `{cmd} aktör ny Polisen Järva polis`",
     ),
     "help.member": (
         "`{cmd} member @person <organisation> [coordinator|member]` puts a person in an "
         "organisation and role (coordinators). Without a role, a person keeps theirs.\n"
+        "`{cmd} member @person remove` takes someone out of the plan; `{cmd} leave` takes "
+        "yourself out. The plan keeps at least one coordinator.\n"
         "Example: `{cmd} member @erik Polisen member`",
         "`{cmd} medlem @person <aktör> [samordnare|medlem]` placerar en person i en aktör och "
         "roll (samordnare). Utan roll behåller personen sin.\n"
+        "`{cmd} medlem @person ta bort` tar bort någon från planen; `{cmd} lämna` tar bort "
+        "dig själv. Planen behåller minst en samordnare.\n"
         "Exempel: `{cmd} medlem @erik Polisen medlem`",
     ),
     "help.join": (
-        "`{cmd} join <organisation>` makes you a member of one of the plan's organisations.\n"
+        "`{cmd} join <organisation>` asks to become a member of one of the plan's "
+        "organisations: each coordinator gets a message to approve or decline it, and you are "
+        "told the outcome (with `settings joining open` you join at once).\n"
+        "Coordinators: `{cmd} join approve @person` · `{cmd} join decline @person`.\n"
         "Example: `{cmd} join Stockholmshem`",
-        "`{cmd} anslut <aktör>` gör dig till medlem i en av planens aktörer.\n"
+        "`{cmd} anslut <aktör>` ber om att bli medlem i en av planens aktörer: varje "
+        "samordnare får ett meddelande för att godkänna eller avböja, och du får besked (med "
+        "`inställningar anslutning öppen` ansluter du direkt).\n"
+        "Samordnare: `{cmd} anslut godkänn @person` · `{cmd} anslut avböj @person`.\n"
         "Exempel: `{cmd} anslut Stockholmshem`",
     ),
     "help.activity": (
@@ -210,12 +233,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.settings": (
         "`{cmd} settings language sv` · `{cmd} settings timezone Europe/Stockholm` · "
-        "`{cmd} settings area <area>` · `{cmd} settings name <plan name>` (coordinators)\n"
+        "`{cmd} settings area <area>` · `{cmd} settings name <plan name>` · "
+        "`{cmd} settings joining approval|open` (coordinators)\n"
         "`{cmd} settings my language sv|en|auto`: your own language for `{cmd} mine`, your App "
         "Home and reminders (anyone; `auto` follows Slack)",
         "`{cmd} inställningar språk en` · `{cmd} inställningar tidszon Europe/Stockholm` · "
-        "`{cmd} inställningar område <område>` · `{cmd} inställningar namn <planens namn>` "
-        "(samordnare)\n"
+        "`{cmd} inställningar område <område>` · `{cmd} inställningar namn <planens namn>` · "
+        "`{cmd} inställningar anslutning godkännande|öppen` (samordnare)\n"
         "`{cmd} inställningar mitt språk sv|en|auto`: ditt eget språk för `{cmd} mina`, din "
         "appstartsida och påminnelser (alla; `auto` följer Slack)",
     ),

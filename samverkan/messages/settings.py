@@ -21,4 +21,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "language.en": ("English", "engelska"),
     "language.sv": ("Swedish", "svenska"),
+    "setting.joining": ("Joining", "Anslutning"),
+    "joining.approval": (
+        "a coordinator approves each join",
+        "en samordnare godkänner varje anslutning",
+    ),
+    "joining.open": ("anyone in the channel joins at once", "alla i kanalen ansluter direkt"),
+    "error.settings_joining": (
+        "Joining is `approval` (a coordinator approves each request) or `open` (anyone in the "
+        "channel joins at once), not “{value}”.",
+        "Anslutning är `godkännande` (en samordnare godkänner varje begäran) eller `öppen` "
+        "(alla i kanalen ansluter direkt), inte ”{value}”.",
+    ),
+    "error.settings_joining_value": (
+        "Say how people join: `approval` or `open`.",
+        "Ange hur man ansluter: `godkännande` eller `öppen`.",
+    ),
+    "example.settings_joining": (
+        "{cmd} settings joining approval",
+        "{cmd} inställningar anslutning godkännande",
+    ),
 }

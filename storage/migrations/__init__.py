@@ -20,6 +20,8 @@ import sqlite_utils
 from storage.migrations import (
     m001_initial,
     m002_audit_by_time,
+    m003_who_is_in,
+    m004_corrections,
     m006_situation,
     m007_round,
     m008_template_fields,
@@ -31,6 +33,8 @@ Migration = tuple[int, str, Callable[[sqlite_utils.Database], None]]
 MIGRATIONS: list[Migration] = [
     (1, m001_initial.NAME, m001_initial.migrate),
     (2, m002_audit_by_time.NAME, m002_audit_by_time.migrate),
+    (3, m003_who_is_in.NAME, m003_who_is_in.migrate),
+    (4, m004_corrections.NAME, m004_corrections.migrate),
     (6, m006_situation.NAME, m006_situation.migrate),
     (7, m007_round.NAME, m007_round.migrate),
     (8, m008_template_fields.NAME, m008_template_fields.migrate),

@@ -6,6 +6,7 @@ from storage.repos.causes import Causes
 from storage.repos.digests import Digests
 from storage.repos.events import Events
 from storage.repos.followups import FollowUps
+from storage.repos.join_requests import JoinRequests
 from storage.repos.languages import Languages
 from storage.repos.logs import Logs
 from storage.repos.members import Members
@@ -13,6 +14,7 @@ from storage.repos.observations import Observations
 from storage.repos.organisations import Organisations
 from storage.repos.places import Places
 from storage.repos.plans import Plans
+from storage.repos.posted import Posted
 from storage.repos.refs import Refs
 from storage.repos.reminders import Reminders
 from storage.repos.rounds import Rounds
@@ -25,6 +27,7 @@ __all__ = [
     "Digests",
     "Events",
     "FollowUps",
+    "JoinRequests",
     "Languages",
     "Logs",
     "Members",
@@ -32,6 +35,7 @@ __all__ = [
     "Organisations",
     "Places",
     "Plans",
+    "Posted",
     "Refs",
     "Reminders",
     "Rounds",

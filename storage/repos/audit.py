@@ -22,6 +22,20 @@ def _dump(value: dict | None) -> str | None:
     return json.dumps(value, default=_json_default, ensure_ascii=False) if value else None
 
 
+def _scrub(raw: str | None, own: bool, texts: list[str], placeholder: str) -> str | None:
+    """One before/after JSON without the texts (and, for the item's own events, its text)."""
+    if not raw:
+        return raw
+    value = json.loads(raw)
+    if not isinstance(value, dict):
+        return raw
+    out = {}
+    for key, v in value.items():
+        holds_text = isinstance(v, str) and any(t in v for t in texts)
+        out[key] = placeholder if (own and key == "text") or holds_text else v
+    return _dump(out)
+
+
 class Audit(Repo):
     """Audit events: appended in the transaction of the change they describe."""
 
@@ -53,6 +67,32 @@ class Audit(Repo):
                 _dump(after),
             ),
         )
+
+    def scrub(self, plan_id: int, ref: str, texts: list[str], placeholder: str) -> int:
+        """Take deleted texts out of a plan's earlier events: the item's `text` fields, and any
+        value that holds one of the texts. Who, when, the ref and the action stay."""
+        wanted = [t for t in texts if t]
+        rows = self._all(
+            "SELECT id, ref, before, after FROM audit_events WHERE plan_id = ?", (plan_id,)
+        )
+        changed = 0
+        for r in rows:
+            raw = (r["before"] or "") + (r["after"] or "")
+            if r["ref"] != ref and not any(
+                json.dumps(t, ensure_ascii=False)[1:-1] in raw for t in wanted
+            ):
+                continue
+            new = [
+                _scrub(r[col], r["ref"] == ref, wanted, placeholder) for col in ("before", "after")
+            ]
+            if new == [r["before"], r["after"]]:
+                continue
+            self.db.execute(
+                "UPDATE audit_events SET before = ?, after = ?, scrubbed_at = ? WHERE id = ?",
+                (new[0], new[1], self._stamp(), r["id"]),
+            )
+            changed += 1
+        return changed
 
     def of_item(self, plan_id: int, ref: str) -> list[AuditEvent]:
         """The audit trail of one item of a plan, oldest first."""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from storage.models import Digest
-from storage.repos.base import Repo
+from storage.repos.base import Repo, utc_stamp
 
 _COLS = (
     "id, plan_id, iso_year, iso_week, state, channel_id, message_ts, attempts, claimed_at, "
@@ -25,6 +26,15 @@ class Digests(Repo):
             (plan_id, iso_year, iso_week),
         )
         return Digest.from_row(r) if r else None
+
+    def sent_since(self, plan_id: int, since: datetime) -> list[Digest]:
+        """The digests of a plan posted at or after `since` (they may show what came since)."""
+        rows = self._all(
+            f"SELECT {_COLS} FROM digests WHERE plan_id = ? AND state = 'sent' "
+            "AND message_ts IS NOT NULL AND sent_at >= ? ORDER BY sent_at",
+            (plan_id, utc_stamp(since)),
+        )
+        return [Digest.from_row(r) for r in rows]
 
     def claim(self, plan_id: int, iso_year: int, iso_week: int, channel_id: str) -> bool:
         """Record the intent to send a week's digest; False when one is already recorded."""

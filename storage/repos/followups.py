@@ -125,3 +125,11 @@ class FollowUps(Repo):
             (day.isoformat(), *followup_ids, day.isoformat()),
         )
         return cur.rowcount
+
+    def set_text(self, followup_id: int, text: str) -> None:
+        """Correct a follow-up's text."""
+        self.db.execute("UPDATE followups SET text = ? WHERE id = ?", (text, followup_id))
+
+    def remove(self, followup_id: int) -> None:
+        """Delete a follow-up."""
+        self.db.execute("DELETE FROM followups WHERE id = ?", (followup_id,))

@@ -13,7 +13,8 @@ from storage.repos.refs import Refs
 
 _SQL = """
 SELECT l.id, l.plan_id, l.ref_no, l.activity_id, a.ref_no AS activity_ref_no,
-       a.title AS activity_title, l.text, l.organisation_id, o.name AS organisation, l.user_id,
+       a.title AS activity_title, l.text, l.organisation_id,
+       COALESCE(o.name, l.organisation_name) AS organisation, l.user_id,
        l.happened_on, l.source, l.permalink, l.created_at
 FROM log_entries l
 LEFT JOIN activities a ON a.id = l.activity_id
@@ -46,13 +47,15 @@ class Logs(Repo):
         ref_no = self.refs.next(plan_id, "L")
         cur = self.db.execute(
             "INSERT INTO log_entries (plan_id, ref_no, activity_id, text, organisation_id, "
-            "user_id, happened_on, source, permalink, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "organisation_name, user_id, happened_on, source, permalink, created_at) "
+            "VALUES (?, ?, ?, ?, ?, (SELECT name FROM organisations WHERE id = ?), "
+            "?, ?, ?, ?, ?)",
             (
                 plan_id,
                 ref_no,
                 activity_id,
                 text,
+                organisation_id,
                 organisation_id,
                 user_id,
                 happened_on.isoformat(),
@@ -140,3 +143,12 @@ class Logs(Repo):
             (plan_id, activity_id, limit, offset),
         )
         return [LogEntry.from_row(r) for r in rows], int(total["n"]) if total else 0
+
+    def set_text(self, entry_id: int, text: str) -> None:
+        """Correct an entry's text (the search index follows through its triggers)."""
+        self.db.execute("UPDATE log_entries SET text = ? WHERE id = ?", (text, entry_id))
+
+    def remove(self, entry_id: int) -> None:
+        """Delete an entry, and rebuild the search index so no segment keeps its words."""
+        self.db.execute("DELETE FROM log_entries WHERE id = ?", (entry_id,))
+        self.db.execute("INSERT INTO log_entries_fts (log_entries_fts) VALUES ('optimize')")

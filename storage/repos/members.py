@@ -38,3 +38,7 @@ class Members(Repo):
         m = self.get(plan_id, user_id)
         assert m is not None
         return m
+
+    def remove(self, plan_id: int, user_id: str) -> None:
+        """Take a user out of a plan."""
+        self.db.execute("DELETE FROM members WHERE plan_id = ? AND user_id = ?", (plan_id, user_id))

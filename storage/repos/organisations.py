@@ -38,3 +38,36 @@ class Organisations(Repo):
             (plan_id, name, name.casefold(), kind),
         )
         return Organisation(cur.lastrowid, plan_id, name, kind)  # type: ignore[arg-type]
+
+    def rename(self, org_id: int, name: str) -> Organisation:
+        """Give an organisation a new name."""
+        self.db.execute(
+            "UPDATE organisations SET name = ?, name_key = ? WHERE id = ?",
+            (name, name.casefold(), org_id),
+        )
+        org = self.get(org_id)
+        assert org is not None
+        return org
+
+    def references(self, org_id: int) -> dict[str, list[str]]:
+        """What refers to an organisation: activities it owns (refs), members (user ids)."""
+        acts = self._all(
+            "SELECT ref_no FROM activities WHERE owner_org_id = ? ORDER BY ref_no", (org_id,)
+        )
+        people = self._all(
+            "SELECT user_id FROM members WHERE organisation_id = ? ORDER BY user_id", (org_id,)
+        )
+        return {
+            "activities": [f"A{r['ref_no']}" for r in acts],
+            "members": [r["user_id"] for r in people],
+        }
+
+    def remove(self, org_id: int) -> None:
+        """Remove an organisation; its old log entries keep its name (organisation_name)."""
+        self.db.execute(
+            "UPDATE log_entries SET organisation_id = NULL, "
+            "organisation_name = COALESCE(organisation_name, "
+            "(SELECT name FROM organisations WHERE id = ?)) WHERE organisation_id = ?",
+            (org_id, org_id),
+        )
+        self.db.execute("DELETE FROM organisations WHERE id = ?", (org_id,))

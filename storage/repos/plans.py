@@ -10,7 +10,7 @@ from storage.repos.base import Repo
 _COLS = (
     "id, team_id, channel_id, name, area, period_start, period_end, language, timezone, "
     "digest_weekday, digest_time, digest_set_at, delivery_error, delivery_error_at, "
-    "created_by, created_at"
+    "created_by, created_at, joining, archived_at, archived_by"
 )
 
 _UPDATABLE = {
@@ -25,6 +25,9 @@ _UPDATABLE = {
     "digest_set_at",
     "delivery_error",
     "delivery_error_at",
+    "joining",
+    "archived_at",
+    "archived_by",
 }
 
 
@@ -45,8 +48,36 @@ class Plans(Repo):
         return Plan.from_row(r) if r else None
 
     def all(self) -> list[Plan]:
-        """Every plan of every workspace (for the schedules)."""
-        return [Plan.from_row(r) for r in self._all(f"SELECT {_COLS} FROM plans ORDER BY id")]
+        """Every plan of every workspace that is served (for the schedules): not archived."""
+        return [
+            Plan.from_row(r)
+            for r in self._all(f"SELECT {_COLS} FROM plans WHERE archived_at IS NULL ORDER BY id")
+        ]
+
+    def erase(self, plan_id: int) -> None:
+        """Delete every row of a plan, its audit trail included (DESIGN §6 "End of a plan")."""
+        self.db.execute("INSERT OR IGNORE INTO plan_erasures (plan_id) VALUES (?)", (plan_id,))
+        self.db.execute(
+            "DELETE FROM join_request_messages WHERE request_id IN "
+            "(SELECT id FROM join_requests WHERE plan_id = ?)",
+            (plan_id,),
+        )
+        for table in (
+            "posted_messages",
+            "join_requests",
+            "digests",
+            "followups",
+            "log_entries",
+            "activities",
+            "members",
+            "organisations",
+            "ref_counters",
+            "audit_events",
+        ):
+            self.db.execute(f"DELETE FROM {table} WHERE plan_id = ?", (plan_id,))
+        self.db.execute("DELETE FROM plans WHERE id = ?", (plan_id,))
+        self.db.execute("DELETE FROM plan_erasures WHERE plan_id = ?", (plan_id,))
+        self.db.execute("INSERT INTO log_entries_fts (log_entries_fts) VALUES ('optimize')")
 
     def of_user(self, team_id: str, user_id: str) -> list[Plan]:
         """The plans of a workspace where the user is a member or has follow-ups."""
