@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from config import ConfigError, Settings
 from samverkan.service import Samverkan
-from storage import Store
+from storage import Store, StoreError
+from storage.store import BackupRefused
 
 if TYPE_CHECKING:
     from slack_sdk import WebClient
@@ -80,14 +81,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bot.py: {e}", file=sys.stderr)
         return 2
     store = Store(args.db or settings.db)
-    store.migrate()
     if args.mode == "backup":
-        if not args.target:
-            print("usage: bot.py backup <file>", file=sys.stderr)
-            return 2
-        store.backup(args.target)
-        print(f"Backed up {store.path} to {args.target}")
-        return 0
+        return run_backup(store, args.target)
+    # Checked before anything touches the file: a damaged or unwritable database is refused.
+    problem = store.problem_at_start()
+    if problem is not None:
+        print(f"bot.py: {problem}", file=sys.stderr)
+        return 2
+    try:
+        store.migrate()
+    except StoreError as e:
+        print(f"bot.py: cannot prepare the database: {e}", file=sys.stderr)
+        return 2
     samverkan = Samverkan(
         store,
         default_language=settings.language,
@@ -103,8 +108,24 @@ def main(argv: list[str] | None = None) -> int:
     return run_slack(samverkan, store, settings, mode)
 
 
+def run_backup(store: Store, target: str | None) -> int:
+    """`bot.py backup FILE`: an online copy of the database; one line either way."""
+    if not target:
+        print("usage: bot.py backup <file> [--db <database>]", file=sys.stderr)
+        return 2
+    try:
+        store.backup(target)
+    except (BackupRefused, StoreError) as e:
+        print(f"bot.py backup: {e}", file=sys.stderr)
+        return 2
+    print(f"Backed up {store.path} to {target}")
+    return 0
+
+
 def run_slack(samverkan: Samverkan, store: Store, settings: Settings, mode: str) -> int:
     """Slack mode (socket or http): the Bolt app, the scheduler, then serve until stopped."""
+    from slack_bolt.error import BoltError
+
     from handlers.app import build_app
     from serve import missing_settings, serve
 
@@ -112,8 +133,17 @@ def run_slack(samverkan: Samverkan, store: Store, settings: Settings, mode: str)
     if missing:
         print(f"{mode} mode needs {' and '.join(missing)} (see README).", file=sys.stderr)
         return 2
-    app = build_app(samverkan, settings, mode)
-    scheduler = start_scheduler(samverkan, app.client)
+    try:
+        app = build_app(samverkan, settings, mode)
+    except BoltError as e:
+        print(f"bot.py: Slack refused the bot token at start: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:
+        # Nothing is served or scheduled without Slack; start again once it can be reached.
+        where = settings.api_url or "https://slack.com/api/"
+        print(f"bot.py: Slack API at {where} unreachable: {_reason(e)}", file=sys.stderr)
+        return 2
+    scheduler = start_scheduler(samverkan, app.client, settings.schedule_poll)
     try:
         return serve(app, store, settings, mode)
     finally:
@@ -121,7 +151,14 @@ def run_slack(samverkan: Samverkan, store: Store, settings: Settings, mode: str)
             scheduler.shutdown()
 
 
-def start_scheduler(samverkan: Samverkan, client: WebClient) -> Scheduler | None:
+def _reason(e: OSError) -> str:
+    reason = getattr(e, "reason", None)
+    return str(reason or e)
+
+
+def start_scheduler(
+    samverkan: Samverkan, client: WebClient, poll_seconds: float = 30.0
+) -> Scheduler | None:
     """The one scheduler of this process: weekly digests and reminders (schedules/).
 
     Exactly one process per database runs it: when another one holds the database's schedule
@@ -129,7 +166,7 @@ def start_scheduler(samverkan: Samverkan, client: WebClient) -> Scheduler | None
     """
     from schedules import Scheduler
 
-    scheduler = Scheduler(samverkan, client)
+    scheduler = Scheduler(samverkan, client, poll_seconds=poll_seconds)
     if not scheduler.start():
         return None
     samverkan.schedule_listeners.append(scheduler.reschedule)

@@ -28,6 +28,8 @@ class Settings:
     app_token: str | None = None
     signing_secret: str | None = None
     api_url: str | None = None
+    #: Seconds between comparisons of the schedules with the database (at most 60).
+    schedule_poll: float = 30.0
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, dotenv: Path | None = None) -> Settings:
@@ -48,6 +50,7 @@ class Settings:
             app_token=env.get("SLACK_APP_TOKEN") or None,
             signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
             api_url=env.get("SLACK_API_URL") or None,
+            schedule_poll=_poll(env.get("SAMVERKAN_SCHEDULE_POLL") or "30"),
         )
 
     def mode(self) -> str:
@@ -88,3 +91,16 @@ def _port(value: str) -> int:
     if not 1 <= port <= 65535:
         raise ConfigError(f"PORT={value!r} is not a port number (1 to 65535)")
     return port
+
+
+def _poll(value: str) -> float:
+    """SAMVERKAN_SCHEDULE_POLL: seconds, more than 0 and at most 60."""
+    try:
+        seconds = float(value.strip())
+    except ValueError:
+        seconds = 0
+    if not 0 < seconds <= 60:
+        raise ConfigError(
+            f"SAMVERKAN_SCHEDULE_POLL={value!r} is not a number of seconds (above 0, at most 60)"
+        )
+    return seconds

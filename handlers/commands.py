@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from slack_bolt import Ack, BoltContext
@@ -85,20 +86,45 @@ def _post_digest(
     digest as the command's answer, as before.
     """
     payload = message_payload(digest)
+    started = time.time()
+    unsure = t(digest.lang, "digest.post_unsure")
     try:
         answer = prompt_client(client).chat_postMessage(
             channel=ctx.channel_id, unfurl_links=False, unfurl_media=False, **payload
         )
+        ts: str | None = str(answer["ts"])
     except SlackApiError as e:
-        # Refused outright (not in the channel, rate limited): nothing was posted.
         log.warning("digest now: chat.postMessage failed: %s", e.response.get("error"))
-        return command_response(digest, text)
+        if getattr(e.response, "status_code", 200) < 500:
+            # Refused outright (not in the channel, rate limited): nothing was posted.
+            return command_response(digest, text)
+        # A 5xx may come after Slack posted it: look in the channel before showing it twice.
+        ts = _posted_since(client, ctx.channel_id, payload["text"], started)
+        if ts is None:
+            return command_response(digest, text)
     except OSError as e:
         # No answer in time: it may or may not be in the channel; never risk a second one.
         log.warning("digest now: chat.postMessage did not answer: %r", e)
-        unsure = t(digest.lang, "digest.post_unsure")
+        ts = None
+    if not ts:
         return command_response(Reply(unsure, [Section("⚠️ " + unsure)], ok=False), "")
     assert digest.plan_id is not None
-    record_manual_digest(samverkan.store, digest.plan_id, samverkan.clock(), str(answer["ts"]))
+    record_manual_digest(samverkan.store, digest.plan_id, samverkan.clock(), ts)
     posted = t(digest.lang, "digest.posted")
     return command_response(Reply(posted, [Section(posted)], lang=digest.lang), "")
+
+
+def _posted_since(client: WebClient, channel: str, text: str, since: float) -> str | None:
+    """The ts of the bot's message with `text` posted in `channel` since `since`; "" when the
+    channel cannot be read (so whether it was posted is unknown), None when it is not there."""
+    try:
+        history = prompt_client(client).conversations_history(
+            channel=channel, oldest=f"{since - 5:.6f}", limit=50
+        )
+    except (SlackApiError, OSError) as e:
+        log.warning("digest now: could not look in the channel: %r", e)
+        return ""
+    for message in history.get("messages") or []:
+        if message.get("bot_id") and message.get("text") == text:
+            return str(message.get("ts"))
+    return None

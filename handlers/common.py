@@ -24,6 +24,7 @@ from samverkan.interactive import open_form
 from samverkan.reply import Reply, Section
 from samverkan.service import Context, Samverkan
 from slackapi.clients import PROMPT_TIMEOUT, derived_client
+from storage import StoreError
 
 log = logging.getLogger("samverkan.slack")
 
@@ -174,6 +175,8 @@ def after_ack(fn: Callable[..., Any], *args: Any) -> None:
         except (SlackApiError, OSError) as e:
             # Slack refused or could not be reached: a fault of the surroundings, not a bug.
             log.warning("%s: Slack did not take it: %s", what, _slack_error(e))
+        except StoreError as e:
+            log.warning("%s: %s", what, e)
         except Exception as e:  # no Bolt error handler sees this thread
             log_failure(e, what)
 

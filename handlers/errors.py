@@ -1,5 +1,5 @@
 """The one error handler: a failure is logged (what failed, never the request body), and the
-person sees no stack trace (Slack gets an empty 500 and shows its own short notice)."""
+person sees no stack trace."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from typing import Any
 
 from slack_bolt import BoltRequest, BoltResponse
 from slack_sdk.errors import SlackApiError
+
+from storage import StoreError
 
 log = logging.getLogger("samverkan.slack")
 
@@ -37,16 +39,20 @@ def handle_error(
 ) -> BoltResponse | None:
     """Bolt's global error handler (listeners and middleware).
 
-    Slack refusing or unreachable after the ack is a fault of the surroundings: one line, and
-    the ack already given stands. Anything else is a bug: logged with its traceback, and Slack
-    gets an empty 500 (it shows its own short notice).
+    Slack refusing or unreachable, or the database refusing (StoreError), is a fault of the
+    surroundings: one line, and an ack already given stands. Anything else is a bug: logged
+    with its traceback, and Slack gets an empty 500 (it shows its own short notice).
     """
-    if isinstance(error, SlackApiError | OSError):
+    if isinstance(error, StoreError):
+        # The database could not do it (busy, read-only, full, damaged): rolled back, one line.
+        log.warning("%s refused: %s", describe(body), error)
+    elif isinstance(error, SlackApiError | OSError):
         reason = error.response.get("error") if isinstance(error, SlackApiError) else repr(error)
         log.warning("%s: Slack did not take the answer: %s", describe(body), reason)
-        acked = request.context.ack.response if request is not None else None
-        if acked is not None:
-            return BoltResponse(status=acked.status, body=acked.body, headers=acked.headers)
+    else:
+        log_failure(error, describe(body))
         return None
-    log_failure(error, describe(body))
+    acked = request.context.ack.response if request is not None else None
+    if acked is not None:
+        return BoltResponse(status=acked.status, body=acked.body, headers=acked.headers)
     return None

@@ -72,6 +72,8 @@ def _interactive(body: dict[str, Any]) -> str | None:
         return "actions are not a list of actions"
     if body.get("view") is not None and not _view_ok(body["view"]):
         return "view is not a view"
+    if body.get("type") in ("view_submission", "view_closed") and body.get("view") is None:
+        return "view is missing"
     return _strings(body, "callback_id", "trigger_id", "response_url", "message_ts")
 
 

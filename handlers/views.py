@@ -28,6 +28,7 @@ from samverkan.interactive import form_error, wrong_plan
 from samverkan.reply import Reply
 from samverkan.service import Context, Samverkan, UserError
 from samverkan.text import esc, permalink_or_none
+from storage import StoreError
 
 #: A refusal under a field is plain text; keep it readable.
 MAX_ERROR = 1000
@@ -142,6 +143,11 @@ def _submit(
         # Nothing was stored; the refusal names the field and never repeats the text.
         message = mrkdwn_to_text(form_error(samverkan, lang, e))[:MAX_ERROR]
         ack(response_action="errors", errors={error_block(view, e.field): message})
+        return
+    except StoreError as e:
+        # Busy, read-only, full: nothing was stored; the modal stays open and says why.
+        message = samverkan.store_error_reply(ctx, e, f"form {view.get('callback_id')}").text
+        ack(response_action="errors", errors={error_block(view, None): message[:MAX_ERROR]})
         return
     except Exception as e:
         # The modal stays open and says so, instead of Slack's bare "could not connect".

@@ -21,7 +21,7 @@ from samverkan.reply import FollowUpCard, Reply, Section
 from samverkan.rules import is_ongoing
 from samverkan.service import Samverkan
 from samverkan.text import esc, mention
-from storage import Plan, Tx
+from storage import Plan, StoreError, Tx
 
 log = logging.getLogger(__name__)
 
@@ -204,6 +204,8 @@ def press_followup(app: Samverkan, ctx: Context, value: str, action: str) -> Pre
         ok = True
     except UserError as e:
         reply, ok = app.error_reply(lang, e), False
+    except StoreError as e:
+        reply, ok = app.store_error_reply(ctx, e, f"button {action}"), False
     except Exception:
         log.exception("follow-up button failed")
         text = t(lang, "error.internal")

@@ -25,7 +25,7 @@ from samverkan.privacy import contains_identity_number, escape_mrkdwn
 from samverkan.registry import Access, command_named, command_of, writes
 from samverkan.reply import Reply, Section
 from samverkan.views import followup_text
-from storage import FollowUp, Plan
+from storage import FollowUp, Plan, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -61,11 +61,21 @@ class Samverkan(Domain):
         except UserError as e:
             # The language is looked up only on the way out of a refusal, off the hot path.
             return self.error_reply(self._safe_language(ctx), e)
+        except StoreError as e:
+            return self.store_error_reply(ctx, e, text.split()[0][:20] if text.split() else "")
         except Exception:
             # Never a stack trace to a user; the log keeps the kind of command, not its text.
             log.exception("command failed: %s", text.split()[0][:20] if text.split() else "")
             lang = self._safe_language(ctx)
             return Reply(t(lang, "error.internal"), [Section(t(lang, "error.internal"))], ok=False)
+
+    def store_error_reply(self, ctx: Context, e: StoreError, what: str) -> Reply:
+        """The database could not do it (busy, read-only, full…): one log line, a clear answer."""
+        log.warning("refused %s: %s", what or "a request", e)
+        key = f"error.store_{e.kind}"
+        # Reading goes on while another process writes (WAL), so the plan's language is known.
+        lang = self._safe_language(ctx)
+        return Reply(t(lang, key), [Section("⚠️ " + t(lang, key))], ok=False, lang=lang)
 
     def _safe_language(self, ctx: Context) -> str:
         """The channel's plan language, or the default when even that cannot be read."""

@@ -63,7 +63,7 @@ from blocks.kit import message_payload
 from samverkan.dates import iso_week
 from samverkan.digest import build_digest
 from samverkan.service import Samverkan
-from storage import Digest, Store, Tx
+from storage import Digest, Store, StoreError, Tx
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +152,10 @@ class DigestDelivery:
                 return self._deliver(plan_id, due)
             except _Ambiguous as e:
                 return self._later(plan_id, due, e.error, e.retry_after, definite=False)
+            except StoreError as e:
+                # The claim or the record could not be written; the next catch-up sends it.
+                log.warning("digest of plan %s: %s", plan_id, e)
+                return "failed"
 
     # -- the steps ---------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from slack_sdk.errors import SlackApiError
 from blocks.kit import message_payload
 from samverkan.reminders import claim_reminders
 from samverkan.service import Samverkan
+from storage import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,11 @@ class ReminderDelivery:
     def run(self, timezone: str) -> int:
         """Send today's reminders of the plans in `timezone`; returns how many went out."""
         with self._lock:
-            reminders = claim_reminders(self.app, timezone, self.clock())
+            try:
+                reminders = claim_reminders(self.app, timezone, self.clock())
+            except StoreError as e:
+                log.warning("reminders for %s: %s", timezone, e)
+                return 0
             sent = 0
             for r in reminders:
                 payload = message_payload(r.reply)

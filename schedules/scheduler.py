@@ -11,15 +11,13 @@ APScheduler 3.x `BackgroundScheduler` with explicit `zoneinfo` timezones and fix
 * `catch-up:<plan id>`: once, right after a change to a plan's schedule or timezone that put
   this week's moment in the past (see `reschedule`).
 
-Job store. Jobs live in APScheduler's memory store and are derived from the database at every
-start; the database is the only record of what was sent. A persistent job store would be a
-second source of truth, and its misfire handling would compete with ours. What a restart must
-not lose is covered by the catch-up pass instead: a digest whose moment passed earlier this
-ISO week, while the bot was down, is delivered once, unless the schedule was set after that
-moment (a plan created or rescheduled later waits for its next slot); reminders of a working
-day are sent if the bot comes back between 09:00 and 17:00. Exactly-once comes from the
-`digests` table and `followups.last_reminded_on` (see `digest_job` and
-`samverkan.reminders`), not from the scheduler.
+Job store. Jobs live in APScheduler's memory store, derived from the database at start and
+compared with it every POLL_SECONDS (`poll`: changes another process wrote); the database is
+the only record of what was sent. What a restart must not lose is covered by the catch-up: a
+digest whose moment passed earlier this ISO week, while the bot was down, is delivered once,
+unless the schedule was set after that moment (a plan created or rescheduled later waits for
+its next slot); reminders of a working day are sent if the bot comes back between 09:00 and
+17:00. Exactly-once comes from the `digests` table and `followups.last_reminded_on`.
 
 Jobs are added only when missing or changed: `sync()` and `reschedule()` compare the wanted
 trigger with the job's and leave an unchanged job alone, so its next run time stands.
@@ -45,6 +43,7 @@ from zoneinfo import ZoneInfo
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
+from apscheduler.triggers.interval import IntervalTrigger
 from slack_sdk import WebClient
 
 from samverkan.reminders import REMINDER_TIME, reminder_day
@@ -53,7 +52,7 @@ from samverkan.timing import digest_due_in_week, digest_time
 from schedules.digest_job import DigestDelivery
 from schedules.reminders_job import ReminderDelivery
 from slackapi.clients import derived_client
-from storage import Plan
+from storage import Plan, StoreError
 
 try:  # POSIX; elsewhere the one-process rule is only documented.
     import fcntl
@@ -67,6 +66,9 @@ RETRY_JOB = "digest-retry:{}"
 PLAN_CATCH_UP_JOB = "catch-up:{}"
 REMINDERS_JOB = "reminders:{}"
 CATCH_UP_JOB = "catch-up"
+POLL_JOB = "poll"
+#: How often the jobs are compared with the database, for changes another process wrote.
+POLL_SECONDS = 30.0
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 #: Reminders missed while down are still sent when the bot is back before this (plan-local).
 REMINDERS_CATCH_UP_UNTIL = time(17, 0)
@@ -175,6 +177,7 @@ class Scheduler:
         *,
         clock: Callable[[], datetime] | None = None,
         scheduler: BackgroundScheduler | None = None,
+        poll_seconds: float = POLL_SECONDS,
     ) -> None:
         self.app = app
         self.store = app.store
@@ -187,6 +190,7 @@ class Scheduler:
         self.caught_up = threading.Event()
         self._sync_lock = threading.RLock()
         self._db_lock: DatabaseLock | None = None
+        self.poll_seconds = poll_seconds
 
     # -- life cycle --------------------------------------------------------------------------
 
@@ -208,6 +212,13 @@ class Scheduler:
             self.scheduler.start(paused=paused)
             self.sync()
             self.scheduler.add_job(self.catch_up, id=CATCH_UP_JOB, replace_existing=True)
+            logging.getLogger("apscheduler.executors.default").addFilter(_QuietPoll())
+            self.scheduler.add_job(
+                self.poll,
+                IntervalTrigger(seconds=self.poll_seconds),
+                id=POLL_JOB,
+                replace_existing=True,
+            )
         except BaseException:
             # Let go of the lock and the process's slot, so the failure is all that remains.
             self.shutdown(wait=False)
@@ -229,8 +240,11 @@ class Scheduler:
 
     # -- jobs --------------------------------------------------------------------------------
 
-    def sync(self) -> None:
-        """Make the jobs match the database: add missing, change changed, drop stale ones."""
+    def sync(self) -> list[Plan]:
+        """Make the jobs match the database: add missing, change changed, drop stale ones.
+
+        Returns the plans whose digest job was added or changed now.
+        """
         with self._sync_lock, self.store.read() as tx:
             plans = tx.plans.all()
         with self._sync_lock:
@@ -238,9 +252,19 @@ class Scheduler:
             for job in self.scheduler.get_jobs():
                 if job.id.startswith("digest:") and job.id not in wanted:
                     job.remove()
-            for plan in plans:
-                self._sync_digest(plan)
+                    log.info("digest of plan %s: off", job.id.split(":", 1)[1])
+            changed = [plan for plan in plans if self._sync_digest(plan)]
             self._sync_reminders({p.timezone for p in plans})
+        return changed
+
+    def poll(self) -> None:
+        """Every `poll_seconds`: pick up schedule changes from the database, whichever process
+        wrote them (a `digest schedule` sent to a second process on the same file)."""
+        try:
+            for plan in self.sync():
+                self._catch_up_if_due(plan)
+        except StoreError as e:
+            log.warning("schedules could not be compared with the database: %s", e)
 
     def reschedule(self, plan_id: int) -> None:
         """Bring one plan's jobs up to date (a schedule listener of the app).
@@ -256,19 +280,23 @@ class Scheduler:
                 zones = {p.timezone for p in tx.plans.all()}
             if plan is not None:
                 self._sync_digest(plan)
-                if digest_due(plan, self.clock()) is not None:
-                    # On the scheduler's threads, not in the command that changed the plan;
-                    # run_digest checks again and the database keeps it to one digest a week.
-                    self.scheduler.add_job(
-                        self.run_digest,
-                        DateTrigger(run_date=self.clock()),
-                        args=[plan_id],
-                        id=PLAN_CATCH_UP_JOB.format(plan_id),
-                        replace_existing=True,
-                    )
+                self._catch_up_if_due(plan)
             self._sync_reminders(zones)
 
-    def _sync_digest(self, plan: Plan) -> None:
+    def _catch_up_if_due(self, plan: Plan) -> None:
+        if digest_due(plan, self.clock()) is not None:
+            # On the scheduler's threads, not in the command that changed the plan;
+            # run_digest checks again and the database keeps it to one digest a week.
+            self.scheduler.add_job(
+                self.run_digest,
+                DateTrigger(run_date=self.clock()),
+                args=[plan.id],
+                id=PLAN_CATCH_UP_JOB.format(plan.id),
+                replace_existing=True,
+            )
+
+    def _sync_digest(self, plan: Plan) -> bool:
+        """Bring a plan's digest job in line with the plan; True when it was added or changed."""
         job_id = DIGEST_JOB.format(plan.id)
         trigger = digest_trigger(plan)
         job = self.scheduler.get_job(job_id)
@@ -281,9 +309,12 @@ class Scheduler:
                 self.run_digest, trigger, args=[plan.id], id=job_id, name=f"digest {plan.id}"
             )
             log.info("digest of plan %s: %s (%s)", plan.id, trigger, plan.timezone)
+            return True
         elif not same_trigger(job.trigger, trigger):
             self.scheduler.reschedule_job(job_id, trigger=trigger)
             log.info("digest of plan %s: now %s (%s)", plan.id, trigger, plan.timezone)
+            return True
+        return False
 
     def _sync_reminders(self, zones: set[str]) -> None:
         for job in self.scheduler.get_jobs():
@@ -303,12 +334,14 @@ class Scheduler:
     def run_digest(self, plan_id: int) -> str:
         """The weekly job of one plan: deliver this week's digest if it is due."""
         now = self.clock()
-        with self.store.read() as tx:
-            plan = tx.plans.get(plan_id)
+        try:
+            with self.store.read() as tx:
+                plan = tx.plans.get(plan_id)
+        except StoreError as e:
+            log.warning("digest of plan %s: %s", plan_id, e)
+            return "failed"
         due = digest_due(plan, now) if plan is not None else None
-        if due is None:
-            return "skipped"
-        return self.digests.deliver(plan_id, due)
+        return self.digests.deliver(plan_id, due) if due is not None else "skipped"
 
     def run_reminders(self, timezone: str) -> int:
         """The daily job of one timezone: send the reminders due today."""
@@ -332,8 +365,12 @@ class Scheduler:
         """After a start: what was due earlier while the bot was down goes out now, once."""
         try:
             now = self.clock()
-            with self.store.read() as tx:
-                plans = tx.plans.all()
+            try:
+                with self.store.read() as tx:
+                    plans = tx.plans.all()
+            except StoreError as e:
+                log.warning("catch-up: %s", e)
+                return
             for plan in plans:
                 due = digest_due(plan, now)
                 if due is None:
@@ -354,3 +391,10 @@ class Scheduler:
         finally:
             log.info("catch-up done")
             self.caught_up.set()
+
+
+class _QuietPoll(logging.Filter):
+    """The poll runs every POLL_SECONDS: APScheduler's two lines per run are left out."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Scheduler.poll" not in record.getMessage()

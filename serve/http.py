@@ -151,9 +151,13 @@ def _send(start_response: Callable, status: int, headers: dict[str, str], body: 
 
 
 def health_check(store: Store) -> Callable[[], dict[str, Any]]:
-    """GET /healthz: the database answers and its schema is current."""
+    """GET /healthz: the database is sound and writable, and its schema is current."""
 
     def check() -> dict[str, Any]:
+        # Damaged (quick_check) or not writable (the file, its -wal/-shm, its folder): 503.
+        state = store.health()
+        if state != "ok":
+            return {"ok": False, "db": state}
         version = store.schema_version()
         return {"ok": version > 0, "db": "ok" if version > 0 else "empty", "schema": version}
 

@@ -1,5 +1,6 @@
 """Storage: the only package that knows SQL and table names."""
 
+from storage.faults import StoreError
 from storage.models import (
     Activity,
     AuditEvent,
@@ -23,5 +24,6 @@ __all__ = [
     "Organisation",
     "Plan",
     "Store",
+    "StoreError",
     "Tx",
 ]

@@ -10,11 +10,13 @@ from pathlib import Path
 
 import sqlite_utils
 
-from storage import migrations
+from storage import faults, migrations
 from storage.migrations import MIGRATIONS
 from storage.tx import Tx
 
-BUSY_TIMEOUT_MS = 10_000
+#: How long a unit of work waits for another writer: well within Slack's 3 s, after which
+#: the request is refused ("busy, nothing was changed") rather than answered late.
+BUSY_TIMEOUT_MS = 2_000
 
 
 class Store:
@@ -53,37 +55,96 @@ class Store:
     @contextmanager
     def read(self) -> Iterator[Tx]:
         """A read-only unit of work (a consistent snapshot)."""
-        db = self._connect()
-        try:
-            db.execute("BEGIN")
-            yield Tx(db, self.clock())
-            db.execute("COMMIT")
-        finally:
-            db.conn.close()
+        with self._faults():
+            db = self._connect()
+            try:
+                db.execute("BEGIN")
+                yield Tx(db, self.clock())
+                db.execute("COMMIT")
+            finally:
+                db.conn.close()
 
     @contextmanager
     def write(self) -> Iterator[Tx]:
-        """A writing unit of work: one transaction, committed on success, rolled back on error."""
-        db = self._connect()
-        try:
-            # IMMEDIATE takes the write lock up front so concurrent writers queue on the busy
-            # timeout instead of failing half-way with SQLITE_BUSY.
-            db.execute("BEGIN IMMEDIATE")
+        """A writing unit of work: one transaction, committed on success, rolled back on error.
+
+        A busy, read-only, full or damaged database raises StoreError, with nothing changed.
+        """
+        with self._faults():
+            db = self._connect()
             try:
-                yield Tx(db, self.clock())
-            except BaseException:
-                db.execute("ROLLBACK")
+                # IMMEDIATE takes the write lock up front: a writer waits for another at most
+                # BUSY_TIMEOUT_MS, before anything is done, instead of failing half-way.
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield Tx(db, self.clock())
+                    db.execute("COMMIT")
+                except BaseException:
+                    if db.conn.in_transaction:
+                        db.execute("ROLLBACK")
+                    raise
+            finally:
+                db.conn.close()
+
+    @contextmanager
+    def _faults(self) -> Iterator[None]:
+        """SQLite's errors of the surroundings as StoreError; a bug's error passes unchanged."""
+        try:
+            yield
+        except sqlite3.Error as e:
+            fault = faults.classify(e, self.path)
+            if fault is None:
                 raise
-            db.execute("COMMIT")
-        finally:
-            db.conn.close()
+            if fault.kind == faults.READ_ONLY:
+                self._repair_sidecars()
+            raise fault from e
+
+    def _repair_sidecars(self) -> None:
+        """After the operator made the file writable again, its -wal/-shm (which SQLite made
+        with the file's old, read-only mode) get the file's mode too, so writes work again."""
+        try:
+            if not faults.not_writable(self.path) or not Path(self.path).exists():
+                return
+            mode = Path(self.path).stat().st_mode & 0o777
+            if mode & 0o200:
+                for f in faults.sidecars(self.path):
+                    if f.exists():
+                        f.chmod(mode)
+        except OSError:
+            pass
+
+    def problem_at_start(self) -> str | None:
+        """Why the bot must not start on this file (damaged, not writable), in one line."""
+        return faults.problem_at_start(self.path)
+
+    def health(self) -> str:
+        """ok, damaged, read_only or missing (for /healthz)."""
+        return faults.health(self.path)
 
     def backup(self, target: str | Path) -> None:
-        """Copy the live database to a file with SQLite's online backup API."""
-        src = sqlite3.connect(self.path)
-        dst = sqlite3.connect(str(target))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-            src.close()
+        """Copy the live database to a file with SQLite's online backup API.
+
+        Refused (BackupRefused, nothing written) when there is no database to copy, the
+        target's folder does not exist, or the target is the database itself.
+        """
+        source, out = Path(self.path), Path(target)
+        if not source.is_file():
+            raise BackupRefused(f"there is no database at {source}; nothing was backed up")
+        if not out.parent.is_dir():
+            raise BackupRefused(f"the folder {out.parent} does not exist; nothing was backed up")
+        if out.exists() and out.resolve() == source.resolve():
+            raise BackupRefused(f"{out} is the database itself; choose another file")
+        with self._faults():
+            src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                dst = sqlite3.connect(str(out))
+                try:
+                    src.backup(dst)
+                finally:
+                    dst.close()
+            finally:
+                src.close()
+
+
+class BackupRefused(Exception):
+    """A backup that would copy nothing, or copy a database onto itself."""

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from config import ConfigError, Settings
+from handlers.shapes import is_slack_id, problem
 from samverkan.i18n import t
 from samverkan.reply import Header, Reply, Section
 from samverkan.service import Context, Samverkan
+from storage import Store
+from storage.faults import classify, integrity
 
 INTERNAL = {t("en", "error.internal"), t("sv", "error.internal")}
 
@@ -62,3 +69,136 @@ def test_help_on_catalog_keys_that_are_no_topic_is_an_unknown_topic(
 def test_help_on_any_word_is_a_page_or_an_unknown_topic(app: Samverkan, word: str) -> None:
     reply = app.run(Context("T1", "C1", "U1"), f"help {word}")
     assert reply.text not in INTERNAL
+
+
+# -- settings ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"), [(None, 30.0), ("1", 1.0), ("0.5", 0.5), ("60", 60.0)]
+)
+def test_the_schedule_poll_is_read_from_the_environment(value: str | None, seconds: float) -> None:
+    env = {} if value is None else {"SAMVERKAN_SCHEDULE_POLL": value}
+    assert Settings.from_env(env).schedule_poll == seconds
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "61", "x", "nan"])
+def test_a_schedule_poll_the_bot_cannot_use_stops_it(value: str) -> None:
+    with pytest.raises(ConfigError) as e:
+        Settings.from_env({"SAMVERKAN_SCHEDULE_POLL": value})
+    assert str(e.value) == (
+        f"SAMVERKAN_SCHEDULE_POLL={value!r} is not a number of seconds (above 0, at most 60)"
+    )
+
+
+# -- the shapes a request must have -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "kinds", "ok"),
+    [
+        ("U0A1B2C3D", "UW", True),
+        ("W0A1B2C3D", "UW", True),
+        ("C0A1B2C3D", "CGD", True),
+        ("D0A1B2C3D", "CGD", True),
+        ("T0SAMVERK", "TE", True),
+        ("U0A1B2C3D", "CGD", False),
+        ("u0a1b2c3d", "UW", False),
+        ("U", "UW", False),
+        ("U" + "1" * 40, "UW", False),
+        ("<!channel>", "CGD", False),
+        ("C0A1|x", "CGD", False),
+        (5, "UW", False),
+        (None, "UW", False),
+    ],
+)
+def test_slack_ids(value: object, kinds: str, ok: bool) -> None:
+    assert is_slack_id(value, kinds) is ok
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ([1], "the body is not an object"),
+        ({"command": "/s", "channel_id": "C1", "team_id": "T1"}, "user_id is not a user id"),
+        (
+            {"command": "/s", "user_id": "U1", "channel_id": "x" * 3000, "team_id": "T1"},
+            "channel_id is not a channel id",
+        ),
+        (
+            {"command": "/s", "user_id": "U1", "channel_id": "C1", "team_id": "T1", "text": 5},
+            "text is not a string",
+        ),
+        ({"type": "block_actions", "user": 5}, "user.id is not a user id"),
+        (
+            {"type": "block_actions", "user": {"id": "U1"}, "actions": [{"value": 5}]},
+            "actions are not a list of actions",
+        ),
+        (
+            {"type": "view_submission", "user": {"id": "U1"}, "view": {"state": {"values": []}}},
+            "view is not a view",
+        ),
+        ({"type": "event_callback", "event": {"user": 5}}, "event.user is not a user id"),
+        ({"type": "event_callback", "event": {"user": "U1"}, "team_id": "T1"}, None),
+        ({"type": "url_verification", "challenge": "x"}, None),
+        ({"command": "/s", "user_id": "U1", "channel_id": "C1", "team_id": "T1"}, None),
+    ],
+)
+def test_what_is_wrong_with_a_request(body: object, found: str | None) -> None:
+    assert problem(body) == found
+
+
+# -- the database cannot do it ------------------------------------------------------------------
+
+
+def test_a_write_behind_another_writer_is_refused_as_busy_and_rolled_back(
+    app: Samverkan, store: Store
+) -> None:
+    ctx = Context("T1", "C1", "U1")
+    assert app.run(ctx, "setup Trygg").ok
+    assert app.run(ctx, "org add Polisen").ok
+    assert app.run(ctx, "join Polisen").ok
+    holder = sqlite3.connect(store.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        started = time.monotonic()
+        reply = app.run(ctx, "log Walked the square")
+        waited = time.monotonic() - started
+    finally:
+        holder.rollback()
+        holder.close()
+    assert 1.5 < waited < 3
+    assert reply.ok is False
+    assert reply.text == t("en", "error.store_busy")
+    conn = sqlite3.connect(store.path)
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM log_entries").fetchone() == (0,)
+    finally:
+        conn.close()
+    assert app.run(ctx, "log Walked the square").ok
+
+
+@pytest.mark.parametrize(
+    ("error", "kind"),
+    [
+        (sqlite3.OperationalError("database is locked"), "busy"),
+        (sqlite3.OperationalError("attempt to write a readonly database"), "read_only"),
+        (sqlite3.OperationalError("database or disk is full"), "full"),
+        (sqlite3.DatabaseError("database disk image is malformed"), "damaged"),
+        (sqlite3.DatabaseError("file is not a database"), "damaged"),
+        (sqlite3.IntegrityError("UNIQUE constraint failed"), None),
+        (sqlite3.OperationalError("no such table: x"), None),
+    ],
+)
+def test_which_sqlite_errors_are_faults_of_the_surroundings(
+    tmp_path: Path, error: sqlite3.Error, kind: str | None
+) -> None:
+    fault = classify(error, str(tmp_path / "x.db"))
+    assert (fault.kind if fault else None) == kind
+
+
+def test_an_integrity_check_leaves_no_files_behind(store: Store, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.db"
+    store.backup(copy)
+    assert integrity(copy) is None
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("copy")) == ["copy.db"]

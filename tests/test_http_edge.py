@@ -8,6 +8,7 @@ in the bot's log, and an unsigned request changes nothing.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
@@ -168,6 +169,9 @@ MALFORMED = {
     "view state entry not an object": _interactive(
         lambda p: p.update(type="view_submission", view={"state": {"values": {"x": 5}}})
     ),
+    "view submission without a view": _interactive(
+        lambda p: p.update(type="view_submission", view=None)
+    ),
     "view state is a list": _interactive(
         lambda p: p.update(type="view_submission", view={"state": []})
     ),
@@ -291,13 +295,15 @@ _json_leaf = st.one_of(
     st.text(max_size=30),
     st.sampled_from(["U0EDGE", "C0EDGE", "T0SAMVERK", "<!channel>", "9223372036854775808:F1"]),
 )
-_json = st.recursive(
-    _json_leaf,
-    lambda inner: (
-        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
-    ),
-    max_leaves=12,
-)
+
+
+def _nested(inner: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)
+    )
+
+
+_json = st.recursive(_json_leaf, _nested, max_leaves=12)
 _KEYS = {
     "block_actions_button": ["user", "team", "channel", "container", "actions", "message"],
     "view_submission": ["user", "team", "view"],
@@ -347,8 +353,12 @@ _REQUESTS = st.one_of(
 )
 
 
+#: A few hundred in the suite; `FUZZ_EXAMPLES=10000` for a long run.
+FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES") or 300)
+
+
 @settings(
-    max_examples=300,
+    max_examples=FUZZ_EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -9,6 +9,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Something went wrong on our side and nothing was changed. Please try again.",
         "Något gick fel hos oss och inget ändrades. Försök igen.",
     ),
+    # The database could not do its part (storage.faults); nothing was changed.
+    "error.store_busy": (
+        "The bot is busy with another change right now, and nothing was changed. Please try "
+        "again in a moment.",
+        "Boten är upptagen med en annan ändring just nu, och inget ändrades. Försök igen om en "
+        "stund.",
+    ),
+    "error.store_read_only": (
+        "The bot cannot save anything right now (its database is read-only), and nothing was "
+        "changed. Please tell whoever runs the bot.",
+        "Boten kan inte spara något just nu (databasen är skrivskyddad), och inget ändrades. "
+        "Säg till den som driver boten.",
+    ),
+    "error.store_full": (
+        "The bot cannot save anything right now (its disk is full), and nothing was changed. "
+        "Please tell whoever runs the bot.",
+        "Boten kan inte spara något just nu (disken är full), och inget ändrades. Säg till den "
+        "som driver boten.",
+    ),
+    "error.store_damaged": (
+        "The bot's database is damaged, and nothing was changed. Please tell whoever runs the bot.",
+        "Botens databas är skadad, och inget ändrades. Säg till den som driver boten.",
+    ),
+    "error.store_unavailable": (
+        "The bot cannot reach its database right now, and nothing was changed. Please try "
+        "again in a moment.",
+        "Boten når inte sin databas just nu, och inget ändrades. Försök igen om en stund.",
+    ),
     "error.identity_number": (
         "That text looks like it contains a personal identity number (personnummer or "
         "samordningsnummer). Samverkan never stores information about individuals, so nothing "

@@ -159,6 +159,8 @@ class _Script:
     times: int | None
     match: dict[str, Any] | None
     delay: float = 0.0
+    #: Do the call's work first (a message is stored), then answer with the failure.
+    handled: bool = False
 
     def matches(self, method: str, params: dict[str, Any]) -> bool:
         """Whether this script applies to a call."""
@@ -434,8 +436,13 @@ class FakeSlack:
         retry_after: float | None = None,
         times: int | None = 1,
         match: dict[str, Any] | None = None,
+        handled: bool = False,
     ) -> None:
-        """Fail the next `times` (None: all) calls matching `match`; 429 sends Retry-After (1 s)."""
+        """Fail the next `times` (None: all) calls matching `match`; 429 sends Retry-After (1 s).
+
+        `handled`: the call still does its work (chat.postMessage stores the message) before
+        the failure is answered, as when Slack posts and then answers 500.
+        """
         if status == 200 and error is None:
             raise ValueError("fail(status=200) needs an error, e.g. error='channel_not_found'")
         if status == 429:
@@ -444,7 +451,9 @@ class FakeSlack:
         elif error is None:
             error = "internal_error" if status >= 500 else "invalid_request"
         with self._lock:
-            self._scripts.append(_Script(method, status, error, retry_after, times, match))
+            self._scripts.append(
+                _Script(method, status, error, retry_after, times, match, handled=handled)
+            )
 
     def delay(
         self,
@@ -636,6 +645,8 @@ class FakeSlack:
         if script is not None and script.delay:
             time.sleep(script.delay)
         elif script is not None:
+            if script.handled and (handler := self._handlers().get(method)):
+                handler(params)
             headers = {}
             if script.retry_after is not None:
                 headers["Retry-After"] = f"{script.retry_after:g}"
