@@ -78,8 +78,9 @@ def immutable(*paths: Path) -> Iterator[None]:
     try:
         for p in paths:
             if os.geteuid() == 0:
-                if subprocess.run(["chattr", "+i", str(p)], capture_output=True).returncode:
-                    pytest.skip("chattr +i is not available here")
+                made = subprocess.run(["chattr", "+i", str(p)], capture_output=True, text=True)
+                if made.returncode:
+                    pytest.skip(f"chattr +i is not available here: {made.stderr.strip()}")
             else:
                 p.chmod(0o444)
             done.append(p)
@@ -216,8 +217,8 @@ def test_a_database_made_read_only_while_running_refuses_writes_and_recovers(
     bot = http_bot(fake, tmp_path).start()
     try:
         plan = new_plan(bot, fake)
-        files = [bot.db, *(Path(f"{bot.db}-{s}") for s in ("wal", "shm"))]
-        with immutable(*[f for f in files if f.exists()]):
+        # Only the file: its -wal/-shm come and go with the bot's connections.
+        with immutable(bot.db):
             answer = plan.command("log Walked the square")
             assert READ_ONLY in answer["text"], answer
             assert health(bot) == (503, {"ok": False, "db": "read_only"})
@@ -428,3 +429,43 @@ def test_digest_now_answered_500_after_slack_posted_it_is_not_shown_twice(
     finally:
         bot.stop()
     assert "Traceback" not in bot.log()
+
+
+def test_a_form_and_a_button_behind_another_writer_say_busy(
+    fake: FakeSlack, tmp_path: Path
+) -> None:
+    from blocks import ids
+    from tests.test_slack_http import click, open_modal, submission
+
+    bot = http_bot(fake, tmp_path).start()
+    try:
+        plan = new_plan(bot, fake)
+        plan.command(f"follow <@{plan.coord}> Call the school")
+        view = open_modal(plan, "log")
+        values = {ids.TEXT_BLOCK: ("plain_text_input", "Walked the square")}
+        holder = sqlite3.connect(bot.db, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            started = time.monotonic()
+            status, body = plan.interact(submission(plan, view, values))
+            assert time.monotonic() - started < 3
+            answer = json.loads(body)
+            assert (status, answer["response_action"]) == (200, "errors")
+            assert answer["errors"][ids.TEXT_BLOCK].startswith(BUSY)
+            _, _, name = click(
+                plan,
+                ids.FOLLOWUP_DONE,
+                f"{plan.plan_id}:F1",
+                user=plan.coord,
+                block_id=f"followup_{plan.plan_id}_F1",
+            )
+            (said,) = fake.wait_for(f"response_url:{name}")
+            assert said.params["text"].startswith(BUSY)
+        finally:
+            holder.rollback()
+            holder.close()
+        assert plan.rows("SELECT COUNT(*) FROM log_entries") == [(0,)]
+        assert plan.rows("SELECT status FROM followups") == [("open",)]
+    finally:
+        bot.stop()
+    assert "Traceback" not in bot.log(), bot.log()
