@@ -202,3 +202,41 @@ def test_an_integrity_check_leaves_no_files_behind(store: Store, tmp_path: Path)
     store.backup(copy)
     assert integrity(copy) is None
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("copy")) == ["copy.db"]
+
+
+# -- a scheduled digest behind another writer ---------------------------------------------------
+
+
+def test_a_digest_that_cannot_be_claimed_is_retried_and_then_sent_once(
+    app: Samverkan, store: Store, clock, fake_slack
+) -> None:
+    from slack_sdk import WebClient
+
+    from schedules.digest_job import DigestDelivery
+    from schedules.scheduler import scheduler_client
+    from tests.test_schedules import MONDAY_DUE, local, posts
+
+    clock.now = local(2026, 11, 20, 10)
+    ctx = Context("T1", "C1", "UANNA")
+    for text in ("setup Plan", "org add Polisen police", "join Polisen"):
+        assert app.run(ctx, text).ok
+    clock.now = MONDAY_DUE
+    retries: list[float] = []
+    delivery = DigestDelivery(
+        app,
+        scheduler_client(WebClient(token="xoxb-test", base_url=fake_slack.base_url)),
+        clock=clock,
+        on_retry=lambda plan_id, due, delay: retries.append(delay),
+    )
+    holder = sqlite3.connect(store.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        assert delivery.deliver(1, MONDAY_DUE) == "retry"
+    finally:
+        holder.rollback()
+        holder.close()
+    assert retries == [30]
+    assert posts(fake_slack) == []
+    assert delivery.deliver(1, MONDAY_DUE) == "sent"
+    assert delivery.deliver(1, MONDAY_DUE) == "skipped"
+    assert len(posts(fake_slack)) == 1
