@@ -469,3 +469,44 @@ def test_a_form_and_a_button_behind_another_writer_say_busy(
     finally:
         bot.stop()
     assert "Traceback" not in bot.log(), bot.log()
+
+
+def test_the_second_process_takes_the_schedules_over_when_the_first_ends(
+    fake: FakeSlack, tmp_path: Path
+) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    fast = {"SAMVERKAN_SCHEDULE_POLL": "1"}
+    first = BotProcess(
+        "http", workdir=tmp_path / "a", api_url=fake.base_url, secret=SECRET, extra_env=fast
+    ).start()
+    second = BotProcess(
+        "http",
+        workdir=tmp_path / "b",
+        api_url=fake.base_url,
+        secret=SECRET,
+        extra_env={**fast, "SAMVERKAN_DB": str(first.db)},
+    )
+    second.db = first.db
+    second.start()
+    try:
+        plan = new_plan(second, fake)
+        assert first.stop() == 0
+        deadline = time.monotonic() + 10
+        while "took over the schedules" not in second.log():
+            assert time.monotonic() < deadline, second.log()
+            time.sleep(0.1)
+        plan.command("digest schedule friday 06:30")
+        wanted = (
+            f"digest of plan {plan.plan_id}: now cron[day_of_week='fri', hour='6', minute='30']"
+        )
+        deadline = time.monotonic() + 10
+        while wanted not in second.log():
+            assert time.monotonic() < deadline, second.log()
+            time.sleep(0.1)
+    finally:
+        first.stop()
+        second.stop()
+    assert second.log().count("took over the schedules") == 1
+    assert second.log().count("another process runs the schedules") == 1
+    assert "Traceback" not in first.log() + second.log()
