@@ -240,3 +240,74 @@ def test_a_digest_that_cannot_be_claimed_is_retried_and_then_sent_once(
     assert delivery.deliver(1, MONDAY_DUE) == "sent"
     assert delivery.deliver(1, MONDAY_DUE) == "skipped"
     assert len(posts(fake_slack)) == 1
+
+
+# -- a database made read-only, then writable again ---------------------------------------------
+
+_READ_ONLY_SCRIPT = """
+import json, os, sys
+sys.path.insert(0, sys.argv[1])
+from samverkan.service import Context, Samverkan
+from storage import Store
+folder = sys.argv[2]
+store = Store(os.path.join(folder, "x.db"))
+store.migrate()
+app = Samverkan(store)
+ctx = Context("T1", "C1", "U1")
+out = {"setup": app.run(ctx, "setup P").ok}
+os.chmod(store.path, 0o444)
+out["at_start"] = store.problem_at_start()
+out["health"] = store.health()
+out["refused"] = app.run(ctx, "org add Polisen").text
+out["read"] = app.run(ctx, "status").ok
+out["modes"] = {
+    f: oct(os.stat(os.path.join(folder, f)).st_mode & 0o777) for f in sorted(os.listdir(folder))
+}
+os.chmod(store.path, 0o644)
+out["after"] = app.run(ctx, "org add Polisen").text
+out["health_after"] = store.health()
+print(json.dumps(out))
+"""
+
+
+def test_a_database_made_read_only_refuses_writes_and_works_again_once_fixed() -> None:
+    """SQLite makes -wal/-shm with the file's read-only mode; they follow the file once fixed.
+
+    Run as an unprivileged user (root may write to a read-only file).
+    """
+    import json
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("needs setpriv to run as an unprivileged user")
+        as_user = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    folder = tempfile.mkdtemp(prefix="samverkan-ro-")
+    try:
+        os.chmod(folder, 0o777)
+        root = str(Path(__file__).resolve().parents[1])
+        done = subprocess.run(
+            [*as_user, sys.executable, "-c", _READ_ONLY_SCRIPT, root, folder],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    db = f"{folder}/x.db"
+    assert out["setup"] is True
+    assert out["at_start"].startswith(f"The database {db} cannot be written: {db} not writable")
+    assert out["health"] == "read_only"
+    assert out["refused"] == t("en", "error.store_read_only")
+    assert out["read"] is True
+    assert out["modes"] == {"x.db": "0o444", "x.db-shm": "0o444", "x.db-wal": "0o444"}
+    assert out["after"] == "Added the organisation *Polisen* (other)."
+    assert out["health_after"] == "ok"
+    assert "Traceback" not in done.stderr
