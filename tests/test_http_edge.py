@@ -376,3 +376,21 @@ def test_fuzzed_requests_get_no_5xx_and_unsigned_ones_change_nothing(
         status, _, _ = bot.post(body)
         assert status < 500, body
     no_tracebacks(bot)
+
+
+@pytest.mark.parametrize("assignee", ["<!channel>", "", "x" * 300, "C0NOTAUSER"])
+def test_a_follow_up_form_to_no_person_is_refused_under_the_person(
+    plan: Plan, assignee: str
+) -> None:
+    view = open_modal(plan, "follow")
+    values = {
+        ids.ASSIGNEE_BLOCK: ("users_select", assignee),
+        ids.TEXT_BLOCK: ("plain_text_input", "Call the school"),
+    }
+    status, body = plan.interact(submission(plan, view, values))
+    assert status == 200
+    assert json.loads(body) == {
+        "response_action": "errors",
+        "errors": {ids.ASSIGNEE_BLOCK: "Choose the person who should do it from the list."},
+    }
+    assert count(plan, "followups") == 0
