@@ -106,8 +106,8 @@ def read_values(state: dict[str, Any]) -> dict[str, Any]:
         for element in (actions or {}).values():
             kind = element.get("type")
             if kind in ("static_select", "external_select"):
-                option = element.get("selected_option") or {}
-                values[block_id] = option.get("value")
+                option = element.get("selected_option")
+                values[block_id] = option.get("value") if isinstance(option, dict) else None
             elif kind == "datepicker":
                 values[block_id] = element.get("selected_date")
             elif kind == "users_select":

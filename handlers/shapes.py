@@ -70,6 +70,9 @@ def _interactive(body: dict[str, Any]) -> str | None:
         isinstance(actions, list) and all(_action_ok(a) for a in actions)
     ):
         return "actions are not a list of actions"
+    message = body.get("message") or {}
+    if not _blocks_ok(message.get("blocks")) or _strings(message, "text", "ts") is not None:
+        return "message is not a message"
     if body.get("view") is not None and not _view_ok(body["view"]):
         return "view is not a view"
     if body.get("type") in ("view_submission", "view_closed") and body.get("view") is None:
@@ -108,10 +111,14 @@ def _action_ok(action: object) -> bool:
     return option is None or (isinstance(option, dict) and _strings(option, "value") is None)
 
 
+def _blocks_ok(blocks: object) -> bool:
+    return blocks is None or (isinstance(blocks, list) and all(isinstance(b, dict) for b in blocks))
+
+
 def _view_ok(view: dict[str, Any]) -> bool:
     if _strings(view, "callback_id", "private_metadata", "id") is not None:
         return False
-    if view.get("blocks") is not None and not isinstance(view["blocks"], list):
+    if not _blocks_ok(view.get("blocks")):
         return False
     state = view.get("state")
     if state is None:

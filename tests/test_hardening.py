@@ -311,3 +311,20 @@ def test_a_database_made_read_only_refuses_writes_and_works_again_once_fixed() -
     assert out["after"] == "Added the organisation *Polisen* (other)."
     assert out["health_after"] == "ok"
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("element", "value"),
+    [
+        ({"type": "static_select", "selected_option": 5}, None),
+        ({"type": "static_select", "selected_option": {"value": 5}}, None),
+        ({"type": "static_select", "selected_option": {"value": "C1:A1"}}, "C1:A1"),
+        ({"type": "datepicker", "selected_date": 20261201}, None),
+        ({"type": "users_select", "selected_user": ["U1"]}, None),
+        ({"type": "plain_text_input", "value": "Walked"}, "Walked"),
+    ],
+)
+def test_a_form_value_of_the_wrong_type_reads_as_left_empty(element: dict, value: object) -> None:
+    from blocks.modals import read_values
+
+    assert read_values({"block": {"action": element}}) == {"block": value}

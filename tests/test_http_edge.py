@@ -166,6 +166,9 @@ MALFORMED = {
     "actions is an object": _interactive(lambda p: p.update(actions={"a": 1})),
     "an action value is a number": _interactive(lambda p: p["actions"][0].update(value=5)),
     "channel is a string": _interactive(lambda p: p.update(channel="C1")),
+    "message blocks are a number": _interactive(lambda p: p.update(message={"blocks": 5})),
+    "message blocks are strings": _interactive(lambda p: p.update(message={"blocks": ["x"]})),
+    "message text is a list": _interactive(lambda p: p.update(message={"text": []})),
     "view state entry not an object": _interactive(
         lambda p: p.update(type="view_submission", view={"state": {"values": {"x": 5}}})
     ),
