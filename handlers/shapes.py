@@ -75,15 +75,23 @@ def _interactive(body: dict[str, Any]) -> str | None:
         return "message is not a message"
     if body.get("view") is not None and not _view_ok(body["view"]):
         return "view is not a view"
-    if body.get("type") in ("view_submission", "view_closed") and body.get("view") is None:
-        return "view is missing"
+    # What Bolt's own matchers read without looking first.
+    kind = body.get("type")
+    if kind == "block_actions" and not (isinstance(actions, list) and actions):
+        return "actions are missing"
+    if kind in ("view_submission", "view_closed") and not isinstance(
+        (body.get("view") or {}).get("callback_id"), str
+    ):
+        return "view.callback_id is missing"
+    if kind in ("shortcut", "message_action") and not isinstance(body.get("callback_id"), str):
+        return "callback_id is missing"
     return _strings(body, "callback_id", "trigger_id", "response_url", "message_ts")
 
 
 def _event(body: dict[str, Any]) -> str | None:
     event = body.get("event")
-    if not isinstance(event, dict):
-        return "event is not an object"
+    if not isinstance(event, dict) or not isinstance(event.get("type"), str):
+        return "event is not an event"
     if event.get("user") is not None and not is_slack_id(event["user"], USER_KINDS):
         return "event.user is not a user id"
     if not _id_or_none(body, TEAM_KINDS, "team_id"):
@@ -103,7 +111,7 @@ def _strings(where: dict[str, Any], *keys: str) -> str | None:
 
 
 def _action_ok(action: object) -> bool:
-    if not isinstance(action, dict):
+    if not isinstance(action, dict) or not isinstance(action.get("action_id"), str):
         return False
     if _strings(action, "action_id", "block_id", "value") is not None:
         return False

@@ -138,8 +138,25 @@ def test_slack_ids(value: object, kinds: str, ok: bool) -> None:
             {"type": "view_submission", "user": {"id": "U1"}, "view": {"state": {"values": []}}},
             "view is not a view",
         ),
-        ({"type": "event_callback", "event": {"user": 5}}, "event.user is not a user id"),
-        ({"type": "event_callback", "event": {"user": "U1"}, "team_id": "T1"}, None),
+        (
+            {"type": "event_callback", "event": {"type": "app_home_opened", "user": 5}},
+            "event.user is not a user id",
+        ),
+        ({"type": "event_callback", "event": {"user": "U1"}}, "event is not an event"),
+        (
+            {"type": "event_callback", "event": {"type": "x", "user": "U1"}, "team_id": "T1"},
+            None,
+        ),
+        ({"type": "block_actions", "user": {"id": "U1"}, "actions": []}, "actions are missing"),
+        (
+            {"type": "block_actions", "user": {"id": "U1"}, "actions": [{"value": "1:F1"}]},
+            "actions are not a list of actions",
+        ),
+        (
+            {"type": "view_submission", "user": {"id": "U1"}, "view": {"state": {"values": {}}}},
+            "view.callback_id is missing",
+        ),
+        ({"type": "shortcut", "user": {"id": "U1"}}, "callback_id is missing"),
         ({"type": "url_verification", "challenge": "x"}, None),
         ({"command": "/s", "user_id": "U1", "channel_id": "C1", "team_id": "T1"}, None),
     ],

@@ -316,6 +316,17 @@ _KEYS = {
 }
 
 
+def _paths(value: Any, prefix: tuple = ()) -> list[tuple]:
+    """Every path to a value inside a JSON payload (keys and list indices)."""
+    found: list[tuple] = []
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, inner in items:
+        found.append((*prefix, key))
+        if isinstance(inner, dict | list) and inner:
+            found.extend(_paths(inner, (*prefix, key)))
+    return found
+
+
 @st.composite
 def slack_shaped(draw: st.DrawFn) -> bytes:
     """One of Slack's fixtures with one field replaced by anything, or a command's fields."""
@@ -333,6 +344,14 @@ def slack_shaped(draw: st.DrawFn) -> bytes:
     payload = fixture_json(name)
     if "response_url" in payload:
         payload["response_url"] = NOWHERE
+    if draw(st.booleans()):
+        # Anywhere in the payload: one value, however deep, replaced by anything.
+        path = draw(st.sampled_from(_paths(payload)))
+        where: Any = payload
+        for step in path[:-1]:
+            where = where[step]
+        where[path[-1]] = draw(_json)
+        return event_body(payload) if name.startswith("event") else interactive_body(payload)
     key = draw(st.sampled_from(_KEYS[name]))
     if key == "event":
         payload["event"][draw(st.sampled_from(["user", "tab", "type"]))] = draw(_json)
