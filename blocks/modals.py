@@ -334,7 +334,11 @@ def notice_modal(lang: str, text: str) -> dict:
 
 def error_block(view: dict[str, Any], field: str | None) -> str:
     """The block_id of a submitted view where a refusal about `field` is shown."""
-    present = {b.get("block_id") for b in view.get("blocks") or [] if isinstance(b, dict)}
+    present = {
+        b.get("block_id")
+        for b in view.get("blocks") or []
+        if isinstance(b, dict) and isinstance(b.get("block_id"), str)
+    }
     block = FIELD_BLOCKS.get(field or "")
     if block in present:
         return block  # type: ignore[return-value]

@@ -345,3 +345,13 @@ def test_a_form_value_of_the_wrong_type_reads_as_left_empty(element: dict, value
     from blocks.modals import read_values
 
     assert read_values({"block": {"action": element}}) == {"block": value}
+
+
+def test_a_form_whose_blocks_carry_odd_ids_still_gets_its_error_under_a_field() -> None:
+    from blocks import ids
+    from blocks.modals import error_block
+
+    view = {"callback_id": ids.LOG_MODAL, "blocks": [{"block_id": ["x"]}, 5, {"block_id": 7}]}
+    assert error_block(view, "date") == ids.TEXT_BLOCK
+    view["blocks"].append({"block_id": ids.DATE_BLOCK})
+    assert error_block(view, "date") == ids.DATE_BLOCK
