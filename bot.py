@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import threading
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -143,12 +144,13 @@ def run_slack(samverkan: Samverkan, store: Store, settings: Settings, mode: str)
         where = settings.api_url or "https://slack.com/api/"
         print(f"bot.py: Slack API at {where} unreachable: {_reason(e)}", file=sys.stderr)
         return 2
-    scheduler = start_scheduler(samverkan, app.client, settings.schedule_poll)
+    stop = threading.Event()
+    scheduler = start_scheduler(samverkan, app.client, settings.schedule_poll, stop)
     try:
         return serve(app, store, settings, mode)
     finally:
-        if scheduler is not None:
-            scheduler.shutdown()
+        stop.set()
+        scheduler.shutdown()
 
 
 def _reason(e: OSError) -> str:
@@ -157,20 +159,54 @@ def _reason(e: OSError) -> str:
 
 
 def start_scheduler(
-    samverkan: Samverkan, client: WebClient, poll_seconds: float = 30.0
-) -> Scheduler | None:
+    samverkan: Samverkan,
+    client: WebClient,
+    poll_seconds: float = 30.0,
+    stop: threading.Event | None = None,
+) -> Scheduler:
     """The one scheduler of this process: weekly digests and reminders (schedules/).
 
     Exactly one process per database runs it: when another one holds the database's schedule
-    lock, this process serves Slack without schedules (and logs why).
+    lock, this process serves Slack without schedules (and logs why), and tries again every
+    `poll_seconds` until `stop` is set, so it takes over when the other process ends.
     """
     from schedules import Scheduler
 
     scheduler = Scheduler(samverkan, client, poll_seconds=poll_seconds)
-    if not scheduler.start():
-        return None
-    samverkan.schedule_listeners.append(scheduler.reschedule)
+    if scheduler.start():
+        samverkan.schedule_listeners.append(scheduler.reschedule)
+    elif stop is not None:
+        threading.Thread(
+            target=_stand_by,
+            args=(samverkan, scheduler, poll_seconds, stop),
+            name="schedules-standby",
+            daemon=True,
+        ).start()
     return scheduler
+
+
+def _stand_by(
+    samverkan: Samverkan, scheduler: Scheduler, every: float, stop: threading.Event
+) -> None:
+    """Take the schedules over once the process that ran them has let go of the lock."""
+    from schedules.scheduler import DatabaseLock
+
+    while not stop.wait(every):
+        probe = DatabaseLock(samverkan.store.path)
+        if not probe.acquire():
+            continue  # still taken
+        probe.release()
+        try:
+            started = scheduler.start()
+        except Exception as e:  # a failed start leaves nothing running; try again later
+            logging.getLogger("samverkan").warning("schedules could not start: %r", e)
+            continue
+        if started:
+            logging.getLogger("samverkan").info(
+                "took over the schedules of %s", samverkan.store.path
+            )
+            samverkan.schedule_listeners.append(scheduler.reschedule)
+            return
 
 
 if __name__ == "__main__":

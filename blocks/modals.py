@@ -105,6 +105,10 @@ def read_metadata(text: str | None) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+#: Elements whose value is a list (of option values, or of file ids).
+_MANY = ("multi_static_select", "checkboxes", "file_input")
+
+
 def read_values(state: dict[str, Any]) -> dict[str, Any]:
     """A submitted view's state as block_id → the value entered (None when left empty)."""
     values: dict[str, Any] = {}
@@ -112,8 +116,8 @@ def read_values(state: dict[str, Any]) -> dict[str, Any]:
         for element in (actions or {}).values():
             kind = element.get("type")
             if kind in ("static_select", "external_select"):
-                option = element.get("selected_option") or {}
-                values[block_id] = option.get("value")
+                option = element.get("selected_option")
+                values[block_id] = option.get("value") if isinstance(option, dict) else None
             elif kind in ("multi_static_select", "checkboxes"):
                 values[block_id] = [o.get("value") for o in element.get("selected_options") or []]
             elif kind == "file_input":
@@ -127,7 +131,7 @@ def read_values(state: dict[str, Any]) -> dict[str, Any]:
             else:
                 values[block_id] = element.get("value")
             value = values[block_id]
-            if isinstance(value, list):
+            if kind in _MANY and isinstance(value, list):
                 # Several choices or files: ids and values are strings, anything else is dropped.
                 values[block_id] = [v for v in value if isinstance(v, str)]
             elif not isinstance(value, str):
@@ -389,7 +393,11 @@ def notice_modal(lang: str, text: str) -> dict:
 
 def error_block(view: dict[str, Any], field: str | None) -> str:
     """The block_id of a submitted view where a refusal about `field` is shown."""
-    present = {b.get("block_id") for b in view.get("blocks") or [] if isinstance(b, dict)}
+    present = {
+        b.get("block_id")
+        for b in view.get("blocks") or []
+        if isinstance(b, dict) and isinstance(b.get("block_id"), str)
+    }
     block = FIELD_BLOCKS.get(field or "")
     if block in present:
         return block  # type: ignore[return-value]

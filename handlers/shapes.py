@@ -70,15 +70,28 @@ def _interactive(body: dict[str, Any]) -> str | None:
         isinstance(actions, list) and all(_action_ok(a) for a in actions)
     ):
         return "actions are not a list of actions"
+    message = body.get("message") or {}
+    if not _blocks_ok(message.get("blocks")) or _strings(message, "text", "ts") is not None:
+        return "message is not a message"
     if body.get("view") is not None and not _view_ok(body["view"]):
         return "view is not a view"
+    # What Bolt's own matchers read without looking first.
+    kind = body.get("type")
+    if kind == "block_actions" and not (isinstance(actions, list) and actions):
+        return "actions are missing"
+    if kind in ("view_submission", "view_closed") and not isinstance(
+        (body.get("view") or {}).get("callback_id"), str
+    ):
+        return "view.callback_id is missing"
+    if kind in ("shortcut", "message_action") and not isinstance(body.get("callback_id"), str):
+        return "callback_id is missing"
     return _strings(body, "callback_id", "trigger_id", "response_url", "message_ts")
 
 
 def _event(body: dict[str, Any]) -> str | None:
     event = body.get("event")
-    if not isinstance(event, dict):
-        return "event is not an object"
+    if not isinstance(event, dict) or not isinstance(event.get("type"), str):
+        return "event is not an event"
     if event.get("user") is not None and not is_slack_id(event["user"], USER_KINDS):
         return "event.user is not a user id"
     if not _id_or_none(body, TEAM_KINDS, "team_id"):
@@ -98,7 +111,7 @@ def _strings(where: dict[str, Any], *keys: str) -> str | None:
 
 
 def _action_ok(action: object) -> bool:
-    if not isinstance(action, dict):
+    if not isinstance(action, dict) or not isinstance(action.get("action_id"), str):
         return False
     if _strings(action, "action_id", "block_id", "value") is not None:
         return False
@@ -106,10 +119,14 @@ def _action_ok(action: object) -> bool:
     return option is None or (isinstance(option, dict) and _strings(option, "value") is None)
 
 
+def _blocks_ok(blocks: object) -> bool:
+    return blocks is None or (isinstance(blocks, list) and all(isinstance(b, dict) for b in blocks))
+
+
 def _view_ok(view: dict[str, Any]) -> bool:
     if _strings(view, "callback_id", "private_metadata", "id") is not None:
         return False
-    if view.get("blocks") is not None and not isinstance(view["blocks"], list):
+    if not _blocks_ok(view.get("blocks")):
         return False
     state = view.get("state")
     if state is None:

@@ -27,6 +27,7 @@ from handlers.common import (
     team_of,
 )
 from handlers.errors import log, log_failure
+from handlers.shapes import USER_KINDS, is_slack_id
 from samverkan.context import PersonalData
 from samverkan.i18n import t
 from samverkan.interactive import form_error, wrong_plan
@@ -82,10 +83,13 @@ def submit_log(samverkan: Samverkan, ctx: Context, values: dict, meta: dict) -> 
 
 
 def submit_follow(samverkan: Samverkan, ctx: Context, values: dict, meta: dict) -> Reply:
-    """The follow-up modal's follow-up."""
+    """The follow-up modal's follow-up (to a person: a Slack user id from the users select)."""
+    assignee = values.get(ids.ASSIGNEE_BLOCK) or ""
+    if not is_slack_id(assignee, USER_KINDS):
+        raise UserError("modal.choose_person", field="assignee")
     return samverkan.add_followup(
         ctx,
-        assignee=values.get(ids.ASSIGNEE_BLOCK) or "",
+        assignee=assignee,
         text=values.get(ids.TEXT_BLOCK) or "",
         by=_day(values.get(ids.DUE_BLOCK), "due"),
         activity=_activity(values, ctx.channel_id),

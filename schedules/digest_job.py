@@ -153,9 +153,12 @@ class DigestDelivery:
             except _Ambiguous as e:
                 return self._later(plan_id, due, e.error, e.retry_after, definite=False)
             except StoreError as e:
-                # The claim or the record could not be written; the next catch-up sends it.
-                log.warning("digest of plan %s: %s", plan_id, e)
-                return "failed"
+                # The claim or the record could not be written: try again later; a post whose
+                # record failed is found in the channel then (the row stays `sending`).
+                log.warning("digest of plan %s: %s; retrying in %.0f s", plan_id, e, BACKOFF[0])
+                if self.on_retry is not None:
+                    self.on_retry(plan_id, due, BACKOFF[0])
+                return RETRY
 
     # -- the steps ---------------------------------------------------------------------------
 

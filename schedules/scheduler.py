@@ -133,7 +133,7 @@ class Scheduler:
             lock = DatabaseLock(self.store.path)
             if not lock.acquire():
                 log.error(
-                    "another process runs the schedules of %s; this one runs none",
+                    "another process runs the schedules of %s; this one takes over when it ends",
                     self.store.path,
                 )
                 return False

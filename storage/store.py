@@ -72,6 +72,7 @@ class Store:
 
         A busy, read-only, full or damaged database raises StoreError, with nothing changed.
         """
+        self._repair_sidecars()
         with self._faults():
             db = self._connect()
             try:
@@ -97,13 +98,11 @@ class Store:
             fault = faults.classify(e, self.path)
             if fault is None:
                 raise
-            if fault.kind == faults.READ_ONLY:
-                self._repair_sidecars()
             raise fault from e
 
     def _repair_sidecars(self) -> None:
-        """After the operator made the file writable again, its -wal/-shm (which SQLite made
-        with the file's old, read-only mode) get the file's mode too, so writes work again."""
+        """Before a write: once the operator made the file writable again, its -wal/-shm (which
+        SQLite made with the file's old, read-only mode) get the file's mode too."""
         try:
             if not faults.not_writable(self.path) or not Path(self.path).exists():
                 return

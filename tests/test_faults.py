@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import shutil
 import sqlite3
 import subprocess
@@ -79,8 +78,9 @@ def immutable(*paths: Path) -> Iterator[None]:
     try:
         for p in paths:
             if os.geteuid() == 0:
-                if subprocess.run(["chattr", "+i", str(p)], capture_output=True).returncode:
-                    pytest.skip("chattr +i is not available here")
+                made = subprocess.run(["chattr", "+i", str(p)], capture_output=True, text=True)
+                if made.returncode:
+                    pytest.skip(f"chattr +i is not available here: {made.stderr.strip()}")
             else:
                 p.chmod(0o444)
             done.append(p)
@@ -191,7 +191,9 @@ def test_a_write_waiting_on_another_process_is_refused_in_time_and_never_commits
         assert plan.rows("SELECT COUNT(*) FROM log_entries") == [(0,)]
         assert plan.rows("SELECT COUNT(*) FROM followups") == [(0,)]
         # Once the lock is gone, the same command works.
-        assert plan.command("log Walked the square")["text"].startswith("Posted *L1* in the channel.")
+        assert plan.command("log Walked the square")["text"].startswith(
+            "Posted *L1* in the channel."
+        )
     finally:
         bot.stop()
     log = bot.log()
@@ -217,13 +219,15 @@ def test_a_database_made_read_only_while_running_refuses_writes_and_recovers(
     bot = http_bot(fake, tmp_path).start()
     try:
         plan = new_plan(bot, fake)
-        files = [bot.db, *(Path(f"{bot.db}-{s}") for s in ("wal", "shm"))]
-        with immutable(*[f for f in files if f.exists()]):
+        # Only the file: its -wal/-shm come and go with the bot's connections.
+        with immutable(bot.db):
             answer = plan.command("log Walked the square")
             assert READ_ONLY in answer["text"], answer
             assert health(bot) == (503, {"ok": False, "db": "read_only"})
         assert health(bot)[0] == 200
-        assert plan.command("log Walked the square")["text"].startswith("Posted *L1* in the channel.")
+        assert plan.command("log Walked the square")["text"].startswith(
+            "Posted *L1* in the channel."
+        )
     finally:
         bot.stop()
     assert "Traceback" not in bot.log(), bot.log()
@@ -274,13 +278,15 @@ def test_a_full_disk_refuses_writes_in_one_line_each_and_recovers(
             assert FULL in answer["text"], answer
         filler.unlink()
         assert plan.rows("SELECT COUNT(*) FROM log_entries") == [(0,)]
-        assert plan.command("log Walked the square")["text"].startswith("Posted *L1* in the channel.")
+        assert plan.command("log Walked the square")["text"].startswith(
+            "Posted *L1* in the channel."
+        )
     finally:
         bot.stop()
     log = bot.log()
     assert "Traceback" not in log, log
-    # One line per refused command (a background write, such as a Slack locale, may add its own).
-    assert len(re.findall(r"refused log: .* the disk is full", log)) == 3, log
+    refused = [line for line in log.splitlines() if "refused log:" in line]
+    assert len(refused) == 3 and all("the disk is full" in line for line in refused), log
 
 
 # -- Slack unreachable at start --------------------------------------------------------------
@@ -430,3 +436,84 @@ def test_digest_now_answered_500_after_slack_posted_it_is_not_shown_twice(
     finally:
         bot.stop()
     assert "Traceback" not in bot.log()
+
+
+def test_a_form_and_a_button_behind_another_writer_say_busy(
+    fake: FakeSlack, tmp_path: Path
+) -> None:
+    from blocks import ids
+    from tests.test_slack_http import click, open_modal, submission
+
+    bot = http_bot(fake, tmp_path).start()
+    try:
+        plan = new_plan(bot, fake)
+        plan.command(f"follow <@{plan.coord}> Call the school")
+        view = open_modal(plan, "log")
+        values = {ids.TEXT_BLOCK: ("plain_text_input", "Walked the square")}
+        holder = sqlite3.connect(bot.db, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            started = time.monotonic()
+            status, body = plan.interact(submission(plan, view, values))
+            assert time.monotonic() - started < 3
+            answer = json.loads(body)
+            assert (status, answer["response_action"]) == (200, "errors")
+            assert answer["errors"][ids.TEXT_BLOCK].startswith(BUSY)
+            _, _, name = click(
+                plan,
+                ids.FOLLOWUP_DONE,
+                f"{plan.plan_id}:F1",
+                user=plan.coord,
+                block_id=f"followup_{plan.plan_id}_F1",
+            )
+            (said,) = fake.wait_for(f"response_url:{name}")
+            assert said.params["text"].startswith(BUSY)
+        finally:
+            holder.rollback()
+            holder.close()
+        assert plan.rows("SELECT COUNT(*) FROM log_entries") == [(0,)]
+        assert plan.rows("SELECT status FROM followups") == [("open",)]
+    finally:
+        bot.stop()
+    assert "Traceback" not in bot.log(), bot.log()
+
+
+def test_the_second_process_takes_the_schedules_over_when_the_first_ends(
+    fake: FakeSlack, tmp_path: Path
+) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    fast = {"SAMVERKAN_SCHEDULE_POLL": "1"}
+    first = BotProcess(
+        "http", workdir=tmp_path / "a", api_url=fake.base_url, secret=SECRET, extra_env=fast
+    ).start()
+    second = BotProcess(
+        "http",
+        workdir=tmp_path / "b",
+        api_url=fake.base_url,
+        secret=SECRET,
+        extra_env={**fast, "SAMVERKAN_DB": str(first.db)},
+    )
+    second.db = first.db
+    second.start()
+    try:
+        plan = new_plan(second, fake)
+        assert first.stop() == 0
+        deadline = time.monotonic() + 10
+        while "took over the schedules" not in second.log():
+            assert time.monotonic() < deadline, second.log()
+            time.sleep(0.1)
+        plan.command("digest schedule friday 06:30")
+        wanted = (
+            f"digest of plan {plan.plan_id}: now cron[day_of_week='fri', hour='6', minute='30']"
+        )
+        deadline = time.monotonic() + 10
+        while wanted not in second.log():
+            assert time.monotonic() < deadline, second.log()
+            time.sleep(0.1)
+    finally:
+        first.stop()
+        second.stop()
+    assert second.log().count("took over the schedules") == 1
+    assert second.log().count("another process runs the schedules") == 1
+    assert "Traceback" not in first.log() + second.log()

@@ -146,8 +146,25 @@ def test_slack_ids(value: object, kinds: str, ok: bool) -> None:
             {"type": "view_submission", "user": {"id": "U1"}, "view": {"state": {"values": []}}},
             "view is not a view",
         ),
-        ({"type": "event_callback", "event": {"user": 5}}, "event.user is not a user id"),
-        ({"type": "event_callback", "event": {"user": "U1"}, "team_id": "T1"}, None),
+        (
+            {"type": "event_callback", "event": {"type": "app_home_opened", "user": 5}},
+            "event.user is not a user id",
+        ),
+        ({"type": "event_callback", "event": {"user": "U1"}}, "event is not an event"),
+        (
+            {"type": "event_callback", "event": {"type": "x", "user": "U1"}, "team_id": "T1"},
+            None,
+        ),
+        ({"type": "block_actions", "user": {"id": "U1"}, "actions": []}, "actions are missing"),
+        (
+            {"type": "block_actions", "user": {"id": "U1"}, "actions": [{"value": "1:F1"}]},
+            "actions are not a list of actions",
+        ),
+        (
+            {"type": "view_submission", "user": {"id": "U1"}, "view": {"state": {"values": {}}}},
+            "view.callback_id is missing",
+        ),
+        ({"type": "shortcut", "user": {"id": "U1"}}, "callback_id is missing"),
         ({"type": "url_verification", "challenge": "x"}, None),
         ({"command": "/s", "user_id": "U1", "channel_id": "C1", "team_id": "T1"}, None),
     ],
@@ -210,3 +227,139 @@ def test_an_integrity_check_leaves_no_files_behind(store: Store, tmp_path: Path)
     store.backup(copy)
     assert integrity(copy) is None
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("copy")) == ["copy.db"]
+
+
+# -- a scheduled digest behind another writer ---------------------------------------------------
+
+
+def test_a_digest_that_cannot_be_claimed_is_retried_and_then_sent_once(
+    app: Samverkan, store: Store, clock, fake_slack
+) -> None:
+    from slack_sdk import WebClient
+
+    from schedules.digest_job import DigestDelivery
+    from schedules.scheduler import scheduler_client
+    from tests.test_schedules import MONDAY_DUE, local, posts
+
+    clock.now = local(2026, 11, 20, 10)
+    ctx = Context("T1", "C1", "UANNA")
+    for text in ("setup Plan", "org add Polisen police", "join Polisen"):
+        assert app.run(ctx, text).ok
+    clock.now = MONDAY_DUE
+    retries: list[float] = []
+    delivery = DigestDelivery(
+        app,
+        scheduler_client(WebClient(token="xoxb-test", base_url=fake_slack.base_url)),
+        clock=clock,
+        on_retry=lambda plan_id, due, delay: retries.append(delay),
+    )
+    holder = sqlite3.connect(store.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        assert delivery.deliver(1, MONDAY_DUE) == "retry"
+    finally:
+        holder.rollback()
+        holder.close()
+    assert retries == [30]
+    assert posts(fake_slack) == []
+    assert delivery.deliver(1, MONDAY_DUE) == "sent"
+    assert delivery.deliver(1, MONDAY_DUE) == "skipped"
+    assert len(posts(fake_slack)) == 1
+
+
+# -- a database made read-only, then writable again ---------------------------------------------
+
+_READ_ONLY_SCRIPT = """
+import json, os, sys
+sys.path.insert(0, sys.argv[1])
+from samverkan.service import Context, Samverkan
+from storage import Store
+folder = sys.argv[2]
+store = Store(os.path.join(folder, "x.db"))
+store.migrate()
+app = Samverkan(store)
+ctx = Context("T1", "C1", "U1")
+out = {"setup": app.run(ctx, "setup P").ok}
+os.chmod(store.path, 0o444)
+out["at_start"] = store.problem_at_start()
+out["health"] = store.health()
+out["refused"] = app.run(ctx, "org add Polisen").text
+out["read"] = app.run(ctx, "status").ok
+out["modes"] = {
+    f: oct(os.stat(os.path.join(folder, f)).st_mode & 0o777) for f in sorted(os.listdir(folder))
+}
+os.chmod(store.path, 0o644)
+out["after"] = app.run(ctx, "org add Polisen").text
+out["health_after"] = store.health()
+print(json.dumps(out))
+"""
+
+
+def test_a_database_made_read_only_refuses_writes_and_works_again_once_fixed() -> None:
+    """SQLite makes -wal/-shm with the file's read-only mode; they follow the file once fixed.
+
+    Run as an unprivileged user (root may write to a read-only file).
+    """
+    import json
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("needs setpriv to run as an unprivileged user")
+        as_user = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    folder = tempfile.mkdtemp(prefix="samverkan-ro-")
+    try:
+        os.chmod(folder, 0o777)
+        root = str(Path(__file__).resolve().parents[1])
+        done = subprocess.run(
+            [*as_user, sys.executable, "-c", _READ_ONLY_SCRIPT, root, folder],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    db = f"{folder}/x.db"
+    assert out["setup"] is True
+    assert out["at_start"].startswith(f"The database {db} cannot be written: {db} not writable")
+    assert out["health"] == "read_only"
+    assert out["refused"] == t("en", "error.store_read_only")
+    assert out["read"] is True
+    assert out["modes"] == {"x.db": "0o444", "x.db-shm": "0o444", "x.db-wal": "0o444"}
+    assert out["after"] == "Added the organisation *Polisen* (other)."
+    assert out["health_after"] == "ok"
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("element", "value"),
+    [
+        ({"type": "static_select", "selected_option": 5}, None),
+        ({"type": "static_select", "selected_option": {"value": 5}}, None),
+        ({"type": "static_select", "selected_option": {"value": "C1:A1"}}, "C1:A1"),
+        ({"type": "datepicker", "selected_date": 20261201}, None),
+        ({"type": "users_select", "selected_user": ["U1"]}, None),
+        ({"type": "plain_text_input", "value": "Walked"}, "Walked"),
+    ],
+)
+def test_a_form_value_of_the_wrong_type_reads_as_left_empty(element: dict, value: object) -> None:
+    from blocks.modals import read_values
+
+    assert read_values({"block": {"action": element}}) == {"block": value}
+
+
+def test_a_form_whose_blocks_carry_odd_ids_still_gets_its_error_under_a_field() -> None:
+    from blocks import ids
+    from blocks.modals import error_block
+
+    view = {"callback_id": ids.LOG_MODAL, "blocks": [{"block_id": ["x"]}, 5, {"block_id": 7}]}
+    assert error_block(view, "date") == ids.TEXT_BLOCK
+    view["blocks"].append({"block_id": ids.DATE_BLOCK})
+    assert error_block(view, "date") == ids.DATE_BLOCK

@@ -166,8 +166,14 @@ MALFORMED = {
     "actions is an object": _interactive(lambda p: p.update(actions={"a": 1})),
     "an action value is a number": _interactive(lambda p: p["actions"][0].update(value=5)),
     "channel is a string": _interactive(lambda p: p.update(channel="C1")),
+    "message blocks are a number": _interactive(lambda p: p.update(message={"blocks": 5})),
+    "message blocks are strings": _interactive(lambda p: p.update(message={"blocks": ["x"]})),
+    "message text is a list": _interactive(lambda p: p.update(message={"text": []})),
     "view state entry not an object": _interactive(
         lambda p: p.update(type="view_submission", view={"state": {"values": {"x": 5}}})
+    ),
+    "view submission without a view": _interactive(
+        lambda p: p.update(type="view_submission", view=None)
     ),
     "view state is a list": _interactive(
         lambda p: p.update(type="view_submission", view={"state": []})
@@ -310,6 +316,17 @@ _KEYS = {
 }
 
 
+def _paths(value: Any, prefix: tuple = ()) -> list[tuple]:
+    """Every path to a value inside a JSON payload (keys and list indices)."""
+    found: list[tuple] = []
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, inner in items:
+        found.append((*prefix, key))
+        if isinstance(inner, dict | list) and inner:
+            found.extend(_paths(inner, (*prefix, key)))
+    return found
+
+
 @st.composite
 def slack_shaped(draw: st.DrawFn) -> bytes:
     """One of Slack's fixtures with one field replaced by anything, or a command's fields."""
@@ -327,6 +344,14 @@ def slack_shaped(draw: st.DrawFn) -> bytes:
     payload = fixture_json(name)
     if "response_url" in payload:
         payload["response_url"] = NOWHERE
+    if draw(st.booleans()):
+        # Anywhere in the payload: one value, however deep, replaced by anything.
+        path = draw(st.sampled_from(_paths(payload)))
+        where: Any = payload
+        for step in path[:-1]:
+            where = where[step]
+        where[path[-1]] = draw(_json)
+        return event_body(payload) if name.startswith("event") else interactive_body(payload)
     key = draw(st.sampled_from(_KEYS[name]))
     if key == "event":
         payload["event"][draw(st.sampled_from(["user", "tab", "type"]))] = draw(_json)
@@ -373,3 +398,21 @@ def test_fuzzed_requests_get_no_5xx_and_unsigned_ones_change_nothing(
         status, _, _ = bot.post(body)
         assert status < 500, body
     no_tracebacks(bot)
+
+
+@pytest.mark.parametrize("assignee", ["<!channel>", "", "x" * 300, "C0NOTAUSER"])
+def test_a_follow_up_form_to_no_person_is_refused_under_the_person(
+    plan: Plan, assignee: str
+) -> None:
+    view = open_modal(plan, "follow")
+    values = {
+        ids.ASSIGNEE_BLOCK: ("users_select", assignee),
+        ids.TEXT_BLOCK: ("plain_text_input", "Call the school"),
+    }
+    status, body = plan.interact(submission(plan, view, values))
+    assert status == 200
+    assert json.loads(body) == {
+        "response_action": "errors",
+        "errors": {ids.ASSIGNEE_BLOCK: "Choose the person who should do it from the list."},
+    }
+    assert count(plan, "followups") == 0

@@ -27,6 +27,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "modal.log_date": ("When", "När"),
     "modal.assignee": ("Who should do it", "Vem ska göra det"),
     "modal.assignee_placeholder": ("Choose a person", "Välj en person"),
+    "modal.choose_person": (
+        "Choose the person who should do it from the list.",
+        "Välj den som ska göra det i listan.",
+    ),
     "modal.follow_text": ("What should be done?", "Vad ska göras?"),
     "modal.due": ("Due (optional)", "Senast (valfritt)"),
     "modal.activity_name": ("Title", "Titel"),
