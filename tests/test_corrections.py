@@ -202,3 +202,31 @@ def build_digest_now(store: Store, sent):
         plan = tx.plans.by_channel("T1", "C1")
         assert plan is not None
         return build_digest(tx, plan, sent, "/samverkan", period_of=sent)
+
+
+# -- observations ------------------------------------------------------------------------------
+
+
+def test_an_observation_is_edited_and_deleted_like_a_log_entry(
+    logged: Callable, store: Store
+) -> None:
+    """H# joins the corrections: its author or a coordinator, text scrubbed from the file."""
+    assert logged("anna", "place add Gångtunneln").ok
+    assert logged("mats", "observe graffiti at Gångtunneln Klotter på väggen vid trappan").ok
+    assert logged("erik", "edit H1 Något annat").text == AUTHOR_ONLY.format(
+        author="mats", ref="H1", what="edit"
+    )
+    assert logged("mats", "edit H1 Nytt klotter vid cykelstället").ok
+    assert "Klotter på väggen vid trappan → Nytt klotter vid cykelstället" in (
+        logged("anna", "history H1").text
+    )
+    assert logged("anna", "delete H1").ok
+    conn = sqlite3.connect(store.path)
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM observations").fetchone() == (0,)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    data = every_byte(store.path)
+    assert [n for n in ("cykelstället".encode(), b"trappan") if n in data] == []
+    assert logged("anna", "edit H1 Igen").text == "There is no H1 in this plan."

@@ -1,4 +1,4 @@
-"""Corrections (DESIGN §6): `edit <L#|F#> <new text>` and `delete <L#|F#>`.
+"""Corrections (DESIGN §6): `edit <L#|F#|H#> <new text>` and `delete <L#|F#|H#>`.
 
 What can be corrected is a table of kinds, one entry each: a new kind (observations, `H#`)
 joins with one `Correctable` in KINDS.
@@ -56,6 +56,11 @@ def _followup(u: Unit, number: int) -> Entry | None:
     return Entry(f.id, f.ref, f.text, f.assigned_by, f.created_at) if f else None
 
 
+def _observation(u: Unit, number: int) -> Entry | None:
+    h = u.tx.observations.get(u.plan.id, number)
+    return Entry(h.id, h.ref, h.text, h.user_id, h.created_at) if h else None
+
+
 #: By ref prefix (upper case).
 KINDS: dict[str, Correctable] = {
     "L": Correctable(
@@ -69,6 +74,12 @@ KINDS: dict[str, Correctable] = {
         _followup,
         lambda u, i, text: u.tx.followups.set_text(i, text),
         lambda u, i: u.tx.followups.remove(i),
+    ),
+    "H": Correctable(
+        "observation",
+        _observation,
+        lambda u, i, text: u.tx.observations.set_text(i, text),
+        lambda u, i: u.tx.observations.remove(i),
     ),
 }
 
@@ -92,14 +103,14 @@ def _ref(token: str, topic: str) -> str:
 
 
 def parse_edit(rest: list[str]) -> Edit:
-    """`edit <L#|F#> <new text>`."""
+    """`edit <L#|F#|H#> <new text>`."""
     if len(rest) < 2:
         raise ParseError("error.edit_usage", "edit")
     return Edit(_ref(rest[0], "edit"), span(rest[1:]))
 
 
 def parse_delete(rest: list[str]) -> Delete:
-    """`delete <L#|F#>`."""
+    """`delete <L#|F#|H#>`."""
     if len(rest) != 1:
         raise ParseError("error.delete_usage", "delete")
     return Delete(_ref(rest[0], "delete"))

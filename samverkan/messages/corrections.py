@@ -39,19 +39,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "example.delete": ("{cmd} delete L3", "{cmd} radera L3"),
     "help.edit": (
-        "`{cmd} edit <L#|F#> <new text>` corrects what a log entry or follow-up says (its "
+        "`{cmd} edit <L#|F#|H#> <new text>` corrects what a log entry, follow-up or observation "
+        "says (its "
         "author or a coordinator). Its history keeps the text before and after.\n"
         "Example: `{cmd} edit L3 Walked the centre with the school`",
-        "`{cmd} ändra <L#|F#> <ny text>` rättar vad en loggpost eller uppföljning säger (den "
+        "`{cmd} ändra <L#|F#|H#> <ny text>` rättar vad en loggpost, uppföljning eller händelse "
+        "säger (den "
         "som skrev den eller en samordnare). Historiken behåller texten före och efter.\n"
         "Exempel: `{cmd} ändra L3 Vandring i centrum med skolan`",
     ),
     "help.delete": (
-        "`{cmd} delete <L#|F#>` removes a log entry or follow-up (its author or a coordinator) "
+        "`{cmd} delete <L#|F#|H#>` removes a log entry, follow-up or observation (its author or a "
+        "coordinator) "
         "and scrubs its text everywhere: the plan, the search, its history and the bot's own "
         "messages that showed it. The history keeps who deleted it and when, never the text.\n"
         "Example: `{cmd} delete L3`",
-        "`{cmd} radera <L#|F#>` tar bort en loggpost eller uppföljning (den som skrev den eller "
+        "`{cmd} radera <L#|F#|H#>` tar bort en loggpost, uppföljning eller händelse (den som "
+        "skrev den eller "
         "en samordnare) och tar bort texten överallt: planen, sökningen, historiken och botens "
         "egna meddelanden som visade den. Historiken behåller vem som raderade och när, aldrig "
         "texten.\nExempel: `{cmd} radera L3`",

@@ -79,6 +79,15 @@ class Observations(Repo):
         r = self._one(_SQL + " WHERE h.plan_id = ? AND h.ref_no = ?", (plan_id, ref_no))
         return Observation.from_row(r) if r else None
 
+    def set_text(self, observation_id: int, text: str) -> None:
+        """Correct an observation's text (its search index follows through its triggers)."""
+        self.db.execute("UPDATE observations SET text = ? WHERE id = ?", (text, observation_id))
+
+    def remove(self, observation_id: int) -> None:
+        """Delete an observation, and merge the search index so no segment keeps its words."""
+        self.db.execute("DELETE FROM observations WHERE id = ?", (observation_id,))
+        self.db.execute("INSERT INTO observations_fts (observations_fts) VALUES ('optimize')")
+
     def of_week(
         self, plan_id: int, iso_year: int, iso_week: int, *, limit: int, offset: int = 0
     ) -> tuple[list[Observation], int]:
