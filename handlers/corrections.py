@@ -9,8 +9,9 @@ from slack_sdk import WebClient
 
 from blocks import ids
 from blocks.corrections import edit_modal, split_entry_value
+from blocks.form_values import read_values
 from blocks.kit import message_payload
-from blocks.modals import error_block, read_values
+from blocks.modals import error_block
 from handlers.common import after_ack, open_modal, payload_context, samverkan_of, tell
 from handlers.effects import carry_out
 from samverkan.context import UserError

@@ -11,7 +11,8 @@ from slack_sdk.errors import SlackApiError
 
 from blocks import ids
 from blocks.files import import_confirm_modal
-from blocks.modals import notice_modal, read_metadata, read_values
+from blocks.form_values import read_metadata, read_values
+from blocks.modals import notice_modal
 from blocks.text import mrkdwn_to_text
 from handlers.common import after_ack, log, post_reply, samverkan_of, team_of
 from handlers.errors import log_failure

@@ -13,7 +13,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from blocks import ids
-from blocks.modals import error_block, read_metadata, read_values, split_activity_value
+from blocks.form_values import read_metadata, read_values
+from blocks.modals import error_block, split_activity_value
 from blocks.observe_modal import observe_error_block
 from blocks.round import round_payload
 from blocks.text import mrkdwn_to_text

@@ -350,7 +350,7 @@ def test_a_database_made_read_only_refuses_writes_and_works_again_once_fixed() -
     ],
 )
 def test_a_form_value_of_the_wrong_type_reads_as_left_empty(element: dict, value: object) -> None:
-    from blocks.modals import read_values
+    from blocks.form_values import read_values
 
     assert read_values({"block": {"action": element}}) == {"block": value}
 

@@ -11,6 +11,7 @@ import yaml
 
 from blocks import ids
 from blocks.cards import replace_card, source_of, tag_source
+from blocks.form_values import read_values
 from blocks.home import home_view
 from blocks.kit import followup_blocks, menu_value, message_payload, split_menu_value
 from blocks.modals import (
@@ -20,7 +21,6 @@ from blocks.modals import (
     log_modal,
     metadata,
     notice_modal,
-    read_values,
 )
 from handlers.common import typed_text
 from samverkan.home import home
