@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from openpyxl.styles import PatternFill
 
 from samverkan.files.columns import TEMPLATE, column_of
+from samverkan.i18n import t
 from samverkan.service import Context, Samverkan
 from storage import Store
 
@@ -194,7 +195,14 @@ def test_a_csv_from_excel_with_a_bom_and_semicolons(
 def test_the_template_sheet_is_ready_to_print(full: Callable) -> None:
     (file,) = full("anna", "export").files
     wb = openpyxl.load_workbook(BytesIO(file.content))
-    assert wb.sheetnames == ["Åtgärdsplan", "Aktiviteter", "Orsaker", "Logg", "Uppföljningar"]
+    assert wb.sheetnames == [
+        "Åtgärdsplan",
+        "Aktiviteter",
+        "Orsaker",
+        "Logg",
+        "Uppföljningar",
+        "Händelser",
+    ]
     ws = wb["Åtgärdsplan"]
     assert ws["A1"].value.startswith("Trygg i Järva: åtgärdsplan")
     assert ws.freeze_panes == "A4"
@@ -409,3 +417,36 @@ def test_any_plan_survives_the_round_trip(tmp_path_factory, rows: list, lang: st
         done = run("anna", f"import {path} confirm", channel=channel)
         assert done.ok, done.text
         assert plan_state(store, channel) == plan_state(store, "C1")
+
+
+def test_the_export_carries_the_observations(full: Callable) -> None:
+    """The situation picture's observations in their own sheet, in the plan's language."""
+    assert full("anna", "plats ny Gångtunneln").ok
+    assert full(
+        "anna", "händelse klotter vid Gångtunneln den 2026-11-23 kväll oro hög Nya taggar"
+    ).ok
+    (file,) = full("anna", "export").files
+    ws = openpyxl.load_workbook(BytesIO(file.content))["Händelser"]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    header = next(i for i, r in enumerate(rows) if r[0] == "Ref")
+    assert rows[header] == [
+        "Ref",
+        t("sv", "field.on"),
+        t("sv", "field.week"),
+        t("sv", "field.band"),
+        t("sv", "field.place"),
+        t("sv", "field.category"),
+        t("sv", "field.concern"),
+        t("sv", "field.organisation"),
+        t("sv", "field.text"),
+    ]
+    (h1,) = rows[header + 1 :]
+    assert h1[0] == "H1" and h1[2:] == [
+        "2026-W48",
+        t("sv", "band.evening"),
+        "Gångtunneln",
+        t("sv", "category.graffiti"),
+        t("sv", "concern.high"),
+        None,
+        "Nya taggar",
+    ]

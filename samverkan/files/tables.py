@@ -179,13 +179,47 @@ def followups_sheet(tx: Tx, plan: Plan) -> Sheet:
     return _sheet(lang, "followups", headers, rows, (7, 60, 9, 12, 12, 12))
 
 
-#: The sheets of an export, in order; observations and indicators join here when they exist.
+def observations_sheet(tx: Tx, plan: Plan) -> Sheet:
+    """The situation picture's observations, oldest first: when, where, what, how concerning."""
+    lang = plan.language
+    rows = [
+        Row(
+            (
+                h.ref,
+                h.happened_on,
+                f"{h.iso_year}-W{h.iso_week:02d}",
+                t(lang, f"band.{h.time_band}") if h.time_band else "",
+                h.place or "",
+                t(lang, f"category.{h.category}"),
+                t(lang, f"concern.{h.concern}") if h.concern else "",
+                h.organisation or "",
+                h.text,
+            )
+        )
+        for h in tx.observations.of_plan(plan.id)
+    ]
+    headers = (
+        "export.ref",
+        "field.on",
+        "field.week",
+        "field.band",
+        "field.place",
+        "field.category",
+        "field.concern",
+        "field.organisation",
+        "field.text",
+    )
+    return _sheet(lang, "observations", headers, rows, (7, 12, 10, 12, 22, 20, 10, 24, 70))
+
+
+#: The sheets of an export, in order; indicators join here when they exist.
 SHEETS: list[Callable[[Tx, Plan], Sheet]] = [
     template_sheet,
     activities_sheet,
     causes_sheet,
     log_sheet,
     followups_sheet,
+    observations_sheet,
 ]
 
 

@@ -129,6 +129,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.sheet_causes": ("Causes", "Orsaker"),
     "export.sheet_log": ("Log", "Logg"),
     "export.sheet_followups": ("Follow-ups", "Uppföljningar"),
+    "export.sheet_observations": ("Observations", "Händelser"),
     "export.ref": ("Ref", "Ref"),
     "export.cause_ref": ("Cause ref", "Orsak ref"),
     "export.period_start": ("From", "Från"),

@@ -88,6 +88,11 @@ class Observations(Repo):
         self.db.execute("DELETE FROM observations WHERE id = ?", (observation_id,))
         self.db.execute("INSERT INTO observations_fts (observations_fts) VALUES ('optimize')")
 
+    def of_plan(self, plan_id: int) -> list[Observation]:
+        """Every observation of a plan, oldest first (the export)."""
+        rows = self._all(_SQL + " WHERE h.plan_id = ? ORDER BY h.happened_on, h.ref_no", (plan_id,))
+        return [Observation.from_row(r) for r in rows]
+
     def of_week(
         self, plan_id: int, iso_year: int, iso_week: int, *, limit: int, offset: int = 0
     ) -> tuple[list[Observation], int]:
