@@ -32,6 +32,7 @@ from samverkan.interactive import open_form
 from samverkan.observe_form import open_observe_form
 from samverkan.reply import EntryActions, Item, Note, Reply, Section
 from samverkan.service import Context, Samverkan
+from storage import StoreError
 
 
 def command_response(reply: Reply, source: str) -> dict[str, Any]:
@@ -178,7 +179,13 @@ def _post_shown(
             plan_id=reply.plan_id,
         )
         return command_response(fallback, text)
-    samverkan.record_posted(reply.plan_id, reply.shows, str(answer["channel"]), str(answer["ts"]))
+    try:
+        samverkan.record_posted(
+            reply.plan_id, reply.shows, str(answer["channel"]), str(answer["ts"])
+        )
+    except StoreError as e:
+        # The entry is saved and posted; only a later `delete` cannot update this message.
+        log.warning("the posted confirmation of %s could not be recorded: %s", reply.shows, e)
     done = t(reply.lang, "posted.in_channel", ref=reply.shows, cmd=samverkan.command)
     # Shown to its author: Edit / Delete under it.
     items: list[Item] = [Section(done), EntryActions(reply.plan_id, reply.shows)]
