@@ -1,10 +1,10 @@
 # Two commands on a fresh clone: `make run` and `make test`. Only python3 and make are needed:
-# the first run installs uv (pinned) into .venv-tools, then every dependency from uv.lock.
+# the first run makes .venv with a pinned uv in it, then installs every dependency from uv.lock
+# (uv itself is a locked dev dependency, so an exact sync keeps it).
 PYTHON ?= python3
 UV_VERSION := 0.13.9
-TOOLS := .venv-tools
-UV := $(TOOLS)/bin/uv
 VENV := .venv
+UV := $(VENV)/bin/uv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 # uv installs into .venv, with this machine's python3, and never downloads an interpreter.
@@ -14,8 +14,8 @@ export UV_PYTHON_DOWNLOADS := never
 .PHONY: run test demo lint typecheck format bench lock upgrade clean
 
 $(UV):
-	$(PYTHON) -m venv $(TOOLS)
-	$(TOOLS)/bin/python -m pip install --quiet uv==$(UV_VERSION)
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet uv==$(UV_VERSION)
 
 # --frozen: install exactly what uv.lock pins (with hashes); never re-resolve.
 $(STAMP): uv.lock pyproject.toml | $(UV)
@@ -54,4 +54,4 @@ upgrade: | $(UV)
 	$(UV) lock --upgrade --python $(PYTHON)
 
 clean:
-	rm -rf $(VENV) $(TOOLS) samverkan.db samverkan.db-wal samverkan.db-shm
+	rm -rf $(VENV) samverkan.db samverkan.db-wal samverkan.db-shm
