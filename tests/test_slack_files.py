@@ -42,7 +42,14 @@ def test_export_goes_to_the_person_in_a_dm(plan: Plan) -> None:
     assert shared["name"].endswith(".xlsx")
     assert "direktmeddelande" in (shared["initial_comment"] or "")
     wb = openpyxl.load_workbook(BytesIO(shared["content"]))
-    assert wb.sheetnames == ["Åtgärdsplan", "Aktiviteter", "Orsaker", "Logg", "Uppföljningar"]
+    assert wb.sheetnames == [
+        "Åtgärdsplan",
+        "Aktiviteter",
+        "Orsaker",
+        "Logg",
+        "Uppföljningar",
+        "Händelser",
+    ]
     ws = wb["Åtgärdsplan"]
     assert [c.value for c in ws[3]] == [
         "Orsak",
