@@ -18,6 +18,7 @@ from storage.repos import (
     Plans,
     Refs,
     Reminders,
+    SearchIndex,
 )
 
 
@@ -32,9 +33,10 @@ class Tx:
         self.plans = Plans(db, now)
         self.organisations = Organisations(db, now)
         self.members = Members(db, now)
-        self.activities = Activities(db, now, self.refs)
-        self.logs = Logs(db, now, self.refs)
-        self.followups = FollowUps(db, now, self.refs)
+        self.search = SearchIndex(db, now)
+        self.activities = Activities(db, now, self.refs, self.search)
+        self.logs = Logs(db, now, self.refs, self.search)
+        self.followups = FollowUps(db, now, self.refs, self.search)
         self.reminders = Reminders(db, now)
         self.digests = Digests(db, now)
         self.events = Events(db, now)

@@ -23,7 +23,8 @@ TABLES = {
     "ref_counters",
     "activities",
     "log_entries",
-    "log_entries_fts",
+    "search_items",
+    "search_terms",
     "followups",
     "user_settings",
     "digests",
@@ -104,7 +105,7 @@ def test_migrations_from_an_empty_file(tmp_path: Path) -> None:
     assert not path.exists()
     store = Store(path)
     versions = [v for v, _, _ in MIGRATIONS]
-    assert versions == list(range(1, len(versions) + 1))  # numbered, none skipped
+    assert versions == sorted(set(versions))  # numbered, in order, each once
     assert store.migrate() == versions
     assert store.schema_version() == versions[-1]
     conn = connect(path)
@@ -137,8 +138,8 @@ def test_rerunning_migrations_is_a_no_op(store: Store) -> None:
 
 
 def test_m002_indexes_the_audit_trail_by_plan_and_time(store: Store) -> None:
-    """Schema version 2; the digest's audit.between query uses the (plan_id, at) index."""
-    assert store.schema_version() == 2
+    """From schema version 2 on, the digest's audit.between query uses the (plan_id, at) index."""
+    assert store.schema_version() >= 2
     conn = connect(store.path)
     try:
         indexes = {
@@ -156,20 +157,43 @@ def test_m002_indexes_the_audit_trail_by_plan_and_time(store: Store) -> None:
         conn.close()
 
 
-def test_a_version_1_database_is_brought_to_version_2(tmp_path: Path, monkeypatch) -> None:
-    """m002 runs on a file that has only m001, and keeps its data."""
+def add_logs_v1(path: str, plan_id: int, texts: list[str], user: str = "erik") -> None:
+    """Log entries and their audit events as the first schema holds them (plain SQL)."""
+    conn = connect(path)
+    try:
+        for n, text in enumerate(texts, start=1):
+            conn.execute(
+                "INSERT INTO log_entries (plan_id, ref_no, text, user_id, happened_on, source, "
+                "created_at) VALUES (?, ?, ?, ?, '2026-11-25', 'command', ?)",
+                (plan_id, n, text, user, f"2026-11-25T10:00:0{n}+00:00"),
+            )
+            conn.execute(
+                "INSERT INTO audit_events (team_id, plan_id, user_id, entity, ref, action, at) "
+                "VALUES ('T1', ?, ?, 'log', ?, 'created', ?)",
+                (plan_id, user, f"L{n}", NOW.isoformat()),
+            )
+    finally:
+        conn.close()
+
+
+#: Tables a migration after m002 added or replaced (the log's FTS table by the search index).
+LATER = ("schema_migrations", "log_entries_fts", "search_items", "search_terms")
+
+
+def test_a_version_1_database_is_brought_up_to_date(tmp_path: Path, monkeypatch) -> None:
+    """m002 and the later migrations run on a file that has only m001, and keep its data."""
     old = Store(tmp_path / "old.db", clock=lambda: NOW)
     monkeypatch.setattr("storage.store.MIGRATIONS", MIGRATIONS[:1])
     assert old.migrate() == [1]
     plan_id = new_plan(old)
-    add_logs(old.path, plan_id, 2, "erik")
+    add_logs_v1(old.path, plan_id, ["erik entry 0", "erik entry 1"])
     before = snapshot(old.path)
     monkeypatch.undo()
-    assert old.migrate() == [2]
-    assert old.schema_version() == 2
+    assert old.migrate() == [v for v, _, _ in MIGRATIONS[1:]]
+    assert old.schema_version() == MIGRATIONS[-1][0]
     after = snapshot(old.path)
-    assert {k: v for k, v in after.items() if k != "schema_migrations"} == {
-        k: v for k, v in before.items() if k != "schema_migrations"
+    assert {k: v for k, v in after.items() if not k.startswith(LATER)} == {
+        k: v for k, v in before.items() if not k.startswith(LATER)
     }
     with old.read() as tx:
         assert [e.ref for e in tx.audit.between(plan_id, NOW, NOW + timedelta(1))] == [
@@ -402,6 +426,7 @@ def test_backup_produces_a_readable_copy(store: Store, tmp_path: Path) -> None:
     with restored.read() as tx:
         plan = tx.plans.by_channel("T1", "C1")
         assert plan is not None and plan.name == "Trygg i Järva"
-        hits, total = tx.logs.search(plan.id, "entry", 10)
-        assert ([e.ref for e in hits], total) == (["L3", "L2", "L1"], 3)
+        hits, total = tx.search.find(plan.id, "entry", 10)
+        refs = [entry.ref for h in hits if (entry := tx.logs.by_id(h.item_id))]
+        assert (refs, total) == (["L3", "L2", "L1"], 3)
     assert len(snapshot(store.path)["log_entries"]) == 4

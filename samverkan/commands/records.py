@@ -13,8 +13,8 @@ from samverkan.i18n import has, t
 from samverkan.parsing import ANY_REF, ParseError
 from samverkan.registry import Access, Command, Verb, declare, declare_verb
 from samverkan.reply import Header, Item, Note, Reply, Section
+from samverkan.search import hit_lines
 from samverkan.text import LIST_LIMIT, clip, esc, mention
-from samverkan.views import log_line
 from storage import AuditEvent
 
 
@@ -47,18 +47,18 @@ def parse_history(rest: list[str]) -> History:
 
 
 def run_search(u: Unit, cmd: Search) -> Reply:
-    """Log entries matching the words, newest first."""
+    """Everything the plan's people wrote that matches the words, newest first."""
     plan, lang = u.plan, u.plan.language
-    hits, total = u.tx.logs.search(plan.id, cmd.query, LIST_LIMIT)
-    if not hits:
+    found, total = u.tx.search.find(plan.id, cmd.query, LIST_LIMIT)
+    if not found:
         text = t(lang, "search.none", query=esc(cmd.query, 100))
         return Reply(text, [Section(text)], lang=lang)
     title = t(lang, "search.title", n=total, query=clip(cmd.query, 80))
     items: list[Item] = [Header(clip(title, 150))]
-    lines = [log_line(u.d, plan, e) for e in hits]
+    lines = hit_lines(u, cmd.query, [(h.kind, h.item_id) for h in found])
     items.extend(u.d.lines(lang, lines, "search", LIST_LIMIT))
-    if total > len(hits):
-        items.append(Note(t(lang, "search.more", n=total - len(hits))))
+    if total > len(found):
+        items.append(Note(t(lang, "search.more", n=total - len(found))))
     return Reply(t(lang, "search.title", n=total, query=esc(cmd.query, 80)), items, lang=lang)
 
 

@@ -11,6 +11,7 @@ from storage.repos.organisations import Organisations
 from storage.repos.plans import Plans
 from storage.repos.refs import Refs
 from storage.repos.reminders import Reminders
+from storage.repos.search import SearchHit, SearchIndex
 
 __all__ = [
     "Activities",
@@ -24,4 +25,6 @@ __all__ = [
     "Plans",
     "Refs",
     "Reminders",
+    "SearchHit",
+    "SearchIndex",
 ]

@@ -10,6 +10,7 @@ import sqlite_utils
 from storage.models import FollowUp
 from storage.repos.base import Repo, iso
 from storage.repos.refs import Refs
+from storage.repos.search import SearchIndex
 
 _SQL = """
 SELECT f.id, f.plan_id, f.ref_no, f.text, f.assignee, f.assigned_by, f.due_date, f.activity_id,
@@ -32,9 +33,12 @@ _UPDATABLE = {
 class FollowUps(Repo):
     """The follow-ups of the plans."""
 
-    def __init__(self, db: sqlite_utils.Database, now: datetime, refs: Refs) -> None:
+    def __init__(
+        self, db: sqlite_utils.Database, now: datetime, refs: Refs, search: SearchIndex
+    ) -> None:
         super().__init__(db, now)
         self.refs = refs
+        self.search = search
 
     def add(
         self,
@@ -66,6 +70,7 @@ class FollowUps(Repo):
         )
         f = self.by_id(cur.lastrowid)  # type: ignore[arg-type]
         assert f is not None
+        self.search.put(plan_id, "followup", f.id, [text])
         return f
 
     def by_id(self, followup_id: int) -> FollowUp | None:

@@ -10,6 +10,7 @@ import sqlite_utils
 from storage.models import LogEntry
 from storage.repos.base import Repo
 from storage.repos.refs import Refs
+from storage.repos.search import SearchIndex
 
 _SQL = """
 SELECT l.id, l.plan_id, l.ref_no, l.activity_id, a.ref_no AS activity_ref_no,
@@ -24,11 +25,14 @@ _NEWEST_FIRST = " ORDER BY l.happened_on DESC, l.ref_no DESC"
 
 
 class Logs(Repo):
-    """The log entries of the plans, with full-text search."""
+    """The log entries of the plans."""
 
-    def __init__(self, db: sqlite_utils.Database, now: datetime, refs: Refs) -> None:
+    def __init__(
+        self, db: sqlite_utils.Database, now: datetime, refs: Refs, search: SearchIndex
+    ) -> None:
         super().__init__(db, now)
         self.refs = refs
+        self.search = search
 
     def add(
         self,
@@ -61,9 +65,15 @@ class Logs(Repo):
                 self._stamp(),
             ),
         )
-        r = self._one(_SQL + " WHERE l.id = ?", (cur.lastrowid,))
-        assert r is not None
-        return LogEntry.from_row(r)
+        entry = self.by_id(cur.lastrowid)  # type: ignore[arg-type]
+        assert entry is not None
+        self.search.put(plan_id, "log", entry.id, [text])
+        return entry
+
+    def by_id(self, log_id: int) -> LogEntry | None:
+        """One log entry by its row id."""
+        r = self._one(_SQL + " WHERE l.id = ?", (log_id,))
+        return LogEntry.from_row(r) if r else None
 
     def get(self, plan_id: int, ref_no: int) -> LogEntry | None:
         """One log entry by its number."""
@@ -106,20 +116,3 @@ class Logs(Repo):
             (plan_id,),
         )
         return {r["activity_id"]: date.fromisoformat(r["last"]) for r in rows}
-
-    def search(self, plan_id: int, query: str, limit: int) -> tuple[list[LogEntry], int]:
-        """Full-text search of a plan's log: the best matches and how many matched in all."""
-        # FTS5 ends a string at NUL, and a query of quotes alone quotes to nothing at all.
-        fts_query = self.db.quote_fts(query.replace("\x00", " "))
-        if not fts_query.strip():
-            return [], 0
-        where = (
-            " WHERE l.plan_id = ? AND l.id IN "
-            "(SELECT rowid FROM log_entries_fts WHERE log_entries_fts MATCH ?)"
-        )
-        total = self._one("SELECT COUNT(*) AS n FROM log_entries l" + where, (plan_id, fts_query))
-        rows = self._all(
-            _SQL + where + _NEWEST_FIRST + " LIMIT ?",
-            (plan_id, fts_query, limit),
-        )
-        return [LogEntry.from_row(r) for r in rows], int(total["n"]) if total else 0
