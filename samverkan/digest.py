@@ -37,7 +37,15 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from samverkan.dates import iso_week
-from samverkan.digest_text import Change, DigestData, render
+from samverkan.digest_text import (
+    LOG_ENTRY_LIMIT,
+    LOG_GROUP_LIMIT,
+    Change,
+    DigestData,
+    LogPart,
+    ShownGroup,
+    render,
+)
 from samverkan.reply import Reply
 from samverkan.rules import LONG_OVERDUE_DAYS, days_late, followup_late, needs_attention
 from samverkan.timing import digest_due_in_week
@@ -69,19 +77,14 @@ def select(tx: Tx, plan: Plan, now: datetime, period_of: datetime | None = None)
     new_refs = {a.ref for a in new}
     changes = _changes(tx, plan, since, until, by_ref, new_refs)
 
-    logs = tx.logs.between(plan.id, start, end)
+    log = _log_part(tx, plan, start, end)
     open_fus = tx.followups.of_plan(plan.id, "open")
     late_fus = [f for f in open_fus if followup_late(f, today)]
     overdue = [f for f in late_fus if days_late(f, today) <= LONG_OVERDUE_DAYS]
     long_overdue = [f for f in late_fus if days_late(f, today) > LONG_OVERDUE_DAYS]
     horizon = today + timedelta(days=DUE_SOON_DAYS - 1)
     due_soon = [f for f in open_fus if f.due_date and today <= f.due_date <= horizon]
-    completed = [
-        f
-        for f in tx.followups.of_plan(plan.id, "done")
-        if f.done_at is not None and since <= f.done_at < until
-    ]
-    completed.sort(key=lambda f: f.done_at or since)
+    completed = tx.followups.done_between(plan.id, since, until)
 
     last = tx.logs.last_logged(plan.id)
     attention = needs_attention(activities, last, today, tz)
@@ -93,7 +96,7 @@ def select(tx: Tx, plan: Plan, now: datetime, period_of: datetime | None = None)
         activities=activities,
         new=new,
         changes=changes,
-        logs=logs,
+        log=log,
         overdue=overdue,
         long_overdue=long_overdue,
         due_soon=due_soon,
@@ -103,6 +106,35 @@ def select(tx: Tx, plan: Plan, now: datetime, period_of: datetime | None = None)
         quiet=attention.quiet,
         last_logged=last,
     )
+
+
+def _log_part(tx: Tx, plan: Plan, start: date, end: date) -> LogPart:
+    """The period's log counted and grouped in storage; only the entries shown are read."""
+    summary = tx.logs.period_summary(plan.id, start, end)
+    # The busiest activities first, entries without an activity last.
+    order = sorted(
+        summary.groups,
+        key=lambda g: (g.activity_id is None, -g.entries, int((g.activity_ref or "A0")[1:])),
+    )
+    shown = [
+        ShownGroup(
+            g,
+            tx.logs.between(
+                plan.id,
+                start,
+                end,
+                activity_id=g.activity_id,
+                no_activity=g.activity_id is None,
+                limit=LOG_ENTRY_LIMIT,
+            ),
+            tx.logs.period_organisations(plan.id, start, end, g.activity_id, 4)
+            if g.organisations > 1
+            else [],
+        )
+        for g in order[:LOG_GROUP_LIMIT]
+    ]
+    hidden = sum(g.entries for g in order[LOG_GROUP_LIMIT:])
+    return LogPart(summary.entries, summary.organisations, shown, hidden)
 
 
 def _changes(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,7 +21,7 @@ from samverkan.text import (
     more_text,
     pack_lines,
 )
-from storage import Activity, FollowUp, LogEntry, Plan
+from storage import Activity, FollowUp, LogEntry, LogGroup, Plan
 
 
 @dataclass(frozen=True)
@@ -37,6 +36,25 @@ class Change:
 
 
 @dataclass(frozen=True)
+class ShownGroup:
+    """One activity's (or no activity's) entries of the period as the digest shows them."""
+
+    group: LogGroup
+    newest: list[LogEntry]  # the first LOG_ENTRY_LIMIT, newest first
+    organisations: list[tuple[str, int]]  # the busiest few, when more than one logged here
+
+
+@dataclass(frozen=True)
+class LogPart:
+    """The period's log, counted in storage: totals, the groups shown, the entries not shown."""
+
+    entries: int
+    organisations: int
+    groups: list[ShownGroup]
+    hidden: int
+
+
+@dataclass(frozen=True)
 class DigestData:
     """What one digest reports, before it is put into words."""
 
@@ -47,7 +65,7 @@ class DigestData:
     activities: list[Activity]
     new: list[Activity]
     changes: list[Change]
-    logs: list[LogEntry]
+    log: LogPart
     overdue: list[FollowUp]
     long_overdue: list[FollowUp]
     due_soon: list[FollowUp]
@@ -123,7 +141,7 @@ def render(d: DigestData, command: str) -> Reply:
         name=esc(clip(plan.name, 200)),
         weeks=weeks,
         range=span,
-        logs=len(d.logs),
+        logs=d.log.entries,
         overdue=len(d.overdue) + len(d.long_overdue),
         attention=d.attention_count,
     )
@@ -186,55 +204,41 @@ def _activities_part(d: DigestData, command: str) -> list:
 
 def _log_part(d: DigestData, command: str) -> list:
     lang = d.plan.language
-    if not d.logs:
+    log = d.log
+    if not log.entries:
         return [
             Section(
                 f"*{t(lang, 'digest.logged_title')}*\n" + t(lang, "digest.logged_none", cmd=command)
             )
         ]
-    orgs = {e.organisation for e in d.logs if e.organisation}
     head = f"*{t(lang, 'digest.logged_title')}* — " + t(
-        lang, "digest.logged_count", n=len(d.logs), orgs=len(orgs)
-    )
-    groups: dict[int | None, list[LogEntry]] = {}
-    for e in d.logs:  # newest first
-        groups.setdefault(e.activity_id, []).append(e)
-    # The busiest activities first, entries without an activity last.
-    order = sorted(
-        groups,
-        key=lambda k: (k is None, -len(groups[k]), int((groups[k][0].activity_ref or "A0")[1:])),
+        lang, "digest.logged_count", n=log.entries, orgs=log.organisations
     )
     lines: list[str] = []
-    for key in order[:LOG_GROUP_LIMIT]:
-        entries = groups[key]
-        first = entries[0]
-        who = Counter(e.organisation for e in entries if e.organisation)
-        orgs_part = ", ".join(f"{esc(o, 60)} {n}" for o, n in who.most_common(4))
-        if len(who) > 4:
+    for shown in log.groups:  # the busiest activities first, entries without one last
+        g = shown.group
+        orgs_part = ", ".join(f"{esc(o, 60)} {n}" for o, n in shown.organisations[:4])
+        if g.organisations > 4:
             orgs_part += ", …"
-        count = t(
-            lang, "digest.entries_one" if len(entries) == 1 else "digest.entries", n=len(entries)
-        )
-        if key is None:
+        key = "digest.entries_one" if g.entries == 1 else "digest.entries"
+        count = t(lang, key, n=g.entries)
+        if g.activity_id is None:
             name = f"*{t(lang, 'digest.no_activity')}*"
             more_cmd = "search <words>"
         else:
-            name = f"*{first.activity_ref}* {esc(first.activity_title or '', 80)}"
-            more_cmd = f"activity {first.activity_ref}"
+            name = f"*{g.activity_ref}* {esc(g.activity_title or '', 80)}"
+            more_cmd = f"activity {g.activity_ref}"
         # Which organisations, when more than one did something here (each line names its own).
-        if len(who) > 1:
+        if g.organisations > 1:
             count += f" ({orgs_part})"
         lines.append(f"{name} — {count}")
-        for e in entries[:LOG_ENTRY_LIMIT]:
+        for e in shown.newest:
             source = esc(e.organisation, 60) if e.organisation else mention(e.user_id)
             lines.append(f"    • {_fmt(d, e.happened_on)} {source}: {esc(e.text, 160)}")
-        if len(entries) > LOG_ENTRY_LIMIT:
-            lines.append(
-                "    " + more_text(lang, len(entries) - LOG_ENTRY_LIMIT, command, more_cmd)
-            )
-    if len(order) > LOG_GROUP_LIMIT:
-        hidden = sum(len(groups[k]) for k in order[LOG_GROUP_LIMIT:])
-        lines.append(more_text(lang, hidden, command, "activity list"))
+        if g.entries > LOG_ENTRY_LIMIT:
+            lines.append("    " + more_text(lang, g.entries - LOG_ENTRY_LIMIT, command, more_cmd))
+    if log.hidden:
+        lines.append(more_text(lang, log.hidden, command, "activity list"))
     return list(pack_lines(lines, head))
 
 

@@ -10,6 +10,7 @@ from storage.models import (
     Organisation,
     Plan,
 )
+from storage.repos.logs import LogGroup, LogSummary
 from storage.store import Store
 from storage.tx import Tx
 
@@ -19,6 +20,8 @@ __all__ = [
     "Digest",
     "FollowUp",
     "LogEntry",
+    "LogGroup",
+    "LogSummary",
     "Member",
     "Organisation",
     "Plan",

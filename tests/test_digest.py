@@ -149,7 +149,8 @@ def test_a_caught_up_digest_reports_the_week_of_its_scheduled_moment(
     assert run("erik", "log A1 Tuesday walk").ok
     late = data(store, plan, clock.now, period_of=local(2026, 11, 30, 8))
     assert (late.start, late.end) == (date(2026, 11, 23), date(2026, 11, 29))
-    assert [e.text for e in late.logs] == ["Sunday walk"]
+    assert late.log.entries == 1
+    assert [e.text for g in late.log.groups for e in g.newest] == ["Sunday walk"]
     assert late.today == date(2026, 12, 1)
 
 

@@ -529,6 +529,20 @@ def test_history_shows_the_audit_trail(plan: Callable) -> None:
     assert run("mats", "history F7").text == "F7 has no history in this plan."
 
 
+def test_history_of_a_long_trail_shows_the_newest_forty(plan: Callable) -> None:
+    plan("anna", "activity add Belysning")
+    for i in range(45):
+        plan("anna", f"activity A1 rag {('green', 'red', 'amber')[i % 3]}")
+    reply = plan("mats", "history A1")
+    notes = [i.text for i in reply.items if isinstance(i, Note)]
+    assert notes == ["Older events not shown: 6."]
+    lines = "\n".join(sections(reply)).split("\n")
+    assert len(lines) == 40
+    # The oldest shown is the 7th event: the 6th assessment change (red → amber … is i = 5).
+    assert lines[0].endswith("changed: Assessment: red → amber")
+    assert lines[-1].endswith("changed: Assessment: red → amber")
+
+
 def test_search_uses_full_text_search(plan: Callable) -> None:
     run = plan
     run("anna", "activity add Fordon")

@@ -17,6 +17,9 @@ from samverkan.search import hit_lines
 from samverkan.text import LIST_LIMIT, clip, esc, mention
 from storage import AuditEvent
 
+#: The newest audit events `history` shows.
+HISTORY_LIMIT = 40
+
 
 @dataclass(frozen=True)
 class Search:
@@ -65,9 +68,11 @@ def run_search(u: Unit, cmd: Search) -> Reply:
 def run_history(u: Unit, cmd: History) -> Reply:
     """The audit trail of one item, the newest 40 events."""
     plan, lang = u.plan, u.plan.language
-    events = u.tx.audit.of_item(plan.id, cmd.ref)
+    events = u.tx.audit.of_item(plan.id, cmd.ref, HISTORY_LIMIT)
     if not events:
         raise UserError("error.no_history", ref=cmd.ref)
+    # Only the events shown are read and worded; the older ones are counted.
+    hidden = u.tx.audit.count_of_item(plan.id, cmd.ref) - len(events)
     tz = ZoneInfo(plan.timezone)
     today = u.today
     lines = []
@@ -78,10 +83,9 @@ def run_history(u: Unit, cmd: History) -> Reply:
     title = t(lang, "history.title", ref=cmd.ref)
     items: list[Item] = [Header(title)]
     # The newest events matter most when the trail is long.
-    hidden = max(len(lines) - 40, 0)
     if hidden:
         items.append(Note(t(lang, "history.older", n=hidden)))
-    items.extend(u.d.lines(lang, lines[hidden:], "history", 40))
+    items.extend(u.d.lines(lang, lines, "history", HISTORY_LIMIT))
     return Reply(title + "\n" + "\n".join(lines[-10:]), items, lang=lang)
 
 

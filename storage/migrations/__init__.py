@@ -17,7 +17,12 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
-from storage.migrations import m001_initial, m002_audit_by_time, m009_search_index
+from storage.migrations import (
+    m001_initial,
+    m002_audit_by_time,
+    m009_search_index,
+    m010_reads_by_index,
+)
 
 Migration = tuple[int, str, Callable[[sqlite_utils.Database], None]]
 
@@ -25,6 +30,7 @@ MIGRATIONS: list[Migration] = [
     (1, m001_initial.NAME, m001_initial.migrate),
     (2, m002_audit_by_time.NAME, m002_audit_by_time.migrate),
     (9, m009_search_index.NAME, m009_search_index.migrate),
+    (10, m010_reads_by_index.NAME, m010_reads_by_index.migrate),
 ]
 
 

@@ -54,13 +54,21 @@ class Audit(Repo):
             ),
         )
 
-    def of_item(self, plan_id: int, ref: str) -> list[AuditEvent]:
-        """The audit trail of one item of a plan, oldest first."""
+    def of_item(self, plan_id: int, ref: str, limit: int = -1) -> list[AuditEvent]:
+        """The audit trail of one item of a plan, oldest first: the newest `limit` events."""
         rows = self._all(
-            f"SELECT {_COLS} FROM audit_events WHERE plan_id = ? AND ref = ? ORDER BY id",
-            (plan_id, ref),
+            f"SELECT {_COLS} FROM audit_events WHERE plan_id = ? AND ref = ? "
+            "ORDER BY id DESC LIMIT ?",
+            (plan_id, ref, limit),
         )
-        return [AuditEvent.from_row(r) for r in rows]
+        return [AuditEvent.from_row(r) for r in reversed(rows)]
+
+    def count_of_item(self, plan_id: int, ref: str) -> int:
+        """How many audit events one item of a plan has."""
+        r = self._one(
+            "SELECT COUNT(*) AS n FROM audit_events WHERE plan_id = ? AND ref = ?", (plan_id, ref)
+        )
+        return int(r["n"]) if r else 0
 
     def between(
         self, plan_id: int, since: datetime, until: datetime, entity: str | None = None

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlite_utils
 
 from storage.models import FollowUp
-from storage.repos.base import Repo, iso
+from storage.repos.base import Repo, iso, utc_stamp
 from storage.repos.refs import Refs
 from storage.repos.search import SearchIndex
 
@@ -93,6 +93,17 @@ class FollowUps(Repo):
         sql += " ORDER BY f.due_date IS NULL, f.due_date, f.ref_no"
         return [FollowUp.from_row(r) for r in self._all(sql, tuple(params))]
 
+    def done_between(self, plan_id: int, since: datetime, until: datetime) -> list[FollowUp]:
+        """A plan's follow-ups completed from `since` (inclusive) to `until` (exclusive), in the
+        order they were completed."""
+        # done_at is UTC ISO text (to the second or finer), so it compares as a string.
+        rows = self._all(
+            _SQL + " WHERE f.plan_id = ? AND f.status = 'done' AND f.done_at >= ? "
+            "AND f.done_at < ? ORDER BY f.done_at, f.ref_no",
+            (plan_id, utc_stamp(since), utc_stamp(until)),
+        )
+        return [FollowUp.from_row(r) for r in rows]
+
     def open_of_user(self, team_id: str, user_id: str) -> list[FollowUp]:
         """A user's open follow-ups across the plans of one workspace, by due date."""
         rows = self._all(
@@ -114,6 +125,9 @@ class FollowUps(Repo):
 
     def update(self, followup_id: int, **fields: Any) -> FollowUp:
         """Change fields of a follow-up."""
+        if isinstance(fields.get("done_at"), datetime):
+            # Kept as UTC text so that `done_between` compares it as a string.
+            fields["done_at"] = fields["done_at"].astimezone(UTC).isoformat()
         self._update("followups", followup_id, fields, _UPDATABLE)
         f = self.by_id(followup_id)
         assert f is not None
