@@ -148,8 +148,8 @@ def _changes(
     """Status and assessment changes of the period, one per activity and field."""
     first: dict[tuple[str, str], object] = {}
     last: dict[tuple[str, str], object] = {}
-    for e in tx.audit.between(plan.id, since, until, entity="activity"):
-        if e.action != "updated" or e.ref in new_refs or e.ref not in by_ref:
+    for e in tx.audit.between(plan.id, since, until, entity="activity", action="updated"):
+        if e.ref in new_refs or e.ref not in by_ref:
             continue
         before, after = e.before or {}, e.after or {}
         for field in ("status", "rag"):

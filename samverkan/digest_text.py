@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -111,12 +112,6 @@ def date_range(lang: str, start: date, end: date) -> str:
     return text.replace("\u2009", " ").replace("\u202f", " ")
 
 
-def _capped(lines: list[str], limit: int, lang: str, root: str, command: str) -> list[str]:
-    if len(lines) <= limit:
-        return lines
-    return [*lines[:limit], more_text(lang, len(lines) - limit, root, command)]
-
-
 def render(d: DigestData, command: str) -> Reply:
     """Put a digest into words: Header/Section/Fields/Note items and a plain fallback."""
     plan, lang = d.plan, d.plan.language
@@ -174,9 +169,10 @@ def _activities_part(d: DigestData, command: str) -> list:
             status=_status_name(lang, a.status),
             rag=_rag_name(lang, a.rag),
         )
-        for a in d.new
+        for a in d.new[:CHANGE_LIMIT]
     ]
-    for c in d.changes:
+    # Only the lines shown are worded; the rest are counted.
+    for c in d.changes[: max(CHANGE_LIMIT - len(lines), 0)]:
         if c.field == "status":
             icon = STATUS_ICONS.get(str(c.new), "")
             old, new = _status_name(lang, c.old), _status_name(lang, c.new)
@@ -195,10 +191,13 @@ def _activities_part(d: DigestData, command: str) -> list:
             )
         )
     head = f"*{t(lang, 'digest.changes')}*"
+    hidden = len(d.new) + len(d.changes) - len(lines)
+    if hidden:
+        lines.append(more_text(lang, hidden, command, "activity list"))
     if not lines:
         items.append(Section(f"{head}\n{t(lang, 'digest.no_changes')}"))
     else:
-        items.extend(pack_lines(_capped(lines, CHANGE_LIMIT, lang, command, "activity list"), head))
+        items.extend(pack_lines(lines, head))
     return items
 
 
@@ -263,35 +262,27 @@ def _followups_part(d: DigestData, command: str) -> list:
         items.extend(pack_lines(lines))
         lines.clear()
 
-    def listed(rows: list[tuple[FollowUp, str]], more_cmd: str) -> None:
+    def listed(fus: list[FollowUp], line: Callable[[FollowUp], str], more_cmd: str) -> None:
+        # Only the lines shown are worded (dates formatted); the rest are counted.
         nonlocal budget
-        shown = rows[:FOLLOWUP_LIMIT]
+        shown = [(f, line(f)) for f in fus[:FOLLOWUP_LIMIT]]
         cards = shown[:budget]
         budget -= len(cards)
         if cards:
             flush()
             items.extend(FollowUpCard(d.plan.id, f.ref, line, compact=True) for f, line in cards)
         lines.extend(line for _, line in shown[len(cards) :])
-        if len(rows) > len(shown):
-            lines.append(more_text(lang, len(rows) - len(shown), command, more_cmd))
+        if len(fus) > len(shown):
+            lines.append(more_text(lang, len(fus) - len(shown), command, more_cmd))
 
     if d.overdue:
         lines.append(f"*{t(lang, 'digest.overdue', n=len(d.overdue))}*")
         ordered = sorted(d.overdue, key=lambda f: (f.due_date, int(f.ref[1:])))
         listed(
-            [
-                (
-                    f,
-                    _followup_line(
-                        d,
-                        "digest.overdue_line",
-                        f,
-                        user=mention(f.assignee),
-                        days=days_late(f, d.today),
-                    ),
-                )
-                for f in ordered
-            ],
+            ordered,
+            lambda f: _followup_line(
+                d, "digest.overdue_line", f, user=mention(f.assignee), days=days_late(f, d.today)
+            ),
             "overdue",
         )
     if d.long_overdue:
@@ -299,30 +290,27 @@ def _followups_part(d: DigestData, command: str) -> list:
     if d.due_soon:
         lines.append(f"*{t(lang, 'digest.due_soon', n=len(d.due_soon))}*")
         listed(
-            [
-                (
-                    f,
-                    _followup_line(
-                        d,
-                        "digest.due_today_line"
-                        if f.due_date == d.today
-                        else "digest.due_soon_line",
-                        f,
-                        user=mention(f.assignee),
-                        due=_fmt(d, f.due_date),  # type: ignore[arg-type]
-                    ),
-                )
-                for f in d.due_soon
-            ],
+            d.due_soon,
+            lambda f: _followup_line(
+                d,
+                "digest.due_today_line" if f.due_date == d.today else "digest.due_soon_line",
+                f,
+                user=mention(f.assignee),
+                due=_fmt(d, f.due_date),  # type: ignore[arg-type]
+            ),
             "mine",
         )
     if d.completed:
         lines.append(f"*{t(lang, 'digest.completed', n=len(d.completed))}*")
-        rows = [
+        done = [
             _followup_line(d, "digest.completed_line", f, user=mention(f.done_by or f.assignee))
-            for f in d.completed
+            for f in d.completed[:COMPLETED_LIMIT]
         ]
-        lines.extend(_capped(rows, COMPLETED_LIMIT, lang, command, "history <F#>"))
+        if len(d.completed) > COMPLETED_LIMIT:
+            done.append(
+                more_text(lang, len(d.completed) - COMPLETED_LIMIT, command, "history <F#>")
+            )
+        lines.extend(done)
     flush()
     return items
 
@@ -333,36 +321,22 @@ def _attention_part(d: DigestData, command: str) -> list:
     def owner(a: Activity) -> str:
         return t(lang, "digest.owner_part", owner=esc(a.owner, 60)) if a.owner else ""
 
-    lines = [
-        t(lang, "digest.attention_red", ref=a.ref, title=esc(a.title, 80), owner=owner(a))
-        for a in d.red
-    ]
-    lines += [
-        t(
-            lang,
-            "digest.attention_late",
-            ref=a.ref,
-            title=esc(a.title, 80),
-            due=_fmt(d, a.due_date),  # type: ignore[arg-type]
-            owner=owner(a),
-        )
-        for a in sorted(d.late, key=lambda a: (a.due_date, a.id))
-    ]
-    for a in d.quiet:
+    def red(a: Activity) -> str:
+        return t(lang, "digest.attention_red", ref=a.ref, title=esc(a.title, 80), owner=owner(a))
+
+    def late(a: Activity) -> str:
+        due = _fmt(d, a.due_date)  # type: ignore[arg-type]
+        title = esc(a.title, 80)
+        return t(lang, "digest.attention_late", ref=a.ref, title=title, due=due, owner=owner(a))
+
+    def quiet(a: Activity) -> str:
         last = d.last_logged.get(a.id)
         key = "digest.attention_quiet" if last else "digest.attention_quiet_never"
-        lines.append(
-            t(
-                lang,
-                key,
-                ref=a.ref,
-                title=esc(a.title, 80),
-                last=_fmt(d, last) if last else "",
-                owner=owner(a),
-            )
-        )
-    lines += [
-        _followup_line(
+        when = _fmt(d, last) if last else ""
+        return t(lang, key, ref=a.ref, title=esc(a.title, 80), last=when, owner=owner(a))
+
+    def overdue(f: FollowUp) -> str:
+        return _followup_line(
             d,
             "digest.attention_followup",
             f,
@@ -370,9 +344,18 @@ def _attention_part(d: DigestData, command: str) -> list:
             days=days_late(f, d.today),
             by=mention(f.assigned_by),
         )
-        for f in sorted(d.long_overdue, key=lambda f: (f.due_date, int(f.ref[1:])))
+
+    # What needs attention, in order; only the lines shown are worded (dates formatted).
+    rows: list[tuple[Callable, object]] = [(red, a) for a in d.red]
+    rows += [(late, a) for a in sorted(d.late, key=lambda a: (a.due_date, a.id))]
+    rows += [(quiet, a) for a in d.quiet]
+    rows += [
+        (overdue, f) for f in sorted(d.long_overdue, key=lambda f: (f.due_date, int(f.ref[1:])))
     ]
     head = f"*{t(lang, 'digest.attention')}*"
-    if not lines:
+    if not rows:
         return [Section(f"{head}\n{t(lang, 'digest.attention_none')}")]
-    return list(pack_lines(_capped(lines, ATTENTION_LIMIT, lang, command, "overdue"), head))
+    lines = [word(item) for word, item in rows[:ATTENTION_LIMIT]]
+    if len(rows) > ATTENTION_LIMIT:
+        lines.append(more_text(lang, len(rows) - ATTENTION_LIMIT, command, "overdue"))
+    return list(pack_lines(lines, head))

@@ -71,7 +71,12 @@ class Audit(Repo):
         return int(r["n"]) if r else 0
 
     def between(
-        self, plan_id: int, since: datetime, until: datetime, entity: str | None = None
+        self,
+        plan_id: int,
+        since: datetime,
+        until: datetime,
+        entity: str | None = None,
+        action: str | None = None,
     ) -> list[AuditEvent]:
         """A plan's audit events from `since` (inclusive) to `until` (exclusive), oldest first."""
         # Stamps are UTC ISO text of one shape (see utc_stamp), so they compare as strings.
@@ -80,4 +85,7 @@ class Audit(Repo):
         if entity is not None:
             sql += " AND entity = ?"
             params.append(entity)
+        if action is not None:
+            sql += " AND action = ?"
+            params.append(action)
         return [AuditEvent.from_row(r) for r in self._all(sql + " ORDER BY id", tuple(params))]
