@@ -112,13 +112,30 @@ def run_slack(samverkan: Samverkan, store: Store, settings: Settings, mode: str)
     if missing:
         print(f"{mode} mode needs {' and '.join(missing)} (see README).", file=sys.stderr)
         return 2
+    sockets, workers = None, []
+    if mode == "http" and settings.workers > 1:
+        from serve.workers import bind, fork_workers
+
+        sockets = [bind(settings.host, settings.port)]
+        store.close()  # no connection crosses the fork: each process opens its own
+
+        def worker() -> int:
+            return serve(build_app(samverkan, settings, mode), store, settings, mode, sockets)
+
+        workers = fork_workers(settings.workers - 1, worker)
     app = build_app(samverkan, settings, mode)
-    scheduler = start_scheduler(samverkan, app.client)
+    scheduler = start_scheduler(samverkan, app.client)  # in this process only
+    if scheduler is not None and workers:
+        scheduler.follow_other_processes()
     try:
-        return serve(app, store, settings, mode)
+        return serve(app, store, settings, mode, sockets)
     finally:
         if scheduler is not None:
             scheduler.shutdown()
+        if workers:
+            from serve.workers import stop_workers
+
+            stop_workers(workers)
 
 
 def start_scheduler(samverkan: Samverkan, client: WebClient) -> Scheduler | None:

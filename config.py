@@ -28,6 +28,7 @@ class Settings:
     app_token: str | None = None
     signing_secret: str | None = None
     api_url: str | None = None
+    workers: int = 1
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, dotenv: Path | None = None) -> Settings:
@@ -48,6 +49,7 @@ class Settings:
             app_token=env.get("SLACK_APP_TOKEN") or None,
             signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
             api_url=env.get("SLACK_API_URL") or None,
+            workers=_workers(env.get("SAMVERKAN_WORKERS") or "1"),
         )
 
     def mode(self) -> str:
@@ -88,3 +90,14 @@ def _port(value: str) -> int:
     if not 1 <= port <= 65535:
         raise ConfigError(f"PORT={value!r} is not a port number (1 to 65535)")
     return port
+
+
+def _workers(value: str) -> int:
+    """SAMVERKAN_WORKERS: how many processes serve HTTP mode, 1 to 16."""
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= 16:
+        raise ConfigError(f"SAMVERKAN_WORKERS={value!r} is not a number of processes from 1 to 16")
+    return n

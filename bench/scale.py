@@ -106,6 +106,7 @@ def migration_seconds(src: Path, tmp: Path) -> float:
     conn.executescript(
         "DROP TABLE search_terms; DROP TABLE search_items; "
         "DROP INDEX idx_log_entries_plan_day_ref; DROP INDEX idx_followups_plan_status_done; "
+        "DROP INDEX idx_log_entries_plan_activity_day_ref; "
         "CREATE INDEX idx_log_entries_plan_id_happened_on ON log_entries (plan_id, happened_on); "
         "DELETE FROM schema_migrations WHERE version > 2;"
     )

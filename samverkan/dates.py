@@ -198,9 +198,14 @@ def week_range(d: date) -> tuple[date, date]:
 
 def format_date(d: date, lang: str, today: date | None = None) -> str:
     """Format a date for the plan's language, leaving out the year when it is this year's."""
+    return _format_date(d, lang, today is not None and today.year == d.year)
+
+
+@lru_cache(maxsize=4096)
+def _format_date(d: date, lang: str, this_year: bool) -> str:
     # Skeletons let CLDR place day, month and punctuation per language ("15 Dec", "15 dec.").
-    skeleton = "MMMd" if today is not None and today.year == d.year else "yMMMd"
-    return format_skeleton(skeleton, d, locale=babel_locale(lang))
+    # Babel takes ~0.1 ms a date; lists show the same few days over and over, so keep them.
+    return format_skeleton("MMMd" if this_year else "yMMMd", d, locale=babel_locale(lang))
 
 
 def format_weekday(weekday: int, lang: str) -> str:

@@ -67,6 +67,9 @@ RETRY_JOB = "digest-retry:{}"
 PLAN_CATCH_UP_JOB = "catch-up:{}"
 REMINDERS_JOB = "reminders:{}"
 CATCH_UP_JOB = "catch-up"
+#: With worker processes, how often the schedules are read again (see follow_other_processes).
+SYNC_JOB = "sync"
+SYNC_SECONDS = 30
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 #: Reminders missed while down are still sent when the bot is back before this (plan-local).
 REMINDERS_CATCH_UP_UNTIL = time(17, 0)
@@ -226,6 +229,13 @@ class Scheduler:
                 self._db_lock = None
             if _active is self:
                 _active = None
+
+    def follow_other_processes(self, seconds: float = SYNC_SECONDS) -> None:
+        """Re-read every plan's schedule every `seconds`: worker processes (serve.workers) change
+        schedules without this process's listeners hearing of it."""
+        self.scheduler.add_job(
+            self.sync, "interval", seconds=seconds, id=SYNC_JOB, replace_existing=True
+        )
 
     # -- jobs --------------------------------------------------------------------------------
 
