@@ -96,6 +96,7 @@ def copy_db(src: Path, workdir: Path) -> Path:
     workdir.mkdir(parents=True, exist_ok=True)
     dst = workdir / "samverkan.db"
     shutil.copyfile(src, dst)
+    scale_data.settle(dst, datetime.now(UTC))
     return dst
 
 
@@ -216,6 +217,14 @@ def peak_mb(pid: int) -> float:
     return float("nan")
 
 
+def children(pid: int) -> list[int]:
+    """The worker processes of a bot (Linux /proc)."""
+    out: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        out += [int(c) for c in (task / "children").read_text().split()]
+    return out
+
+
 def verdict(ok: bool) -> str:
     return "met" if ok else "NOT met"
 
@@ -227,6 +236,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-n", type=int, default=40, help="requests per command, size and run")
     parser.add_argument("--duration", type=float, default=10, help="seconds of each load run")
     parser.add_argument("--clients", type=int, default=16, help="concurrent clients")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="SAMVERKAN_WORKERS of both bots (processes)"
+    )
     args = parser.parse_args(argv)
 
     today = date.today()
@@ -242,7 +254,11 @@ def main(argv: list[str] | None = None) -> int:
         for size, src in (("10k", small_db), ("1M", big_db)):
             copy_db(src, tmp / size)
             bots[size] = BotProcess(
-                "http", workdir=tmp / size, api_url=fake.base_url, secret=SECRET
+                "http",
+                workdir=tmp / size,
+                api_url=fake.base_url,
+                secret=SECRET,
+                extra_env={"SAMVERKAN_WORKERS": str(args.workers)},
             )
         started = time.perf_counter()
         bots["1M"].start()
@@ -273,7 +289,8 @@ def main(argv: list[str] | None = None) -> int:
             ours = load(ports["1M"], args.clients, args.duration)
             bare_load = load(bare_port, args.clients, args.duration)
             assert bots["1M"].proc is not None
-            memory = peak_mb(bots["1M"].proc.pid)
+            pids = [bots["1M"].proc.pid, *children(bots["1M"].proc.pid)]
+            memory = [peak_mb(pid) for pid in pids]
         finally:
             for bot in bots.values():
                 bot.stop()
@@ -282,9 +299,11 @@ def main(argv: list[str] | None = None) -> int:
         digest_one, digest_all, n_plans = digests(tmp / "1M" / "samverkan.db")
 
     print()
+    end_avg = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(
         f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average at start "
-        f"{load_avg[0]:.2f} {load_avg[1]:.2f} {load_avg[2]:.2f}"
+        f"{load_avg[0]:.2f} {load_avg[1]:.2f} {load_avg[2]:.2f}, at the end {end_avg}; "
+        f"bots with SAMVERKAN_WORKERS={args.workers}"
     )
     print(f"m009 + m010 (search index, indexes) on 1 M entries: {migration:.1f} s")
     ok = healthy <= 1.0
@@ -334,10 +353,12 @@ def main(argv: list[str] | None = None) -> int:
         f"(goal ≤ 25 ms: {verdict(ok1)})"
     )
     print(f"All {n_plans} digests: {digest_all:.2f} s (goal ≤ 2 s: {verdict(ok2)})")
-    ok = memory <= 100
+    ok = max(memory) <= 100
     ok_all &= ok
+    each = " + ".join(f"{m:.0f}" for m in memory)
     print(
-        f"Peak memory of the bot after the load run: {memory:.0f} MB (goal ≤ 100 MB: {verdict(ok)})"
+        f"Peak memory of the bot after the load run, per process: {each} MB "
+        f"(goal ≤ 100 MB a process: {verdict(ok)})"
     )
     return 0 if ok_all else 1
 

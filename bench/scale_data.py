@@ -239,3 +239,24 @@ def _audit(tx: Tx, plan_id: int, entity: str, ref: str, action: str, before, aft
         before=before,
         after=after,
     )
+
+
+def settle(path: Path, now: datetime) -> None:
+    """Mark what the scheduler would already have sent by `now` as sent (this week's digests,
+    today's reminders), so a benchmark measures a bot at work, not its catch-up after downtime."""
+    from samverkan.dates import iso_week
+    from samverkan.timing import digest_due_in_week
+
+    store = Store(path, clock=lambda: now)
+    with store.write() as tx:
+        for plan in tx.plans.all():
+            due = digest_due_in_week(plan, now)
+            if due is not None and due <= now:
+                year, week = iso_week(due.date())
+                if tx.digests.claim(plan.id, year, week, plan.channel_id):
+                    row = tx.digests.get(plan.id, year, week)
+                    assert row is not None
+                    tx.digests.update(row.id, state="sent", message_ts="1.0", sent_at=now)
+            ids = [f.id for f in tx.followups.of_plan(plan.id, "open")]
+            tx.followups.mark_reminded(ids, now.date())
+    store.close()

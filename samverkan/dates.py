@@ -10,7 +10,6 @@ from datetime import date, time, timedelta
 from functools import lru_cache
 from typing import Literal
 
-import holidays
 from babel.dates import format_skeleton, get_day_names
 
 __all__ = [
@@ -247,6 +246,8 @@ def _days_off(year: int) -> frozenset[date]:
     # are not public holidays in law but nearly everyone is off; `holidays` only files them
     # under a DE_FACTO category since ~0.88 (earlier releases in our pin lack it), so they
     # are added here explicitly. Sundays are covered by the weekend check instead.
+    import holidays  # here, not at start: it loads every calendar of the world (~0.1 s)
+
     official = holidays.Sweden(years=year)
     eves = {_midsummer_eve(year), date(year, 12, 24), date(year, 12, 31)}
     return frozenset(official.keys()) | eves

@@ -44,6 +44,9 @@ class Store:
         # Weak: a thread that ends takes its connection with it.
         self._all: weakref.WeakSet[sqlite_utils.Database] = weakref.WeakSet()
         self._lock = threading.Lock()
+        # Writers of this process queue here, handed over at once, rather than in SQLite's busy
+        # handler, which sleeps and polls (1, 2, 5 … 100 ms) while another connection writes.
+        self._writing = threading.RLock()
 
     def _connect(self) -> sqlite_utils.Database:
         """A new connection with the pragmas every unit of work relies on."""
@@ -127,9 +130,9 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[Tx]:
         """A writing unit of work: one transaction, committed on success, rolled back on error."""
-        with self._connection() as db:
-            # IMMEDIATE takes the write lock up front so concurrent writers queue on the busy
-            # timeout instead of failing half-way with SQLITE_BUSY.
+        with self._writing, self._connection() as db:
+            # IMMEDIATE takes the write lock up front so concurrent writers (of other processes)
+            # queue on the busy timeout instead of failing half-way with SQLITE_BUSY.
             db.execute("BEGIN IMMEDIATE")
             try:
                 yield Tx(db, self.clock())

@@ -15,16 +15,22 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-
-import snowballstemmer
+from typing import Any
 
 #: A word: letters and digits (an underscore separates, it joins plan and word in a term).
 _WORD = re.compile(r"[^\W_]+")
 #: A quoted phrase (straight or typographic quotes), a prefix, or a plain word.
 _PART = re.compile(r'["”“„](?P<phrase>[^"”“„]*)["”“„]?|(?P<word>[^\s"”“„]+)')
 
-_SV = snowballstemmer.stemmer("swedish")
-_EN = snowballstemmer.stemmer("english")
+
+@lru_cache(maxsize=1)
+def _stemmers() -> tuple[Any, Any]:
+    """The Swedish and English Snowball stemmers, made at first use (snowballstemmer loads
+    every language it has, which the bot's start need not wait for)."""
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("swedish"), snowballstemmer.stemmer("english")
+
 
 #: The most terms a query may have (a longer query is cut here).
 MAX_TERMS = 12
@@ -40,7 +46,7 @@ def stem_sv(word: str) -> str:
     """The Swedish stem of a folded word, with the definite forms Snowball keeps folded in."""
     if len(word) >= 6 and word.endswith("ena"):  # mötena → möten → möt (as möte, möten)
         word = word[:-1]
-    s = str(_SV.stemWord(word))
+    s = str(_stemmers()[0].stemWord(word))
     if len(s) >= 5 and s.endswith("an"):  # lampan → lamp (as lampa, lampor)
         s = s[:-2]
     elif len(s) >= 5 and s.endswith("ln"):  # tunneln → tunnel
@@ -53,7 +59,7 @@ def stem_sv(word: str) -> str:
 @lru_cache(maxsize=100_000)
 def stem_en(word: str) -> str:
     """The English (Porter2) stem of a folded word."""
-    return str(_EN.stemWord(word))
+    return str(_stemmers()[1].stemWord(word))
 
 
 def words(text: str) -> list[tuple[int, int, str]]:
