@@ -20,6 +20,8 @@ def marked(text: str, terms: list[Term], limit: int) -> str:
     text = clip(text, limit)
     out, at = [], 0
     for start, end in matched_spans(text, terms):
+        if start and text[start - 1] == "@":
+            continue  # "@channel" stays whole, so escaping keeps it inert
         out.append(escape_mrkdwn(text[at:start]))
         out.append(f"*{escape_mrkdwn(text[start:end])}*")
         at = end

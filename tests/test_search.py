@@ -226,3 +226,29 @@ def test_the_migration_indexes_what_the_file_already_holds(tmp_path: Path, monke
             3,
         )
         assert tx.search.find(2, "lampa", 10) == ([], 0)
+
+
+PIECES = st.lists(st.sampled_from(["@", "channel", " ", "here", "<", "&", "ö", "*", "lamp", "!"]))
+
+
+def test_a_matched_broadcast_word_stays_inert() -> None:
+    from samverkan.search import marked
+
+    assert marked("Told @channel and the channel", parse_query("channel"), 200) == (
+        "Told @\u200bchannel and the *channel*"
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(max_size=300) | PIECES.map("".join),
+    query=st.text(max_size=40) | PIECES.map(" ".join),
+)
+def test_bold_marks_only_wrap_escaped_text(text: str, query: str) -> None:
+    """Whatever is typed, a hit reads as the escaped text with some words wrapped in `*`."""
+    from samverkan.search import marked
+    from samverkan.text import esc
+
+    shown = marked(text, parse_query(query), 200)
+    assert shown.replace("*", "") == esc(text, 200).replace("*", "")
+    assert "<" not in shown and ">" not in shown
