@@ -252,3 +252,47 @@ def test_bold_marks_only_wrap_escaped_text(text: str, query: str) -> None:
     shown = marked(text, parse_query(query), 200)
     assert shown.replace("*", "") == esc(text, 200).replace("*", "")
     assert "<" not in shown and ">" not in shown
+
+
+def test_plan_1_and_plan_12_keep_their_terms_apart_and_an_item_can_leave(tmp_path: Path) -> None:
+    """Terms are `<plan>_<word>`: plan 1's `lamp*` never reaches plan 12's `12_lampa`."""
+    store = Store(tmp_path / "twelve.db", clock=lambda: NOW)
+    store.migrate()
+    with store.write() as tx:
+        plans = [
+            tx.plans.create(
+                team_id="T1",
+                channel_id=f"C{n}",
+                name=f"P{n}",
+                language="sv",
+                timezone="Europe/Stockholm",
+                created_by="anna",
+            )
+            for n in range(1, 13)
+        ]
+        assert (plans[0].id, plans[11].id) == (1, 12)
+        mine = tx.logs.add(
+            1,
+            text="Lampan i trappan",
+            user_id="anna",
+            happened_on=date(2026, 11, 25),
+            source="command",
+        )
+        tx.logs.add(
+            12,
+            text="Lampa vid 2_lampa",
+            user_id="anna",
+            happened_on=date(2026, 11, 25),
+            source="command",
+        )
+    with store.read() as tx:
+        assert tx.search.find(1, "lamp*", 10)[1] == 1
+        assert tx.search.find(1, "lampa", 10)[1] == 1
+        assert tx.search.find(12, "lamp*", 10)[1] == 1
+        assert tx.search.find(2, "lamp*", 10) == ([], 0)  # "2_lampa" typed in plan 12's text
+    with store.write() as tx:
+        tx.search.remove("log", mine.id)
+        tx.search.remove("log", mine.id)  # already gone: nothing happens
+    with store.read() as tx:
+        assert tx.search.find(1, "lampa", 10) == ([], 0)
+        assert tx.search.find(12, "lampa", 10)[1] == 1
