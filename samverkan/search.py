@@ -61,8 +61,16 @@ def _activity(u: Unit, item_id: int, terms: list[Term]) -> str | None:
     return line
 
 
+def _organisation(u: Unit, item_id: int, terms: list[Term]) -> str | None:
+    org = u.tx.organisations.get(item_id)
+    if org is None:
+        return None
+    return f"{marked(org.name, terms, 100)} — {t(u.plan.language, f'kind.{org.kind}')}"
+
+
 #: Per kind of item: how one hit reads (None when the item is gone).
 SHOWN: dict[str, Callable[[Unit, int, list[Term]], str | None]] = {
+    "organisation": _organisation,
     "activity": _activity,
     "followup": _followup,
     "log": _log,

@@ -37,6 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "search.kind.log": ("Log entry", "Insats"),
     "search.kind.followup": ("Follow-up", "Uppföljning"),
     "search.kind.activity": ("Activity", "Aktivitet"),
+    "search.kind.organisation": ("Organisation", "Aktör"),
     "search.more": (
         "Older matches not shown: {n}. Add words to narrow the search.",
         "Äldre träffar som inte visas: {n}. Lägg till ord för att smalna av sökningen.",

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+import sqlite_utils
+
 from storage.models import Organisation
 from storage.repos.base import Repo
+from storage.repos.search import SearchIndex
 
 _COLS = "id, plan_id, name, kind"
 
 
 class Organisations(Repo):
     """The organisations of the plans; names are unique per plan, case-insensitively."""
+
+    def __init__(self, db: sqlite_utils.Database, now: datetime, search: SearchIndex) -> None:
+        super().__init__(db, now)
+        self.search = search
 
     def of_plan(self, plan_id: int) -> list[Organisation]:
         """The organisations of a plan, by name."""
@@ -37,4 +46,6 @@ class Organisations(Repo):
             "INSERT INTO organisations (plan_id, name, name_key, kind) VALUES (?, ?, ?, ?)",
             (plan_id, name, name.casefold(), kind),
         )
-        return Organisation(cur.lastrowid, plan_id, name, kind)  # type: ignore[arg-type]
+        org = Organisation(cur.lastrowid, plan_id, name, kind)  # type: ignore[arg-type]
+        self.search.put(plan_id, "organisation", org.id, [name])
+        return org
