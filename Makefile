@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed-stamp
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run test demo lint typecheck format bench lock upgrade clean
+.PHONY: run test demo lint typecheck format bench bench-scale lock upgrade clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/latency.py
+
+# Speed at any size (issue 13): 10 k and 1 M log entries against a bare Bolt app; not run by CI.
+bench-scale: $(STAMP)
+	$(PY) bench/scale.py $(ARGS)
 
 # Re-resolve uv.lock within pyproject.toml's ranges, keeping today's pins where they still fit.
 lock: | $(UV)

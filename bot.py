@@ -144,13 +144,30 @@ def run_slack(samverkan: Samverkan, store: Store, settings: Settings, mode: str)
         where = settings.api_url or "https://slack.com/api/"
         print(f"bot.py: Slack API at {where} unreachable: {_reason(e)}", file=sys.stderr)
         return 2
+    sockets, workers = None, []
+    if mode == "http" and settings.workers > 1:
+        from serve.workers import bind, fork_workers
+
+        sockets = [bind(settings.host, settings.port)]
+        store.close()  # no connection crosses the fork: each process opens its own
+
+        def worker() -> int:
+            return serve(build_app(samverkan, settings, mode), store, settings, mode, sockets)
+
+        # Before any thread starts here: the scheduler (and its poll, which also picks up the
+        # schedules the workers change) runs in this process only.
+        workers = fork_workers(settings.workers - 1, worker)
     stop = threading.Event()
     scheduler = start_scheduler(samverkan, app.client, settings.schedule_poll, stop)
     try:
-        return serve(app, store, settings, mode)
+        return serve(app, store, settings, mode, sockets)
     finally:
         stop.set()
         scheduler.shutdown()
+        if workers:
+            from serve.workers import stop_workers
+
+            stop_workers(workers)
 
 
 def _reason(e: OSError) -> str:

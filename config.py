@@ -30,6 +30,7 @@ class Settings:
     api_url: str | None = None
     #: Seconds between comparisons of the schedules with the database (at most 60).
     schedule_poll: float = 30.0
+    workers: int = 1
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, dotenv: Path | None = None) -> Settings:
@@ -51,6 +52,7 @@ class Settings:
             signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
             api_url=env.get("SLACK_API_URL") or None,
             schedule_poll=_poll(env.get("SAMVERKAN_SCHEDULE_POLL") or "30"),
+            workers=_workers(env.get("SAMVERKAN_WORKERS") or "1"),
         )
 
     def mode(self) -> str:
@@ -104,3 +106,14 @@ def _poll(value: str) -> float:
             f"SAMVERKAN_SCHEDULE_POLL={value!r} is not a number of seconds (above 0, at most 60)"
         )
     return seconds
+
+
+def _workers(value: str) -> int:
+    """SAMVERKAN_WORKERS: how many processes serve HTTP mode, 1 to 16."""
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= 16:
+        raise ConfigError(f"SAMVERKAN_WORKERS={value!r} is not a number of processes from 1 to 16")
+    return n

@@ -79,11 +79,8 @@ def split_activity_value(value: str | None) -> tuple[str, str] | None:
 
 
 def metadata(form: Form, permalink: str | None = None, message_ts: str | None = None) -> str:
-    """private_metadata: where the form was opened (and the message it came from), ≤ 3000 chars.
-
-    A form opened from a message carries the message's ts at once and its permalink as soon as
-    Slack gave it (the modal opens first, while the trigger_id is fresh, and is updated then).
-    """
+    """private_metadata: where the form was opened (and the message it came from), ≤ 3000 chars;
+    from a message: its ts at once, its permalink once Slack gave it (the modal opens first)."""
     data: dict[str, Any] = {"channel_id": form.channel_id or "", "lang": form.lang}
     if message_ts:
         data["message_ts"] = message_ts

@@ -10,7 +10,6 @@ from datetime import date, time, timedelta
 from functools import lru_cache
 from typing import Literal
 
-import holidays
 from babel.dates import format_skeleton, get_day_names, get_month_names
 
 __all__ = [
@@ -306,9 +305,14 @@ def week_range(d: date) -> tuple[date, date]:
 
 def format_date(d: date, lang: str, today: date | None = None) -> str:
     """Format a date for the plan's language, leaving out the year when it is this year's."""
+    return _format_date(d, lang, today is not None and today.year == d.year)
+
+
+@lru_cache(maxsize=4096)
+def _format_date(d: date, lang: str, this_year: bool) -> str:
     # Skeletons let CLDR place day, month and punctuation per language ("15 Dec", "15 dec.").
-    skeleton = "MMMd" if today is not None and today.year == d.year else "yMMMd"
-    return format_skeleton(skeleton, d, locale=babel_locale(lang))
+    # Babel takes ~0.1 ms a date; lists show the same few days over and over, so keep them.
+    return format_skeleton("MMMd" if this_year else "yMMMd", d, locale=babel_locale(lang))
 
 
 def format_weekday(weekday: int, lang: str) -> str:
@@ -350,6 +354,8 @@ def _days_off(year: int) -> frozenset[date]:
     # are not public holidays in law but nearly everyone is off; `holidays` only files them
     # under a DE_FACTO category since ~0.88 (earlier releases in our pin lack it), so they
     # are added here explicitly. Sundays are covered by the weekend check instead.
+    import holidays  # here, not at start: it loads every calendar of the world (~0.1 s)
+
     official = holidays.Sweden(years=year)
     eves = {_midsummer_eve(year), date(year, 12, 24), date(year, 12, 31)}
     return frozenset(official.keys()) | eves

@@ -71,6 +71,7 @@ def select(tx: Tx, plan: Plan, now: datetime, period_of: datetime | None = None)
     new_refs = {a.ref for a in new}
     changes = _changes(tx, plan, since, until, by_ref, new_refs)
 
+    # Every entry of the week: the digest lists them while its blocks have room (digest_log).
     logs = tx.logs.between(plan.id, start, end)
     open_fus = tx.followups.of_plan(plan.id, "open")
     late_fus = [f for f in open_fus if followup_late(f, today)]
@@ -78,12 +79,7 @@ def select(tx: Tx, plan: Plan, now: datetime, period_of: datetime | None = None)
     long_overdue = [f for f in late_fus if days_late(f, today) > LONG_OVERDUE_DAYS]
     horizon = today + timedelta(days=DUE_SOON_DAYS - 1)
     due_soon = [f for f in open_fus if f.due_date and today <= f.due_date <= horizon]
-    completed = [
-        f
-        for f in tx.followups.of_plan(plan.id, "done")
-        if f.done_at is not None and since <= f.done_at < until
-    ]
-    completed.sort(key=lambda f: f.done_at or since)
+    completed = tx.followups.done_between(plan.id, since, until)
 
     last = tx.logs.last_logged(plan.id)
     attention = needs_attention(activities, last, today, tz)
@@ -119,8 +115,8 @@ def _changes(
     """Status and assessment changes of the period, one per activity and field."""
     first: dict[tuple[str, str], object] = {}
     last: dict[tuple[str, str], object] = {}
-    for e in tx.audit.between(plan.id, since, until, entity="activity"):
-        if e.action != "updated" or e.ref in new_refs or e.ref not in by_ref:
+    for e in tx.audit.between(plan.id, since, until, entity="activity", action="updated"):
+        if e.ref in new_refs or e.ref not in by_ref:
             continue
         before, after = e.before or {}, e.after or {}
         for field in ("status", "rag"):

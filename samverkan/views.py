@@ -32,14 +32,17 @@ def activity_line(d: Domain, plan: Plan, a: Activity, today: date) -> str:
     return f"{RAG_ICONS[a.rag]} *{a.ref}* {esc(a.title, 120)} — " + " · ".join(parts)
 
 
-def log_line(d: Domain, plan: Plan, e: LogEntry, with_activity: bool = True) -> str:
-    """One log entry: ref, day, activity, who (and organisation), the text and its link."""
+def log_line(
+    d: Domain, plan: Plan, e: LogEntry, with_activity: bool = True, text: str | None = None
+) -> str:
+    """One log entry: ref, day, activity, who (and organisation), the text (or `text`), link."""
     lang = plan.language
     bits = [f"`{e.ref}` {d.fmt(plan, e.happened_on)}"]
     if with_activity and e.activity_ref:
         bits.append(f"*{e.activity_ref}*")
     who = mention(e.user_id) + (f" ({esc(e.organisation)})" if e.organisation else "")
-    line = " ".join(bits) + f" {who}: {esc(e.text, 200)}"
+    shown = esc(e.text, 200) if text is None else text
+    line = " ".join(bits) + f" {who}: {shown}"
     if permalink_or_none(e.permalink):
         line += f" <{e.permalink}|{esc(t(lang, 'log.link'))}>"
     return line

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import socket
+
 from slack_bolt import App
 
 from config import Settings
@@ -26,11 +28,17 @@ def missing_settings(settings: Settings, mode: str) -> list[str]:
     return [name for name in need.get(mode, []) if not have[name]]
 
 
-def serve(app: App, store: Store, settings: Settings, mode: str) -> int:
+def serve(
+    app: App,
+    store: Store,
+    settings: Settings,
+    mode: str,
+    sockets: list[socket.socket] | None = None,
+) -> int:
     """Serve Slack in `mode` ("http" or "socket") until told to stop."""
     try:
         if mode == "http":
-            return serve_http(app, store, settings)
+            return serve_http(app, store, settings, sockets)
         return serve_socket(app, settings)
     finally:
         shutdown_after_ack()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import signal
+import socket
 from collections.abc import Callable, Iterable, Mapping
 from http import HTTPStatus
 from typing import Any
@@ -164,17 +165,22 @@ def health_check(store: Store) -> Callable[[], dict[str, Any]]:
     return check
 
 
-def serve_http(app: App, store: Store, settings: Settings) -> int:
-    """Serve Slack's requests with waitress until SIGTERM or Ctrl-C."""
+def serve_http(
+    app: App, store: Store, settings: Settings, sockets: list[socket.socket] | None = None
+) -> int:
+    """Serve Slack's requests with waitress until SIGTERM or Ctrl-C (on `sockets` when the
+    listening socket is shared by worker processes, see serve.workers)."""
     from waitress.server import create_server
 
+    where: dict[str, Any] = (
+        {"sockets": sockets} if sockets else {"host": settings.host, "port": settings.port}
+    )
     server = create_server(
         SlackEndpoint(app, health_check(store), settings.signing_secret),
-        host=settings.host,
-        port=settings.port,
         threads=WSGI_THREADS,
         ident="samverkan",
         clear_untrusted_proxy_headers=True,
+        **where,
     )
     log.info(
         "HTTP mode: POST %s and GET %s on %s:%s",

@@ -22,6 +22,7 @@ from storage.models import (
     Organisation,
     Plan,
 )
+from storage.repos.logs import LogGroup, LogSummary
 from storage.store import Store
 from storage.tx import Tx
 
@@ -33,6 +34,8 @@ __all__ = [
     "FollowUp",
     "JoinRequest",
     "LogEntry",
+    "LogGroup",
+    "LogSummary",
     "Measure",
     "Member",
     "Observation",

@@ -1,8 +1,11 @@
-"""The SQLite store: a database file that hands out one connection per unit of work."""
+"""The SQLite store: a database file, one connection kept per thread for its units of work."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -19,16 +22,46 @@ from storage.tx import Tx
 BUSY_TIMEOUT_MS = 2_000
 
 
+class _Kept(threading.local):
+    """The connection a thread keeps to one database file, and whether a unit of work is on it."""
+
+    db: sqlite_utils.Database | None = None
+    pid: int = 0
+    busy: bool = False
+    #: Whether the file could be written when the connection was opened.
+    writable: bool = True
+
+
 class Store:
-    """A SQLite database file; hands out one connection per unit of work."""
+    """A SQLite database file; each thread keeps one connection for its units of work.
+
+    A connection never crosses threads: it lives in a thread-local slot and is only used by
+    the thread that opened it (Bolt's and APScheduler's pools each get their own). A unit of
+    work opened inside another on the same thread gets a connection of its own for its length;
+    a process made by fork opens new ones. `close()` closes them all.
+    """
 
     def __init__(self, path: str | Path, clock: Callable[[], datetime] | None = None) -> None:
         self.path = str(path)
         self.clock: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
+        self._kept = _Kept()
+        # Weak: a thread that ends takes its connection with it.
+        self._all: weakref.WeakSet[sqlite_utils.Database] = weakref.WeakSet()
+        self._lock = threading.Lock()
+        # Writers of this process queue here, handed over at once, rather than in SQLite's busy
+        # handler, which sleeps and polls (1, 2, 5 … 100 ms) while another connection writes.
+        self._writing = threading.RLock()
 
     def _connect(self) -> sqlite_utils.Database:
         """A new connection with the pragmas every unit of work relies on."""
-        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        # check_same_thread=False only so that close() may close every thread's connection at
+        # the end; in use, each connection stays on the thread that opened it (see _Kept).
+        conn = sqlite3.connect(
+            self.path,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=False,
+        )
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -36,35 +69,83 @@ class Store:
         conn.execute("PRAGMA secure_delete = ON")
         return sqlite_utils.Database(conn)
 
+    @contextmanager
+    def _connection(
+        self, *, fresh: bool = False, write: bool = False
+    ) -> Iterator[sqlite_utils.Database]:
+        """This thread's kept connection (a fresh one when it is in use, from before a fork, or
+        `fresh` is asked for). A write never uses one opened while the file could not be
+        written (SQLite then opens it read-only, for good)."""
+        kept = self._kept
+        if kept.db is not None and kept.pid != os.getpid():
+            kept.db = None  # the parent's, from before a fork: left alone, never used here
+        if fresh and not kept.busy:
+            # Not kept past a change of the file: closed, the last connection takes the -wal and
+            # -shm with it, and SQLite makes them anew with the file's own mode.
+            self._forget(kept)
+        if kept.busy or fresh:
+            db = self._connect()
+            try:
+                yield db
+            finally:
+                db.conn.close()
+            return
+        if kept.db is not None and write and not kept.writable:
+            self._forget(kept)
+        if kept.db is None:
+            writable = not faults.not_writable(self.path)
+            kept.db, kept.pid, kept.writable = self._connect(), os.getpid(), writable
+            with self._lock:
+                self._all.add(kept.db)
+        kept.busy = True
+        try:
+            yield kept.db
+        except BaseException:
+            if kept.db.conn.in_transaction:  # a failed ROLLBACK: do not reuse the connection
+                self._forget(kept)
+            raise
+        finally:
+            kept.busy = False
+
+    def _forget(self, kept: _Kept) -> None:
+        if kept.db is not None:
+            with self._lock:
+                self._all.discard(kept.db)
+            kept.db.conn.close()
+        kept.db = None
+
+    def close(self) -> None:
+        """Close every connection the threads keep (at shutdown, or before replacing the file)."""
+        with self._lock:
+            kept, self._all = list(self._all), weakref.WeakSet()
+        for db in kept:
+            db.conn.close()
+        self._kept = _Kept()
+
     def migrate(self) -> list[int]:
         """Bring the schema up to date; returns the migrations applied now."""
-        db = self._connect()
-        try:
+        with self._connection() as db:
             db.execute("PRAGMA journal_mode = WAL")
             # MIGRATIONS is looked up here, in this module, so a test can offer fewer of them.
             return migrations.apply(db, MIGRATIONS)
-        finally:
-            db.conn.close()
 
     def schema_version(self) -> int:
         """The newest migration applied to the file."""
-        db = self._connect()
-        try:
+        with self._connection() as db:
             return migrations.current_version(db)
-        finally:
-            db.conn.close()
 
     @contextmanager
     def read(self) -> Iterator[Tx]:
         """A read-only unit of work (a consistent snapshot)."""
-        with self._faults():
-            db = self._connect()
+        with self._faults(), self._connection() as db:
+            db.execute("BEGIN")
             try:
-                db.execute("BEGIN")
                 yield Tx(db, self.clock())
                 db.execute("COMMIT")
-            finally:
-                db.conn.close()
+            except BaseException:
+                if db.conn.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
 
     @contextmanager
     def write(self) -> Iterator[Tx]:
@@ -73,21 +154,30 @@ class Store:
         A busy, read-only, full or damaged database raises StoreError, with nothing changed.
         """
         self._repair_sidecars()
-        with self._faults():
-            db = self._connect()
+        # A file that cannot be written now: this unit of work opens the file anew (and fails
+        # as it should), instead of writing through a connection opened before the change.
+        blocked = bool(faults.not_writable(self.path))
+        with self._faults(), self._write_turn(), self._connection(fresh=blocked, write=True) as db:
+            # IMMEDIATE takes the write lock up front: a writer waits for another at most
+            # BUSY_TIMEOUT_MS, before anything is done, instead of failing half-way.
+            db.execute("BEGIN IMMEDIATE")
             try:
-                # IMMEDIATE takes the write lock up front: a writer waits for another at most
-                # BUSY_TIMEOUT_MS, before anything is done, instead of failing half-way.
-                db.execute("BEGIN IMMEDIATE")
-                try:
-                    yield Tx(db, self.clock())
-                    db.execute("COMMIT")
-                except BaseException:
-                    if db.conn.in_transaction:
-                        db.execute("ROLLBACK")
-                    raise
-            finally:
-                db.conn.close()
+                yield Tx(db, self.clock())
+                db.execute("COMMIT")
+            except BaseException:
+                if db.conn.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def _write_turn(self) -> Iterator[None]:
+        """This process's writers queue here, at most BUSY_TIMEOUT_MS like SQLite's own wait."""
+        if not self._writing.acquire(timeout=BUSY_TIMEOUT_MS / 1000):
+            raise faults.StoreError(faults.BUSY, self.path, "another writer of this process")
+        try:
+            yield
+        finally:
+            self._writing.release()
 
     @contextmanager
     def _faults(self) -> Iterator[None]:

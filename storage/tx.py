@@ -23,6 +23,7 @@ from storage.repos import (
     Refs,
     Reminders,
     Rounds,
+    SearchIndex,
     Situation,
 )
 from storage.repos.join_requests import JoinRequests
@@ -38,11 +39,12 @@ class Tx:
         self.refs = Refs(db, now)
         self.audit = Audit(db, now)
         self.plans = Plans(db, now)
-        self.organisations = Organisations(db, now)
+        self.search = SearchIndex(db, now)
+        self.organisations = Organisations(db, now, self.search)
         self.members = Members(db, now)
-        self.activities = Activities(db, now, self.refs)
-        self.logs = Logs(db, now, self.refs)
-        self.followups = FollowUps(db, now, self.refs)
+        self.activities = Activities(db, now, self.refs, self.search)
+        self.logs = Logs(db, now, self.refs, self.search)
+        self.followups = FollowUps(db, now, self.refs, self.search)
         self.reminders = Reminders(db, now)
         self.digests = Digests(db, now)
         self.events = Events(db, now)

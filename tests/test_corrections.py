@@ -108,7 +108,7 @@ def test_a_deleted_text_is_nowhere_in_the_database_file(logged: Callable, store:
         conn.close()
     data = every_byte(store.path)
     assert [n for n in needles if n in data] == []
-    assert logged("anna", "search Andersson").text == "Nothing in the log matches “Andersson”."
+    assert logged("anna", "search Andersson").text == "Nothing in the plan matches “Andersson”."
 
 
 def test_the_audit_keeps_who_when_and_the_ref_never_the_text(

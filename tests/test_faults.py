@@ -45,6 +45,7 @@ def seeded(path: Path) -> Path:
     app.run(Context("T0SAMVERK", "C0SEED", "U0SEED"), "setup Trygg")
     for i in range(50):
         app.run(Context("T0SAMVERK", "C0SEED", "U0SEED"), f"org add Organisation {i}")
+    store.close()  # the connections this thread kept: the file is left as a stopped bot leaves it
     return path
 
 

@@ -23,6 +23,7 @@ def counts(store: Store) -> dict[str, int]:
             r[0]
             for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' "
+                "AND name NOT LIKE 'search_terms_%' "
                 "AND name NOT IN ('schema_migrations', 'sqlite_sequence')"
             )
         ]

@@ -293,5 +293,7 @@ def test_org_remove_says_what_refers_to_it(plan: Callable, store: Store) -> None
         "Removed the organisation *Stockholmshem*."
     )
     found = plan("anna", "search yard")
-    assert found.items[1].text == "`L1` 25 Nov <@mats> (Stockholmshem): Walked the yard"  # type: ignore[union-attr]
+    assert found.items[1].text == (  # type: ignore[union-attr]
+        "Log entry · `L1` 25 Nov <@mats> (Stockholmshem): Walked the *yard*"
+    )
     assert plan("anna", "org add Stockholmshem housing").ok

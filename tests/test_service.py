@@ -384,7 +384,7 @@ def test_another_workspace_sees_nothing_even_on_the_same_channel_id(plan: Callab
 
     assert t2("anna", "setup Other workspace").ok
     assert t2("anna", "activity add Eget").text == "New activity *A1*: Eget."
-    assert t2("anna", "search lighting").text == "Nothing in the log matches “lighting”."
+    assert t2("anna", "search lighting").text == "Nothing in the plan matches “lighting”."
     assert t2("anna", "done F1").text == "There is no follow-up F1 in this plan."
     history = t2("anna", "history A1")
     assert "Belysning" not in history.text
@@ -400,7 +400,7 @@ def test_another_channel_sees_nothing_of_a_plan(plan: Callable) -> None:
     assert run("erik", "search lighting", channel="C2").text == NO_PLAN
     run("anna", "setup Trygg i Husby", channel="C2")
     assert run("anna", "search lighting", channel="C2").text == (
-        "Nothing in the log matches “lighting”."
+        "Nothing in the plan matches “lighting”."
     )
     assert run("anna", "activity A1", channel="C2").text == (
         "There is no activity A1 in this plan. `/samverkan activity list` shows them."
@@ -544,6 +544,20 @@ def test_history_shows_the_audit_trail(plan: Callable) -> None:
     assert run("mats", "history F7").text == "F7 has no history in this plan."
 
 
+def test_history_of_a_long_trail_shows_the_newest_forty(plan: Callable) -> None:
+    plan("anna", "activity add Belysning")
+    for i in range(45):
+        plan("anna", f"activity A1 rag {('green', 'red', 'amber')[i % 3]}")
+    reply = plan("mats", "history A1")
+    notes = [i.text for i in reply.items if isinstance(i, Note)]
+    assert notes == ["Older events not shown: 6."]
+    lines = "\n".join(sections(reply)).split("\n")
+    assert len(lines) == 40
+    # The oldest shown is the 7th event: the 6th assessment change (red → amber … is i = 5).
+    assert lines[0].endswith("changed: Assessment: red → amber")
+    assert lines[-1].endswith("changed: Assessment: red → amber")
+
+
 def test_search_uses_full_text_search(plan: Callable) -> None:
     run = plan
     run("anna", "activity add Fordon")
@@ -551,22 +565,25 @@ def test_search_uses_full_text_search(plan: Callable) -> None:
     run("erik", "log Lighting in the underpass is broken")
     run("mats", "log Reported the lighting to the landlord")
     reply = run("anna", "search payload")
-    assert reply.text == "Log entries matching “payload”: 1"
+    assert reply.text == "Matches for “payload”: 1"
     assert sections(reply) == [
-        "`L1` 23 Nov *A1* <@erik> (Polisen Järva): Checked the payload of the van"
+        "Log entry · `L1` 23 Nov *A1* <@erik> (Polisen Järva): Checked the *payload* of the van"
     ]
-    # Words match in any order and any case, as whole words.
-    assert run("anna", "search VAN payload").text == "Log entries matching “VAN payload”: 1"
+    # Words match in any order and any case.
+    assert run("anna", "search VAN payload").text == "Matches for “VAN payload”: 1"
     both = run("anna", "sök lighting")
-    assert both.text == "Log entries matching “lighting”: 2"
+    assert both.text == "Matches for “lighting”: 2"
     assert sections(both) == [
-        "`L3` 25 Nov <@mats> (Stockholmshem): Reported the lighting to the landlord\n"
-        "`L2` 25 Nov <@erik> (Polisen Järva): Lighting in the underpass is broken"
+        "Log entry · `L3` 25 Nov <@mats> (Stockholmshem): Reported the *lighting* to the landlord\n"
+        "Log entry · `L2` 25 Nov <@erik> (Polisen Järva): *Lighting* in the underpass is broken"
     ]
-    assert run("anna", "search light").text == "Nothing in the log matches “light”."
-    # Query syntax is text, not operators.
+    # Any form of a word: "light" finds "lighting"; "lig" is not a word of them, "lig*" is.
+    assert run("anna", "search light").text == "Matches for “light”: 2"
+    assert run("anna", "search lig").text == "Nothing in the plan matches “lig”."
+    assert run("anna", "search lig*").text == "Matches for “lig*”: 2"
+    # Query syntax is text, not operators: every word must match.
     assert run("anna", "search payload OR lighting").text == (
-        "Nothing in the log matches “payload OR lighting”."
+        "Nothing in the plan matches “payload OR lighting”."
     )
 
 
@@ -644,7 +661,8 @@ def test_user_text_is_escaped_in_replies(plan: Callable, store: Store) -> None:
     ]
     # Stored as typed, shown escaped everywhere it comes back.
     assert rows(store, "log_entries", "text") == [(typed,)]
-    assert escaped in mrkdwn(run("anna", "search channel"))
+    # Search marks the matched word in bold inside the escaped text.
+    assert escaped.replace("channel", "*channel*") in mrkdwn(run("anna", "search channel"))
     assert escaped in mrkdwn(run("anna", "activity A1"))
     assert escaped in mrkdwn(run("anna", "status"))
     assert escaped in mrkdwn(run("anna", "history L1"))

@@ -334,11 +334,11 @@ def test_search_finds_observations_beside_log_entries(est) -> None:
     )
     est("erik", "log Cleaned the underpass")
     both = mrkdwn(est("mats", "search underpass"))
-    assert both.index("Cleaned the underpass") < both.index(
+    assert both.index("Cleaned the *underpass*") < both.index(
         "*Observations matching “underpass”: 1*"
     )
     assert "Bin burning" not in both
-    assert est("mats", "search nothinghere").text == "Nothing in the log matches “nothinghere”."
+    assert est("mats", "search nothinghere").text == "Nothing in the plan matches “nothinghere”."
 
 
 def test_the_plan_s_name_is_escaped_in_the_picture_and_the_round(est, app) -> None:

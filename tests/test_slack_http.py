@@ -368,8 +368,8 @@ def test_reading_commands(plan: Plan) -> None:
     }
     assert plan.command("overdue")["text"] == "Nothing is overdue."
     search = plan.command("search tunnel")
-    assert search["text"] == "Log entries matching “tunnel”: 1"
-    assert "Walked the tunnel at night" in json.dumps(search["blocks"])
+    assert search["text"] == "Matches for “tunnel”: 1"
+    assert "Walked the *tunnel* at night" in json.dumps(search["blocks"])
     history = plan.command("history A1")
     assert history["text"].startswith("History of A1")
     assert "created it" in json.dumps(history["blocks"])

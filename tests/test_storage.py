@@ -23,7 +23,8 @@ TABLES = {
     "ref_counters",
     "activities",
     "log_entries",
-    "log_entries_fts",
+    "search_items",
+    "search_terms",
     "followups",
     "user_settings",
     "digests",
@@ -476,6 +477,39 @@ def test_backup_produces_a_readable_copy(store: Store, tmp_path: Path) -> None:
     with restored.read() as tx:
         plan = tx.plans.by_channel("T1", "C1")
         assert plan is not None and plan.name == "Trygg i Järva"
-        hits, total = tx.logs.search(plan.id, "entry", 10)
-        assert ([e.ref for e in hits], total) == (["L3", "L2", "L1"], 3)
+        hits, total = tx.search.find(plan.id, "entry", 10)
+        refs = [entry.ref for h in hits if (entry := tx.logs.by_id(h.item_id))]
+        assert (refs, total) == (["L3", "L2", "L1"], 3)
     assert len(snapshot(store.path)["log_entries"]) == 4
+
+
+def test_m010_puts_completion_times_in_utc_and_indexes_the_reads(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """done_at written with another offset is UTC after m010, so done_between finds it."""
+    store = Store(tmp_path / "v9.db", clock=lambda: NOW)
+    # Every migration but m010 (the later ones too: a file of main's numbers before issue 13).
+    monkeypatch.setattr("storage.store.MIGRATIONS", [m for m in MIGRATIONS if m[0] != 10])
+    store.migrate()
+    plan_id = new_plan(store)
+    conn = connect(store.path)
+    conn.execute(
+        "INSERT INTO followups (plan_id, ref_no, text, assignee, assigned_by, status, done_at, "
+        "created_at) VALUES (?, 1, 'late night', 'erik', 'anna', 'done', "
+        "'2026-11-30T00:30:00+01:00', '2026-11-20T10:00:00+00:00')",
+        (plan_id,),
+    )
+    conn.close()
+    monkeypatch.undo()
+    assert store.migrate() == [10]
+    assert [r[0] for r in connect(store.path).execute("SELECT done_at FROM followups")] == [
+        "2026-11-29T23:30:00+00:00"
+    ]
+    with store.read() as tx:
+        sunday = datetime(2026, 11, 29, 23, 0, tzinfo=UTC)
+        found = tx.followups.done_between(plan_id, sunday, sunday + timedelta(hours=1))
+        assert [f.text for f in found] == ["late night"]
+        assert tx.followups.done_between(plan_id, NOW - timedelta(days=5), NOW) == []
+    indexes = {r[1] for r in connect(store.path).execute("PRAGMA index_list('log_entries')")}
+    assert {"idx_log_entries_plan_day_ref", "idx_log_entries_plan_activity_day_ref"} <= indexes
+    assert "idx_log_entries_plan_id_happened_on" not in indexes

@@ -13,10 +13,13 @@ from samverkan.i18n import has, t
 from samverkan.parsing import ANY_REF, ParseError
 from samverkan.registry import Access, Command, Verb, declare, declare_verb
 from samverkan.reply import Header, Item, Note, Reply, Section
+from samverkan.search import hit_lines
 from samverkan.situation_view import observations_found
 from samverkan.text import LIST_LIMIT, clip, esc, mention
-from samverkan.views import log_line
 from storage import AuditEvent
+
+#: The newest audit events `history` shows.
+HISTORY_LIMIT = 40
 
 
 @dataclass(frozen=True)
@@ -48,21 +51,21 @@ def parse_history(rest: list[str]) -> History:
 
 
 def run_search(u: Unit, cmd: Search) -> Reply:
-    """Log entries matching the words, newest first."""
+    """Everything the plan's people wrote that matches the words, newest first."""
     plan, lang = u.plan, u.plan.language
-    hits, total = u.tx.logs.search(plan.id, cmd.query, LIST_LIMIT)
+    found, total = u.tx.search.find(plan.id, cmd.query, LIST_LIMIT)
     seen, seen_total = u.tx.observations.search(plan.id, cmd.query, LIST_LIMIT)
-    if not hits and not seen:
+    if not found and not seen:
         text = t(lang, "search.none", query=esc(cmd.query, 100))
         return Reply(text, [Section(text)], lang=lang)
-    if not hits:
+    if not found:
         return observations_found(u, cmd.query, seen, seen_total, [])
     title = t(lang, "search.title", n=total, query=clip(cmd.query, 80))
     items: list[Item] = [Header(clip(title, 150))]
-    lines = [log_line(u.d, plan, e) for e in hits]
+    lines = hit_lines(u, cmd.query, [(h.kind, h.item_id) for h in found])
     items.extend(u.d.lines(lang, lines, "search", LIST_LIMIT))
-    if total > len(hits):
-        items.append(Note(t(lang, "search.more", n=total - len(hits))))
+    if total > len(found):
+        items.append(Note(t(lang, "search.more", n=total - len(found))))
     if seen:
         return observations_found(u, cmd.query, seen, seen_total, items)
     return Reply(t(lang, "search.title", n=total, query=esc(cmd.query, 80)), items, lang=lang)
@@ -71,9 +74,11 @@ def run_search(u: Unit, cmd: Search) -> Reply:
 def run_history(u: Unit, cmd: History) -> Reply:
     """The audit trail of one item, the newest 40 events."""
     plan, lang = u.plan, u.plan.language
-    events = u.tx.audit.of_item(plan.id, cmd.ref)
+    events = u.tx.audit.of_item(plan.id, cmd.ref, HISTORY_LIMIT)
     if not events:
         raise UserError("error.no_history", ref=cmd.ref)
+    # Only the events shown are read and worded; the older ones are counted.
+    hidden = u.tx.audit.count_of_item(plan.id, cmd.ref) - len(events)
     tz = ZoneInfo(plan.timezone)
     today = u.today
     lines = []
@@ -84,10 +89,9 @@ def run_history(u: Unit, cmd: History) -> Reply:
     title = t(lang, "history.title", ref=cmd.ref)
     items: list[Item] = [Header(title)]
     # The newest events matter most when the trail is long.
-    hidden = max(len(lines) - 40, 0)
     if hidden:
         items.append(Note(t(lang, "history.older", n=hidden)))
-    items.extend(u.d.lines(lang, lines[hidden:], "history", 40))
+    items.extend(u.d.lines(lang, lines, "history", HISTORY_LIMIT))
     return Reply(title + "\n" + "\n".join(lines[-10:]), items, lang=lang)
 
 

@@ -18,6 +18,9 @@ from samverkan.text import RAG_ICONS, activity_summary, clip, esc, mention
 from samverkan.views import activity_line, cards, log_line, schedule_line
 from storage import Plan
 
+#: The week's log entries a status shows.
+RECENT = 8
+
 
 @dataclass(frozen=True)
 class Status:
@@ -53,7 +56,9 @@ def run_status(u: Unit, cmd: Status) -> Reply:
     plan, lang = u.plan, u.plan.language
     tx, today = u.tx, u.today
     acts = tx.activities.of_plan(plan.id)
-    week_logs = tx.logs.between(plan.id, today - timedelta(days=6), today)
+    week_start = today - timedelta(days=6)
+    week_count = tx.logs.count_between(plan.id, week_start, today)
+    week_logs = tx.logs.between(plan.id, week_start, today, limit=RECENT) if week_count else []
     open_fus = tx.followups.of_plan(plan.id, "open")
     me = tx.members.get(plan.id, u.ctx.user_id)
     attention = needs_attention(acts, tx.logs.last_logged(plan.id), today, ZoneInfo(plan.timezone))
@@ -67,7 +72,7 @@ def run_status(u: Unit, cmd: Status) -> Reply:
     lines = [
         t(lang, "status.open_followups", n=len(open_fus), late=len(late_fus)),
         t(lang, "status.late_activities", n=len(late_acts)),
-        t(lang, "status.week_log", n=len(week_logs)),
+        t(lang, "status.week_log", n=week_count),
     ]
     items.append(Section("\n".join("• " + x for x in lines)))
     flagged = [f"{RAG_ICONS['red']} *{a.ref}* {esc(a.title, 100)}" for a in attention.red]
@@ -82,11 +87,11 @@ def run_status(u: Unit, cmd: Status) -> Reply:
         items.append(Section(f"*{t(lang, 'status.attention')}*"))
         items.extend(u.d.lines(lang, flagged, "overdue", limit=10))
     if week_logs:
-        recent = [log_line(u.d, plan, e) for e in week_logs[:8]]
+        recent = [log_line(u.d, plan, e) for e in week_logs]
         items.append(Section(f"*{t(lang, 'status.recent')}*\n" + "\n".join(recent)))
-        if len(week_logs) > 8:
+        if week_count > RECENT:
             # The digest preview lists every entry of the week.
-            items.append(u.d.more(lang, len(week_logs) - 8, "digest preview"))
+            items.append(u.d.more(lang, week_count - RECENT, "digest preview"))
     notes = [schedule_line(u, plan)]
     if plan.delivery_error and me is not None and me.is_coordinator:
         notes.append("⚠️ " + _delivery_error(u, plan))
@@ -118,7 +123,9 @@ def _org_status(u: Unit, name: str) -> Reply:
         )
     acts = [a for a in tx.activities.of_plan(plan.id) if a.owner_org_id == org.id]
     people = [m for m in tx.members.of_plan(plan.id) if m.organisation_id == org.id]
-    logs = tx.logs.between(plan.id, today - timedelta(days=6), today, organisation_id=org.id)
+    logs = tx.logs.between(
+        plan.id, today - timedelta(days=6), today, organisation_id=org.id, limit=RECENT
+    )
     ids = {m.user_id for m in people}
     fus = [f for f in tx.followups.of_plan(plan.id, "open") if f.assignee in ids]
     lang = plan.language
@@ -137,7 +144,7 @@ def _org_status(u: Unit, name: str) -> Reply:
     else:
         items.append(Section(t(lang, "org.no_activities")))
     if logs:
-        recent = "\n".join(log_line(u.d, plan, e) for e in logs[:8])
+        recent = "\n".join(log_line(u.d, plan, e) for e in logs)
         items.append(Section(f"*{t(lang, 'status.recent')}*\n" + recent))
     late = sum(1 for f in fus if followup_late(f, today))
     items.append(Note(t(lang, "status.open_followups", n=len(fus), late=late)))

@@ -223,9 +223,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "igen. Påminnelser kommer vardagar kl. 09:00.",
     ),
     "help.search": (
-        "`{cmd} search <words>` searches the plan's log.\nExample: `{cmd} search lighting "
-        "underpass`",
-        "`{cmd} sök <ord>` söker i planens logg.\nExempel: `{cmd} sök belysning gångtunnel`",
+        "`{cmd} search <words>` searches what the plan's people wrote: log entries, follow-ups "
+        "and activities. Any form of a word matches (`lamp` finds “lamps”), `lamp*` finds words "
+        'that begin so, and "quoted words" must stand together.\nExample: `{cmd} search '
+        "lighting underpass`",
+        "`{cmd} sök <ord>` söker i det planens folk skrivit: insatser, uppföljningar och "
+        "aktiviteter. Alla former av ett ord matchar (`belysning` hittar ”belysningen”), "
+        "`lamp*` hittar ord som börjar så, och ”ord inom citattecken” måste stå ihop.\n"
+        "Exempel: `{cmd} sök belysning gångtunnel`",
     ),
     "help.history": (
         "`{cmd} history A3` (or F4, L12) shows who changed what, and when.",

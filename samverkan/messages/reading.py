@@ -31,8 +31,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overdue.followups": ("Follow-ups", "Uppföljningar"),
     "overdue.activities": ("Activities past due", "Aktiviteter efter slutdatum"),
     # -- search ----------------------------------------------------------------------------
-    "search.none": ("Nothing in the log matches “{query}”.", "Inget i loggen matchar ”{query}”."),
-    "search.title": ("Log entries matching “{query}”: {n}", "Insatser som matchar ”{query}”: {n}"),
+    "search.none": ("Nothing in the plan matches “{query}”.", "Inget i planen matchar ”{query}”."),
+    "search.title": ("Matches for “{query}”: {n}", "Träffar för ”{query}”: {n}"),
+    "search.kind.log": ("Log entry", "Insats"),
+    "search.kind.followup": ("Follow-up", "Uppföljning"),
+    "search.kind.activity": ("Activity", "Aktivitet"),
+    "search.kind.organisation": ("Organisation", "Aktör"),
     "search.more": (
         "Older matches not shown: {n}. Add words to narrow the search.",
         "Äldre träffar som inte visas: {n}. Lägg till ord för att smalna av sökningen.",

@@ -25,6 +25,8 @@ from storage.migrations import (
     m006_situation,
     m007_round,
     m008_template_fields,
+    m009_search_index,
+    m010_reads_by_index,
     m011_user_languages,
 )
 
@@ -38,6 +40,8 @@ MIGRATIONS: list[Migration] = [
     (6, m006_situation.NAME, m006_situation.migrate),
     (7, m007_round.NAME, m007_round.migrate),
     (8, m008_template_fields.NAME, m008_template_fields.migrate),
+    (9, m009_search_index.NAME, m009_search_index.migrate),
+    (10, m010_reads_by_index.NAME, m010_reads_by_index.migrate),
     (11, m011_user_languages.NAME, m011_user_languages.migrate),
 ]
 

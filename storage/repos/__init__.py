@@ -18,6 +18,7 @@ from storage.repos.posted import Posted
 from storage.repos.refs import Refs
 from storage.repos.reminders import Reminders
 from storage.repos.rounds import Rounds
+from storage.repos.search import SearchHit, SearchIndex
 from storage.repos.situation import Situation
 
 __all__ = [
@@ -39,5 +40,7 @@ __all__ = [
     "Refs",
     "Reminders",
     "Rounds",
+    "SearchHit",
+    "SearchIndex",
     "Situation",
 ]

@@ -10,6 +10,7 @@ import sqlite_utils
 from storage.models import Activity
 from storage.repos.base import Repo, iso
 from storage.repos.refs import Refs
+from storage.repos.search import SearchIndex
 
 _SQL = """
 SELECT a.id, a.plan_id, a.ref_no, a.title, COALESCE(c.text, a.cause) AS cause, a.goal,
@@ -42,12 +43,19 @@ _UPDATABLE = {
 }
 
 
+#: The fields the search index holds.
+_INDEXED = {"title", "cause", "goal"}
+
+
 class Activities(Repo):
     """The activities of the plans."""
 
-    def __init__(self, db: sqlite_utils.Database, now: datetime, refs: Refs) -> None:
+    def __init__(
+        self, db: sqlite_utils.Database, now: datetime, refs: Refs, search: SearchIndex
+    ) -> None:
         super().__init__(db, now)
         self.refs = refs
+        self.search = search
 
     def add(
         self,
@@ -89,6 +97,7 @@ class Activities(Repo):
         )
         a = self.by_id(cur.lastrowid)  # type: ignore[arg-type]
         assert a is not None
+        self.search.put(plan_id, "activity", a.id, [title, cause, goal])
         return a
 
     def by_id(self, activity_id: int) -> Activity | None:
@@ -127,4 +136,6 @@ class Activities(Repo):
         self._update("activities", activity_id, {**fields, "updated_at": self._stamp()}, _UPDATABLE)
         a = self.by_id(activity_id)
         assert a is not None
+        if fields.keys() & _INDEXED:
+            self.search.put(a.plan_id, "activity", a.id, [a.title, a.cause, a.goal])
         return a

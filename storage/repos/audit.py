@@ -94,16 +94,29 @@ class Audit(Repo):
             changed += 1
         return changed
 
-    def of_item(self, plan_id: int, ref: str) -> list[AuditEvent]:
-        """The audit trail of one item of a plan, oldest first."""
+    def of_item(self, plan_id: int, ref: str, limit: int = -1) -> list[AuditEvent]:
+        """The audit trail of one item of a plan, oldest first: the newest `limit` events."""
         rows = self._all(
-            f"SELECT {_COLS} FROM audit_events WHERE plan_id = ? AND ref = ? ORDER BY id",
-            (plan_id, ref),
+            f"SELECT {_COLS} FROM audit_events WHERE plan_id = ? AND ref = ? "
+            "ORDER BY id DESC LIMIT ?",
+            (plan_id, ref, limit),
         )
-        return [AuditEvent.from_row(r) for r in rows]
+        return [AuditEvent.from_row(r) for r in reversed(rows)]
+
+    def count_of_item(self, plan_id: int, ref: str) -> int:
+        """How many audit events one item of a plan has."""
+        r = self._one(
+            "SELECT COUNT(*) AS n FROM audit_events WHERE plan_id = ? AND ref = ?", (plan_id, ref)
+        )
+        return int(r["n"]) if r else 0
 
     def between(
-        self, plan_id: int, since: datetime, until: datetime, entity: str | None = None
+        self,
+        plan_id: int,
+        since: datetime,
+        until: datetime,
+        entity: str | None = None,
+        action: str | None = None,
     ) -> list[AuditEvent]:
         """A plan's audit events from `since` (inclusive) to `until` (exclusive), oldest first."""
         # Stamps are UTC ISO text of one shape (see utc_stamp), so they compare as strings.
@@ -112,4 +125,7 @@ class Audit(Repo):
         if entity is not None:
             sql += " AND entity = ?"
             params.append(entity)
+        if action is not None:
+            sql += " AND action = ?"
+            params.append(action)
         return [AuditEvent.from_row(r) for r in self._all(sql + " ORDER BY id", tuple(params))]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlite_utils
 
 from storage.models import FollowUp
-from storage.repos.base import Repo, iso
+from storage.repos.base import Repo, iso, utc_stamp
 from storage.repos.refs import Refs
+from storage.repos.search import SearchIndex
 
 _SQL = """
 SELECT f.id, f.plan_id, f.ref_no, f.text, f.assignee, f.assigned_by, f.due_date, f.activity_id,
@@ -32,9 +33,12 @@ _UPDATABLE = {
 class FollowUps(Repo):
     """The follow-ups of the plans."""
 
-    def __init__(self, db: sqlite_utils.Database, now: datetime, refs: Refs) -> None:
+    def __init__(
+        self, db: sqlite_utils.Database, now: datetime, refs: Refs, search: SearchIndex
+    ) -> None:
         super().__init__(db, now)
         self.refs = refs
+        self.search = search
 
     def add(
         self,
@@ -66,6 +70,7 @@ class FollowUps(Repo):
         )
         f = self.by_id(cur.lastrowid)  # type: ignore[arg-type]
         assert f is not None
+        self.search.put(plan_id, "followup", f.id, [text])
         return f
 
     def by_id(self, followup_id: int) -> FollowUp | None:
@@ -88,6 +93,17 @@ class FollowUps(Repo):
         sql += " ORDER BY f.due_date IS NULL, f.due_date, f.ref_no"
         return [FollowUp.from_row(r) for r in self._all(sql, tuple(params))]
 
+    def done_between(self, plan_id: int, since: datetime, until: datetime) -> list[FollowUp]:
+        """A plan's follow-ups completed from `since` (inclusive) to `until` (exclusive), in the
+        order they were completed."""
+        # done_at is UTC ISO text (to the second or finer), so it compares as a string.
+        rows = self._all(
+            _SQL + " WHERE f.plan_id = ? AND f.status = 'done' AND f.done_at >= ? "
+            "AND f.done_at < ? ORDER BY f.done_at, f.ref_no",
+            (plan_id, utc_stamp(since), utc_stamp(until)),
+        )
+        return [FollowUp.from_row(r) for r in rows]
+
     def open_of_user(self, team_id: str, user_id: str) -> list[FollowUp]:
         """A user's open follow-ups across the plans of one workspace, by due date."""
         rows = self._all(
@@ -109,6 +125,9 @@ class FollowUps(Repo):
 
     def update(self, followup_id: int, **fields: Any) -> FollowUp:
         """Change fields of a follow-up."""
+        if isinstance(fields.get("done_at"), datetime):
+            # Kept as UTC text so that `done_between` compares it as a string.
+            fields["done_at"] = fields["done_at"].astimezone(UTC).isoformat()
         self._update("followups", followup_id, fields, _UPDATABLE)
         f = self.by_id(followup_id)
         assert f is not None
@@ -127,9 +146,15 @@ class FollowUps(Repo):
         return cur.rowcount
 
     def set_text(self, followup_id: int, text: str) -> None:
-        """Correct a follow-up's text."""
+        """Correct a follow-up's text; the search index forgets the old words in the same step."""
         self.db.execute("UPDATE followups SET text = ? WHERE id = ?", (text, followup_id))
+        r = self._one("SELECT plan_id FROM followups WHERE id = ?", (followup_id,))
+        if r is not None:
+            self.search.put(r["plan_id"], "followup", followup_id, [text])
+            self.search.purge()
 
     def remove(self, followup_id: int) -> None:
-        """Delete a follow-up."""
+        """Delete a follow-up and take it out of the search index."""
         self.db.execute("DELETE FROM followups WHERE id = ?", (followup_id,))
+        self.search.remove("followup", followup_id)
+        self.search.purge()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -10,6 +11,7 @@ import sqlite_utils
 from storage.models import LogEntry
 from storage.repos.base import Repo
 from storage.repos.refs import Refs
+from storage.repos.search import SearchIndex
 
 _SQL = """
 SELECT l.id, l.plan_id, l.ref_no, l.activity_id, a.ref_no AS activity_ref_no,
@@ -24,12 +26,61 @@ LEFT JOIN organisations o ON o.id = l.organisation_id
 _NEWEST_FIRST = " ORDER BY l.happened_on DESC, l.ref_no DESC"
 
 
-class Logs(Repo):
-    """The log entries of the plans, with full-text search."""
+@dataclass(frozen=True)
+class LogGroup:
+    """The entries of one activity (or of none) in a period, counted."""
 
-    def __init__(self, db: sqlite_utils.Database, now: datetime, refs: Refs) -> None:
+    activity_id: int | None
+    activity_ref: str | None
+    activity_title: str | None
+    entries: int
+    organisations: int
+
+
+@dataclass(frozen=True)
+class LogSummary:
+    """A period's log counted: entries, organisations, and the groups per activity."""
+
+    entries: int
+    organisations: int
+    groups: list[LogGroup]
+
+
+def _ref(ref_no: int | None) -> str | None:
+    return f"A{ref_no}" if ref_no is not None else None
+
+
+def _period(
+    plan_id: int,
+    start: date,
+    end: date,
+    activity_id: int | None,
+    organisation_id: int | None,
+    no_activity: bool,
+) -> tuple[str, list[Any]]:
+    """The WHERE clause of a plan's entries in a period, and its parameters."""
+    sql = " WHERE l.plan_id = ? AND l.happened_on BETWEEN ? AND ?"
+    params: list[Any] = [plan_id, start.isoformat(), end.isoformat()]
+    if activity_id is not None:
+        sql += " AND l.activity_id = ?"
+        params.append(activity_id)
+    elif no_activity:
+        sql += " AND l.activity_id IS NULL"
+    if organisation_id is not None:
+        sql += " AND l.organisation_id = ?"
+        params.append(organisation_id)
+    return sql, params
+
+
+class Logs(Repo):
+    """The log entries of the plans."""
+
+    def __init__(
+        self, db: sqlite_utils.Database, now: datetime, refs: Refs, search: SearchIndex
+    ) -> None:
         super().__init__(db, now)
         self.refs = refs
+        self.search = search
 
     def add(
         self,
@@ -64,9 +115,15 @@ class Logs(Repo):
                 self._stamp(),
             ),
         )
-        r = self._one(_SQL + " WHERE l.id = ?", (cur.lastrowid,))
-        assert r is not None
-        return LogEntry.from_row(r)
+        entry = self.by_id(cur.lastrowid)  # type: ignore[arg-type]
+        assert entry is not None
+        self.search.put(plan_id, "log", entry.id, [text])
+        return entry
+
+    def by_id(self, log_id: int) -> LogEntry | None:
+        """One log entry by its row id."""
+        r = self._one(_SQL + " WHERE l.id = ?", (log_id,))
+        return LogEntry.from_row(r) if r else None
 
     def get(self, plan_id: int, ref_no: int) -> LogEntry | None:
         """One log entry by its number."""
@@ -81,17 +138,61 @@ class Logs(Repo):
         *,
         activity_id: int | None = None,
         organisation_id: int | None = None,
+        limit: int | None = None,
+        no_activity: bool = False,
     ) -> list[LogEntry]:
-        """Log entries that happened from start to end inclusive, newest first."""
-        sql = _SQL + " WHERE l.plan_id = ? AND l.happened_on BETWEEN ? AND ?"
-        params: list[Any] = [plan_id, start.isoformat(), end.isoformat()]
-        if activity_id is not None:
-            sql += " AND l.activity_id = ?"
-            params.append(activity_id)
-        if organisation_id is not None:
-            sql += " AND l.organisation_id = ?"
-            params.append(organisation_id)
-        return [LogEntry.from_row(r) for r in self._all(sql + _NEWEST_FIRST, tuple(params))]
+        """Log entries that happened from start to end inclusive, newest first (the first
+        `limit`); `no_activity` keeps those of no activity."""
+        where, params = _period(plan_id, start, end, activity_id, organisation_id, no_activity)
+        sql = _SQL + where + _NEWEST_FIRST
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [LogEntry.from_row(r) for r in self._all(sql, tuple(params))]
+
+    def count_between(
+        self, plan_id: int, start: date, end: date, *, organisation_id: int | None = None
+    ) -> int:
+        """How many log entries happened from start to end inclusive."""
+        where, params = _period(plan_id, start, end, None, organisation_id, False)
+        r = self._one("SELECT COUNT(*) AS n FROM log_entries l" + where, tuple(params))
+        return int(r["n"]) if r else 0
+
+    def period_summary(self, plan_id: int, start: date, end: date) -> LogSummary:
+        """A period's log counted: entries, organisations, and entries per activity."""
+        where, params = _period(plan_id, start, end, None, None, False)
+        total = self._one(
+            "SELECT COUNT(*) AS n, COUNT(DISTINCT l.organisation_id) AS orgs FROM log_entries l"
+            + where,
+            tuple(params),
+        )
+        rows = self._all(
+            "SELECT l.activity_id, a.ref_no, a.title, COUNT(*) AS n, COUNT(DISTINCT "
+            "l.organisation_id) AS orgs FROM log_entries l LEFT JOIN activities a ON "
+            "a.id = l.activity_id" + where + " GROUP BY l.activity_id",
+            tuple(params),
+        )
+        groups = [
+            LogGroup(r["activity_id"], _ref(r["ref_no"]), r["title"], r["n"], r["orgs"])
+            for r in rows
+        ]
+        return LogSummary(
+            int(total["n"]) if total else 0, int(total["orgs"]) if total else 0, groups
+        )
+
+    def period_organisations(
+        self, plan_id: int, start: date, end: date, activity_id: int | None, limit: int
+    ) -> list[tuple[str, int]]:
+        """The organisations that logged most on one activity (or none) in a period, with how
+        many entries each; ties go to the one that logged last."""
+        where, params = _period(plan_id, start, end, activity_id, None, activity_id is None)
+        rows = self._all(
+            "SELECT o.name, COUNT(*) AS n FROM log_entries l JOIN organisations o ON "
+            "o.id = l.organisation_id" + where + " GROUP BY l.organisation_id "
+            "ORDER BY n DESC, MAX(printf('%s %012d', l.happened_on, l.ref_no)) DESC LIMIT ?",
+            (*params, limit),
+        )
+        return [(r["name"], r["n"]) for r in rows]
 
     def recent(self, plan_id: int, activity_id: int, limit: int) -> list[LogEntry]:
         """The newest log entries of one activity."""
@@ -103,29 +204,14 @@ class Logs(Repo):
 
     def last_logged(self, plan_id: int) -> dict[int, date]:
         """For each activity of a plan, the date of its newest log entry."""
+        # One look-up per activity in the (activity_id, happened_on) index, however long the
+        # log: not a scan of every entry of the plan.
         rows = self._all(
-            "SELECT activity_id, MAX(happened_on) AS last FROM log_entries "
-            "WHERE plan_id = ? AND activity_id IS NOT NULL GROUP BY activity_id",
+            "SELECT a.id, (SELECT MAX(l.happened_on) FROM log_entries l "
+            "WHERE l.activity_id = a.id) AS last FROM activities a WHERE a.plan_id = ?",
             (plan_id,),
         )
-        return {r["activity_id"]: date.fromisoformat(r["last"]) for r in rows}
-
-    def search(self, plan_id: int, query: str, limit: int) -> tuple[list[LogEntry], int]:
-        """Full-text search of a plan's log: the best matches and how many matched in all."""
-        # FTS5 ends a string at NUL, and a query of quotes alone quotes to nothing at all.
-        fts_query = self.db.quote_fts(query.replace("\x00", " "))
-        if not fts_query.strip():
-            return [], 0
-        where = (
-            " WHERE l.plan_id = ? AND l.id IN "
-            "(SELECT rowid FROM log_entries_fts WHERE log_entries_fts MATCH ?)"
-        )
-        total = self._one("SELECT COUNT(*) AS n FROM log_entries l" + where, (plan_id, fts_query))
-        rows = self._all(
-            _SQL + where + _NEWEST_FIRST + " LIMIT ?",
-            (plan_id, fts_query, limit),
-        )
-        return [LogEntry.from_row(r) for r in rows], int(total["n"]) if total else 0
+        return {r["id"]: date.fromisoformat(r["last"]) for r in rows if r["last"]}
 
     def of_activity(
         self, plan_id: int, activity_id: int, *, limit: int, offset: int = 0
@@ -145,10 +231,15 @@ class Logs(Repo):
         return [LogEntry.from_row(r) for r in rows], int(total["n"]) if total else 0
 
     def set_text(self, entry_id: int, text: str) -> None:
-        """Correct an entry's text (the search index follows through its triggers)."""
+        """Correct an entry's text; the search index forgets the old words in the same step."""
         self.db.execute("UPDATE log_entries SET text = ? WHERE id = ?", (text, entry_id))
+        r = self._one("SELECT plan_id FROM log_entries WHERE id = ?", (entry_id,))
+        if r is not None:
+            self.search.put(r["plan_id"], "log", entry_id, [text])
+            self.search.purge()
 
     def remove(self, entry_id: int) -> None:
-        """Delete an entry, and rebuild the search index so no segment keeps its words."""
+        """Delete an entry and take it out of the search index, leaving no segment its words."""
         self.db.execute("DELETE FROM log_entries WHERE id = ?", (entry_id,))
-        self.db.execute("INSERT INTO log_entries_fts (log_entries_fts) VALUES ('optimize')")
+        self.search.remove("log", entry_id)
+        self.search.purge()

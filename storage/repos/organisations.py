@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+import sqlite_utils
+
 from storage.models import Organisation
 from storage.repos.base import Repo
+from storage.repos.search import SearchIndex
 
 _COLS = "id, plan_id, name, kind"
 
 
 class Organisations(Repo):
     """The organisations of the plans; names are unique per plan, case-insensitively."""
+
+    def __init__(self, db: sqlite_utils.Database, now: datetime, search: SearchIndex) -> None:
+        super().__init__(db, now)
+        self.search = search
 
     def of_plan(self, plan_id: int) -> list[Organisation]:
         """The organisations of a plan, by name."""
@@ -37,16 +46,19 @@ class Organisations(Repo):
             "INSERT INTO organisations (plan_id, name, name_key, kind) VALUES (?, ?, ?, ?)",
             (plan_id, name, name.casefold(), kind),
         )
-        return Organisation(cur.lastrowid, plan_id, name, kind)  # type: ignore[arg-type]
+        org = Organisation(cur.lastrowid, plan_id, name, kind)  # type: ignore[arg-type]
+        self.search.put(plan_id, "organisation", org.id, [name])
+        return org
 
     def rename(self, org_id: int, name: str) -> Organisation:
-        """Give an organisation a new name."""
+        """Give an organisation a new name (search finds it by the new one only)."""
         self.db.execute(
             "UPDATE organisations SET name = ?, name_key = ? WHERE id = ?",
             (name, name.casefold(), org_id),
         )
         org = self.get(org_id)
         assert org is not None
+        self.search.put(org.plan_id, "organisation", org.id, [name])
         return org
 
     def references(self, org_id: int) -> dict[str, list[str]]:
@@ -71,3 +83,4 @@ class Organisations(Repo):
             (org_id, org_id),
         )
         self.db.execute("DELETE FROM organisations WHERE id = ?", (org_id,))
+        self.search.remove("organisation", org_id)

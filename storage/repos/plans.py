@@ -62,6 +62,13 @@ class Plans(Repo):
             "(SELECT id FROM join_requests WHERE plan_id = ?)",
             (plan_id,),
         )
+        # The plan's part of the search index; then no segment keeps its words.
+        self.db.execute(
+            "DELETE FROM search_terms WHERE rowid IN (SELECT id FROM search_items WHERE plan_id = ?)",
+            (plan_id,),
+        )
+        self.db.execute("DELETE FROM search_items WHERE plan_id = ?", (plan_id,))
+        self.db.execute("INSERT INTO search_terms (search_terms) VALUES ('optimize')")
         for table in (
             "posted_messages",
             "join_requests",
@@ -77,7 +84,6 @@ class Plans(Repo):
             self.db.execute(f"DELETE FROM {table} WHERE plan_id = ?", (plan_id,))
         self.db.execute("DELETE FROM plans WHERE id = ?", (plan_id,))
         self.db.execute("DELETE FROM plan_erasures WHERE plan_id = ?", (plan_id,))
-        self.db.execute("INSERT INTO log_entries_fts (log_entries_fts) VALUES ('optimize')")
 
     def of_user(self, team_id: str, user_id: str) -> list[Plan]:
         """The plans of a workspace where the user is a member or has follow-ups."""
