@@ -202,6 +202,8 @@ def handle_observe_form_submitted(
     plan_id = meta.get("plan_id")
     ctx = Context(team_of(body), str(meta.get("channel_id") or ""), body["user"]["id"])
     lang = str(meta.get("lang") or samverkan.default_language)
+    if samverkan.personal_confirmed(ctx, values):
+        ctx = replace(ctx, personal_ok=True)
     try:
         if not isinstance(plan_id, int):
             raise UserError("error.no_plan", topic="setup")
@@ -221,6 +223,9 @@ def handle_observe_form_submitted(
         )
     except UserError as e:
         message = mrkdwn_to_text(form_error(samverkan, lang, e))[:MAX_ERROR]
+        if isinstance(e, PersonalData):
+            samverkan.remember_personal_warning(ctx, values)
+            message = (message + " " + t(lang, "personal.form_again"))[:MAX_ERROR]
         ack(response_action="errors", errors={observe_error_block(view, e.field): message})
         return
     except Exception as e:

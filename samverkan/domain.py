@@ -343,7 +343,12 @@ class Unit:
         if self.ctx.personal_ok:
             return
         plan = self.plan
-        allowed = [o.name for o in self.tx.organisations.of_plan(plan.id)] + [plan.name, plan.area]
+        allowed = [
+            *(o.name for o in self.tx.organisations.of_plan(plan.id)),
+            *(p.name for p in self.tx.places.of_plan(plan.id)),
+            plan.name,
+            plan.area,
+        ]
         found = findings(text, [a for a in allowed if a])
         if found:
             raise PersonalData(

@@ -310,6 +310,17 @@ def test_a_second_import_after_work_in_slack_updates_rather_than_duplicates(
         (["Nattvandring", "Polisen", "", "kanske"], "Row 3: *kanske* is no status"),
         (["x" * 201, "Polisen"], "Row 3: a cell is too long."),
         (["Samtal 850101-1234", "Polisen"], "Row 3: looks like a personal identity number"),
+        (
+            ["Stöd till pojken, 15 år", "Polisen"],
+            "Row 3: looks like it names or locates a person (a person's age); the row is "
+            "skipped. The plan keeps nothing about individuals: rewrite the row in the file and "
+            "import again.",
+        ),
+        (
+            ["Hembesök hos Kalle Andersson på Storgatan 1234", "Polisen"],
+            "Row 3: looks like it names or locates a person (a street address, a first name and "
+            "surname); the row is skipped.",
+        ),
     ],
 )
 def test_every_problem_row_is_named(
@@ -329,6 +340,21 @@ def test_every_problem_row_is_named(
     assert problem in preview.text
     assert "1234" not in preview.text
     assert "nothing to change" in preview.text
+
+
+def test_the_files_own_organisations_are_not_people(app: Samverkan, tmp_path: Path) -> None:
+    """ "Lisa Berg AB" in Who, and named in the goal, is an organisation, not a person."""
+    run = console(app)
+    run("anna", "setup Trygg")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Åtgärd", "Vem", "Operativt mål"])
+    ws.append(["Klotterjour", "Lisa Berg AB", "Lisa Berg AB sanerar inom ett dygn"])
+    path = tmp_path / "p.xlsx"
+    wb.save(path)
+    preview = run("anna", f"import {path}")
+    assert "names or locates" not in preview.text
+    assert "Klotterjour" in preview.text
 
 
 def test_anyone_in_the_plan_exports(app: Samverkan) -> None:
@@ -450,3 +476,20 @@ def test_the_export_carries_the_observations(full: Callable) -> None:
         None,
         "Nya taggar",
     ]
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_titles_that_look_like_formulas_or_quotes_come_back_as_typed(
+    app: Samverkan, store: Store, tmp_path: Path, kind: str
+) -> None:
+    titles = ["'@ kvällen", "=1+1 dagar", "'vid torget'", "-minus", "@here", "''dubbel"]
+    run = console(app)
+    run("anna", "setup Källa")
+    for title in titles:
+        assert app.add_activity(Context("T1", "C1", "anna", surface="console"), title=title).ok
+    (file,) = run("anna", f"export {kind}").files
+    path = tmp_path / file.name
+    path.write_bytes(file.content)
+    run("anna", "setup Mål", channel="N1")
+    assert run("anna", f"import {path} confirm", channel="N1").ok
+    assert [row[0] for row in plan_state(store, "N1")] == titles

@@ -252,3 +252,20 @@ def round_click(p: Plan, action_id: str, user: str, ts: str) -> dict[str, Any]:
     payload["container"].update(channel_id="D" + user, message_ts=ts, is_ephemeral=False)
     payload["channel"]["id"] = "D" + user
     return payload
+
+
+def test_the_form_warns_of_a_person_and_the_same_submission_again_saves_it(plan: Plan) -> None:
+    view = open_form(plan, plan.member)
+    values = {
+        ids.CATEGORY_BLOCK: ("static_select", "threats_violence"),
+        ids.DATE_BLOCK: ("datepicker", plan.today().isoformat()),
+        ids.TEXT_BLOCK: ("plain_text_input", "En 14-åring hotade personalen"),
+    }
+    status, body = submit(plan, view, values, plan.member)
+    assert status == 200
+    message = json.loads(body)["errors"][ids.TEXT_BLOCK]
+    assert message.startswith("This looks like it names or locates a person: a person's age")
+    assert message.endswith("Submit again unchanged to save it anyway.")
+    assert observations(plan) == []
+    assert submit(plan, view, values, plan.member) == (200, b"")
+    assert [row[5] for row in observations(plan)] == ["En 14-åring hotade personalen"]

@@ -183,3 +183,50 @@ def test_a_form_refusal_names_the_field(app, plan: Callable) -> None:
     assert form_error(app, "en", refused.value).startswith(
         "This looks like it names or locates a person: a first name and surname (“Erik Johansson”)"
     )
+
+
+def observation_rows(store: Store) -> list[tuple]:
+    conn = sqlite3.connect(store.path)
+    try:
+        return conn.execute("SELECT text FROM observations").fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    ("command", "choice"),
+    [
+        (
+            "händelse hot vid Rinkebytorget Pojken 15 år hotade",
+            PersonalChoice(
+                "händelse hot vid Rinkebytorget Pojken 15 år hotade",
+                None,
+                "Pojken 15 år hotade",
+            ),
+        ),
+        (
+            "observe littering Kalle Andersson dumped bags",
+            PersonalChoice(
+                "observe littering Kalle Andersson dumped bags", None, "Kalle Andersson dumped bags"
+            ),
+        ),
+    ],
+)
+def test_an_observation_is_guarded_too(
+    plan: Callable, store: Store, command: str, choice: PersonalChoice
+) -> None:
+    assert plan("anna", "place add Rinkebytorget").ok
+    refused = plan("erik", command)
+    assert not refused.ok
+    assert refused.text.startswith("This looks like it names or locates a person")
+    assert [i for i in refused.items if isinstance(i, PersonalChoice)] == [choice]
+    assert observation_rows(store) == []
+    assert plan("erik", "anyway " + command).ok
+    assert observation_rows(store) == [(choice.text,)]
+
+
+def test_a_plans_place_with_a_number_is_not_an_address(plan: Callable, store: Store) -> None:
+    """A place the plan keeps (a street with a number, say) is where things happen."""
+    assert plan("anna", "place add Storgatan 12").ok
+    assert plan("erik", "händelse klotter vid Storgatan 12 Nya taggar på Storgatan 12").ok
+    assert observation_rows(store) == [("Nya taggar på Storgatan 12",)]

@@ -233,6 +233,8 @@ def add_observation(
         place = check_text(place, field="place", limit=80)
     where, text, is_new = resolve_place(u, place, text)
     text = check_text(text, field="text")
+    # What was seen, never who: an age, a name or a home address is refused (DESIGN §6).
+    u.check_personal(text, field="text")
     today = u.today
     day = (
         u.d.date(plan, on, today, topic="observe", prefer="past", field="date")

@@ -19,7 +19,8 @@ def cell_text(value: Value) -> str:
     if isinstance(value, date):
         return value.isoformat()
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    # A text's own leading ' is quoted too, so reading the file back keeps it.
+    return "'" + text if text.startswith((*FORMULA_START, "'")) else text
 
 
 def template_csv(sheet: Sheet) -> bytes:

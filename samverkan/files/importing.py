@@ -13,6 +13,7 @@ from samverkan.files.reading import Line
 from samverkan.i18n import t
 from samverkan.parsing import ACTIVITY_REF, MAX_TEXT, ref_number
 from samverkan.periods import Period, parse_period
+from samverkan.personal_data import findings
 from samverkan.privacy import contains_identity_number
 from samverkan.text import esc
 from samverkan.vocabulary import RAGS, STATUSES, WORK_KINDS
@@ -56,6 +57,8 @@ def run_import(
     # New activities are made in the order of the refs the file gives them (an exported plan
     # imported into an empty one keeps its refs), the others in file order after them.
     pending: list[tuple[tuple[int, int], int | None, dict, list[str]]] = []
+    # The plan's own names, and the organisations the file names, never count as personal.
+    allowed = _own_names(u, lines)
     for line in lines:
         cells = line.cells
 
@@ -65,6 +68,11 @@ def run_import(
 
         if any(contains_identity_number(v) for v in cells.values()):
             problem("import.problem_identity")
+            continue
+        looked = {f.kind for k in _TEXT_CELLS for f in findings(cells.get(k, ""), allowed)}
+        if looked:
+            kinds = ", ".join(t(lang, f"personal.kind_{kind}") for kind in sorted(looked))
+            problem("import.problem_personal", found=kinds)
             continue
         if cells.get("cause"):
             cause = cause_text(cells["cause"])
@@ -147,6 +155,20 @@ def run_import(
         for _, activity_id, wanted, names in sorted(pending, key=lambda p: p[0]):
             _write(u, activity_id, wanted, names, cause_ids)
     return out
+
+
+#: The cells people write sentences in; "Who" holds organisations' names.
+_TEXT_CELLS = ("cause", "measure", "goal", "followup")
+
+
+def _own_names(u: Unit, lines: list[Line]) -> list[str]:
+    """Names that are the plan's own: its organisations and places, and those the file names."""
+    plan = u.plan
+    names = [o.name for o in u.tx.organisations.of_plan(plan.id)]
+    names += [p.name for p in u.tx.places.of_plan(plan.id)]
+    for line in lines:
+        names += [n for n in _WHO_SPLIT.split(line.cells.get("who", "")) if n]
+    return [n for n in (*names, plan.name, plan.area) if n]
 
 
 def _note_cause(u: Unit, out: Outcome, cause: str | None) -> None:

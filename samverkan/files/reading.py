@@ -10,6 +10,7 @@ from io import BytesIO, StringIO
 from openpyxl import load_workbook
 
 from samverkan.files.columns import column_of
+from samverkan.files.csvfile import FORMULA_START
 
 #: How many rows above the header a file may have (title rows).
 HEADER_WITHIN = 10
@@ -38,14 +39,15 @@ class Line:
     fill_rag: str | None = None
 
 
-def _text(value: object) -> str:
+def _text(value: object, *, csv_quoted: bool = False) -> str:
     if value is None:
         return ""
     if hasattr(value, "isoformat"):
         return str(value.isoformat())[:10]
     text = str(value).strip()
-    # A leading ' keeps a spreadsheet from reading text as a formula (samverkan.files.csvfile).
-    if text[:2] in ("'=", "'+", "'-", "'@"):
+    # In a CSV file a leading ' keeps a spreadsheet from reading text as a formula
+    # (csvfile.cell_text); a workbook's cell holds its text as it is.
+    if csv_quoted and text[:1] == "'" and text[1:2] and text[1:2] in (*FORMULA_START, "'"):
         text = text[1:]
     return text
 
@@ -77,7 +79,7 @@ def _grid_csv(content: bytes) -> Grid:
     head = "\n".join(text.splitlines()[: HEADER_WITHIN + 1])
     delimiter = ";" if head.count(";") >= head.count(",") else ","
     rows = csv.reader(StringIO(text), delimiter=delimiter)
-    return [[(_text(v), None) for v in row] for row in rows]
+    return [[(_text(v, csv_quoted=True), None) for v in row] for row in rows]
 
 
 def _header_at(grid: Grid) -> int | None:

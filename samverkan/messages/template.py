@@ -222,6 +222,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "is kept.",
         "Rad {row}: ser ut som ett personnummer; raden hoppas över och inget av den sparas.",
     ),
+    "import.problem_personal": (
+        "Row {row}: looks like it names or locates a person ({found}); the row is skipped. "
+        "The plan keeps nothing about individuals: rewrite the row in the file and import again.",
+        "Rad {row}: ser ut att namnge eller peka ut en person ({found}); raden hoppas över. "
+        "Planen sparar inget om enskilda: skriv om raden i filen och importera igen.",
+    ),
     "import.problem_long": ("Row {row}: a cell is too long.", "Rad {row}: en cell är för lång."),
     "import.problem_when": (
         "Row {row}: *{value}* is no period (two dates, `vt 2027`, `ongoing`).",
