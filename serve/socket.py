@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import signal
+import sys
 import threading
 from typing import Any
 
 from slack_bolt import App
+from slack_sdk.errors import SlackApiError
 
 from config import Settings
 from handlers.shapes import problem
@@ -40,7 +42,19 @@ def serve_socket(app: App, settings: Settings) -> int:
         sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGTERM, signal.SIGINT)
     }
     try:
-        handler.connect()
+        try:
+            handler.connect()
+        except SlackApiError as e:
+            # Slack refused the app-level token: one line that says what to fix, no traceback.
+            print(
+                f"bot.py: Slack refused to open Socket Mode ({e.response.get('error')}): "
+                "check SLACK_APP_TOKEN (an xapp- token with connections:write).",
+                file=sys.stderr,
+            )
+            return 2
+        except OSError as e:
+            print(f"bot.py: Socket Mode could not connect: {e}", file=sys.stderr)
+            return 2
         log.info("Socket Mode: connected")
         stop.wait()
     finally:

@@ -86,3 +86,22 @@ def test_an_event_is_acked_without_payload(
     fake_socket.wait_for_ack(again, timeout=10)
     time.sleep(0.2)  # a second publish, had there been one, would be after the ack
     assert len(fake_slack.calls("views.publish")) == 1
+
+
+@pytest.mark.parametrize("error", ["invalid_auth", "not_allowed_token_type"])
+def test_a_refused_app_token_is_one_line_and_exit_2(
+    fake_slack: FakeSlack, fake_socket: FakeSocket, tmp_path: Path, error: str
+) -> None:
+    fake_slack.fail("apps.connections.open", error=error, times=None)
+    bot = BotProcess(
+        "socket", workdir=tmp_path, api_url=fake_slack.base_url, app_token="xapp-1-test"
+    )
+    bot.start()
+    assert bot.proc is not None
+    assert bot.proc.wait(30) == 2
+    said = (
+        f"bot.py: Slack refused to open Socket Mode ({error}): check SLACK_APP_TOKEN "
+        "(an xapp- token with connections:write)."
+    )
+    assert bot.log().splitlines().count(said) == 1
+    assert "Traceback" not in bot.log()
