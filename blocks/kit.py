@@ -14,6 +14,7 @@ from slack_sdk.models.blocks import (
     OverflowMenuElement,
     PlainTextObject,
     SectionBlock,
+    StaticSelectElement,
 )
 
 from blocks import ids
@@ -223,7 +224,7 @@ def item_blocks(reply: Reply) -> list[Block]:
         elif isinstance(item, EntryActions):
             out.extend(entry_action_blocks(item, reply.lang))
         elif isinstance(item, LogButton):
-            buttons = [
+            buttons: list[ButtonElement | StaticSelectElement] = [
                 ButtonElement(
                     text=PlainTextObject(text=_cut(item.label, 75), emoji=True),
                     action_id=ids.HOME_LOG,
@@ -231,14 +232,25 @@ def item_blocks(reply: Reply) -> list[Block]:
                 )
             ]
             if item.observe:
-                buttons.append(
-                    ButtonElement(
-                        text=PlainTextObject(text=_cut(item.observe, 75), emoji=True),
-                        action_id=ids.HOME_OBSERVE,
-                    )
-                )
+                buttons.append(observe_element(item))
             out.append(ActionsBlock(elements=buttons))
     return out
+
+
+def observe_element(item: LogButton) -> ButtonElement | StaticSelectElement:
+    """*Report an observation*: a button for one plan, a choice of plan for several."""
+    label = PlainTextObject(text=_cut(item.observe, 75), emoji=True)
+    if len(item.observe_plans) <= 1:
+        value = str(item.observe_plans[0][0]) if item.observe_plans else None
+        return ButtonElement(text=label, action_id=ids.HOME_OBSERVE, value=value)
+    return StaticSelectElement(
+        placeholder=label,
+        action_id=ids.HOME_OBSERVE,
+        options=[
+            Option(text=PlainTextObject(text=_cut(name, 75)), value=str(plan_id))
+            for plan_id, name in item.observe_plans
+        ],
+    )
 
 
 def reply_blocks(reply: Reply, limit: int = MAX_MESSAGE_BLOCKS) -> list[Block]:

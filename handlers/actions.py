@@ -319,12 +319,19 @@ def handle_round_nothing_clicked(
 
 
 def handle_home_observe_clicked(
-    ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
 ) -> None:
-    """The App Home's *Report an observation*: the form for the person's plan."""
+    """The App Home's *Report an observation* (a button, or a choice among the person's plans):
+    the form for that plan."""
     ack()
     ctx = payload_context(body)
-    found = open_observe_form(samverkan_of(context), Context(ctx.team_id, "", ctx.user_id))
+    picked = (action.get("selected_option") or {}).get("value") or action.get("value")
+    plan_id = (
+        int(picked) if isinstance(picked, str) and picked.isdigit() and len(picked) < 19 else None
+    )
+    found = open_observe_form(
+        samverkan_of(context), Context(ctx.team_id, "", ctx.user_id), plan_id=plan_id
+    )
     _open_observe(client, body, found)
 
 

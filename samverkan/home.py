@@ -16,6 +16,8 @@ from samverkan.text import activity_summary, clip, esc
 
 #: How many plans the Home tab shows at a glance (each takes three blocks).
 HOME_PLANS = 8
+#: Slack's static select holds at most 100 options.
+MAX_PICKED_PLANS = 100
 
 
 def home(app: Samverkan, ctx: Context) -> Reply:
@@ -40,7 +42,8 @@ def home(app: Samverkan, ctx: Context) -> Reply:
     title = t(lang, "home.title")
     items: list = [Header(title)]
     if own:
-        items.append(LogButton(t(lang, "button.log"), t(lang, "button.report")))
+        where = tuple((p.id, clip(p.name, 75)) for p in own[:MAX_PICKED_PLANS])
+        items.append(LogButton(t(lang, "button.log"), t(lang, "button.report"), where))
     if not plans:
         items.append(Section(t(lang, "home.no_plans", cmd=app.command)))
         return Reply(title, items, lang=lang)

@@ -61,6 +61,9 @@ class LogButton:
 
     label: str
     observe: str = ""
+    #: The plans an observation can be reported in, as (plan id, name); with several, the
+    #: button becomes a choice of plan.
+    observe_plans: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)

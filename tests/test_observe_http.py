@@ -269,3 +269,53 @@ def test_the_form_warns_of_a_person_and_the_same_submission_again_saves_it(plan:
     assert observations(plan) == []
     assert submit(plan, view, values, plan.member) == (200, b"")
     assert [row[5] for row in observations(plan)] == ["En 14-åring hotade personalen"]
+
+
+def home_observe(p: Plan, user: str, action: dict[str, Any]) -> dict[str, Any]:
+    """The App Home's *Report an observation* used; the view it opened."""
+    payload = fixture_json("block_actions_home")
+    payload["user"]["id"] = user
+    payload["trigger_id"] = trigger = new_trigger_id()
+    payload["actions"] = [{"block_id": "home_log", "action_ts": "1.2", **action}]
+    assert p.interact(payload) == (200, b"")
+    return last_view(p, trigger_id=trigger)
+
+
+def test_app_home_offers_a_choice_of_plan_to_someone_in_two(plan: Plan) -> None:
+    """In two plans, *Report an observation* asks which; the form is that plan's."""
+    other = Plan(plan.bot, plan.fake, uid("C"), uid("U"), uid("U"), name="Trygg i Tensta")
+    other.command(f"setup {other.name}")
+    other.command("org add Polisen police")
+    other.command(f"member <@{plan.member}> Polisen")
+    other.command("place add Tenstagången")
+    plan.command("log Walked the centre", user=plan.member)
+    home = last_view(plan, "views.publish", user_id=plan.member)
+    actions = next(b for b in home["blocks"] if b["type"] == "actions")
+    picker = actions["elements"][1]
+    assert (picker["type"], picker["action_id"]) == ("static_select", ids.HOME_OBSERVE)
+    assert [(o["text"]["text"], o["value"]) for o in picker["options"]] == [
+        (plan.name, str(plan.plan_id)),
+        ("Trygg i Tensta", str(other.plan_id)),
+    ]
+    chosen = {
+        "type": "static_select",
+        "action_id": ids.HOME_OBSERVE,
+        "selected_option": {
+            "text": {"type": "plain_text", "text": "x"},
+            "value": str(other.plan_id),
+        },
+    }
+    view = home_observe(plan, plan.member, chosen)
+    assert view["callback_id"] == ids.OBSERVE_MODAL
+    assert json.loads(view["private_metadata"])["plan_id"] == other.plan_id
+    places = [o["value"] for o in block(view, ids.PLACE_BLOCK)["element"]["options"]]
+    assert places == ["Tenstagången"]
+
+
+def test_app_home_choice_of_a_plan_one_is_not_in_is_refused(plan: Plan) -> None:
+    other = Plan(plan.bot, plan.fake, uid("C"), uid("U"), uid("U"), name="Trygg i Tensta")
+    other.command(f"setup {other.name}")
+    forged = {"type": "button", "action_id": ids.HOME_OBSERVE, "value": str(other.plan_id)}
+    view = home_observe(plan, plan.member, forged)
+    assert view["callback_id"] != ids.OBSERVE_MODAL
+    assert "Tensta" not in json.dumps(view)
