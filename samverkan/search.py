@@ -10,6 +10,7 @@ from collections.abc import Callable
 from samverkan.domain import Unit
 from samverkan.i18n import t
 from samverkan.privacy import escape_mrkdwn
+from samverkan.situation_view import observation_line
 from samverkan.text import RAG_ICONS, clip, mention
 from samverkan.views import log_line
 from storage.textsearch import Term, matched_spans, parse_query
@@ -68,12 +69,30 @@ def _organisation(u: Unit, item_id: int, terms: list[Term]) -> str | None:
     return f"{marked(org.name, terms, 100)} — {t(u.plan.language, f'kind.{org.kind}')}"
 
 
+def _observation(u: Unit, item_id: int, terms: list[Term]) -> str | None:
+    h = u.tx.observations.by_id(item_id)
+    if h is None:
+        return None
+    return observation_line(u.plan.language, h, u.today, text=marked(h.text, terms, 200))
+
+
+def _cause(u: Unit, item_id: int, terms: list[Term]) -> str | None:
+    c = u.tx.causes.by_id(item_id)
+    if c is None:
+        return None
+    return f"`{c.ref}` {marked(c.text, terms, 200)} — " + t(
+        u.plan.language, "search.cause_activities", n=c.activities
+    )
+
+
 #: Per kind of item: how one hit reads (None when the item is gone).
 SHOWN: dict[str, Callable[[Unit, int, list[Term]], str | None]] = {
     "organisation": _organisation,
+    "cause": _cause,
     "activity": _activity,
     "followup": _followup,
     "log": _log,
+    "observation": _observation,
 }
 
 

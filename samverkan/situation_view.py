@@ -13,11 +13,10 @@ from datetime import date, timedelta
 from babel.dates import format_interval
 
 from samverkan.dates import babel_locale, format_date
-from samverkan.domain import Unit
 from samverkan.est_words import CATEGORIES
 from samverkan.i18n import t
 from samverkan.registry import command_word
-from samverkan.reply import Header, Item, Note, Reply, Section
+from samverkan.reply import Header, Item, Note, Section
 from samverkan.rules import followup_late
 from samverkan.situation import (
     TREND_WEEKS,
@@ -97,8 +96,11 @@ def week_title(lang: str, week: Week) -> str:
     return t(lang, "situation.week", week=week[1], dates=dates)
 
 
-def observation_line(lang: str, h: Observation, today: date, listed: bool = True) -> str:
-    """One observation: (ref,) category, place, day and time band, concern (organisation, text)."""
+def observation_line(
+    lang: str, h: Observation, today: date, listed: bool = True, text: str | None = None
+) -> str:
+    """One observation: (ref,) category, place, day and time band, concern (organisation, text,
+    escaped unless `text` is given drawn already)."""
     parts = [f"*{t(lang, f'category.{h.category}')}*"]
     if h.place:
         parts.append(t(lang, "observe.at", place=esc(h.place)))
@@ -111,7 +113,8 @@ def observation_line(lang: str, h: Observation, today: date, listed: bool = True
     if not listed:
         return " · ".join(parts)
     who = f" ({esc(h.organisation)})" if h.organisation else ""
-    return f"`{h.ref}` " + " · ".join(parts) + f"{who}: {esc(h.text, 200)}"
+    shown = esc(h.text, 200) if text is None else text
+    return f"`{h.ref}` " + " · ".join(parts) + f"{who}: {shown}"
 
 
 def _compared(lang: str, c: Compared, label: str, bars: str = "") -> str:
@@ -256,16 +259,3 @@ def _measures(p: Picture, root: str) -> list[Item]:
     if len(p.measures) > MEASURE_LIMIT:
         lines.append(more_text(lang, len(p.measures) - MEASURE_LIMIT, root, "overdue"))
     return list(pack_lines(lines, head))
-
-
-def observations_found(
-    u: Unit, query: str, seen: list[Observation], total: int, items: list[Item]
-) -> Reply:
-    """`search`: the observations that match, after the log entries that do (`items`)."""
-    lang = u.plan.language
-    title = t(lang, "search.observations", n=total, query=esc(query, 80))
-    lines = [observation_line(lang, h, u.today) for h in seen]
-    items = [*items, *pack_lines(lines, f"*{title}*")]
-    if total > len(seen):
-        items.append(Note(t(lang, "search.more", n=total - len(seen))))
-    return Reply(title, items, lang=lang)

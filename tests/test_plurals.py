@@ -79,6 +79,16 @@ EXPECTED: dict[tuple[str, str], tuple[str, str, str]] = {
         "That text is too long (at most 1 character).",
         "That text is too long (at most 2 characters).",
     ),
+    ("search.cause_activities", "en"): (
+        "0 activities work on it",
+        "1 activity works on it",
+        "2 activities work on it",
+    ),
+    ("search.cause_activities", "sv"): (
+        "0 aktiviteter arbetar med den",
+        "1 aktivitet arbetar med den",
+        "2 aktiviteter arbetar med den",
+    ),
     ("error.text_too_long", "sv"): (
         "Texten är för lång (högst 0 tecken).",
         "Texten är för lång (högst 1 tecken).",

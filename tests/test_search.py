@@ -113,11 +113,12 @@ def test_every_kind_of_text_is_found_and_says_what_it_is(plan: Callable) -> None
     plan("erik", "log A1 Bytte lamporna i gångtunneln")
     plan("erik", "follow <@mats> Anmäl trasig belysning i gångtunneln by 2026-12-04")
     reply = plan("anna", "sök gångtunnel")
-    assert reply.text == "Matches for “gångtunnel”: 4"
+    assert reply.text == "Matches for “gångtunnel”: 5"
     assert sections(reply) == [
         "Follow-up · `F1` Anmäl trasig belysning i *gångtunneln* — open · for <@mats> · "
         "due 4 Dec\n"
         "Log entry · `L1` 25 Nov *A1* <@erik> (Polisen Järva): Bytte lamporna i *gångtunneln*\n"
+        "Cause · `C1` Mörka *gångtunnlar* — 1 activity works on it\n"
         "Activity · ⚫ `A2` Trygghetsvandring — planned · Cause: Mörka *gångtunnlar*\n"
         "Activity · ⚫ `A1` Belysning i *gångtunneln* — planned"
     ]
@@ -125,7 +126,7 @@ def test_every_kind_of_text_is_found_and_says_what_it_is(plan: Callable) -> None
     assert sections(plan("anna", "sök polis")) == ["Organisation · *Polisen* Järva — police"]
     # A changed title is found by its new words only.
     plan("anna", "activity A1 title Ljus i parken")
-    assert plan("anna", "search gångtunnel").text == "Matches for “gångtunnel”: 3"
+    assert plan("anna", "search gångtunnel").text == "Matches for “gångtunnel”: 4"
     assert sections(plan("anna", "search parken")) == [
         "Activity · ⚫ `A1` Ljus i *parken* — planned"
     ]
@@ -224,11 +225,55 @@ def test_the_migration_indexes_what_the_file_already_holds(tmp_path: Path, monke
     assert store.migrate() == [v for v, _, _ in MIGRATIONS if v > 2]
     with store.read() as tx:
         hits, total = tx.search.find(1, "gångtunnel", 10)
+        # m008 made the activity's cause a cause of its own (C1), found too.
         assert ([(h.kind, h.item_id) for h in hits], total) == (
-            [("log", 1), ("followup", 1), ("activity", 1)],
-            3,
+            [("log", 1), ("followup", 1), ("cause", 1), ("activity", 1)],
+            4,
         )
         assert tx.search.find(2, "lampa", 10) == ([], 0)
+
+
+def test_observations_and_causes_join_the_index_in_time_order(tmp_path: Path, monkeypatch) -> None:
+    """m014 on a version-11 file: observations and causes are found with the rest, newest
+    first across kinds, and the observations' own FTS table is gone."""
+    store = Store(tmp_path / "v11.db", clock=lambda: NOW)
+    monkeypatch.setattr("storage.store.MIGRATIONS", [m for m in MIGRATIONS if m[0] <= 11])
+    store.migrate()
+    conn = sqlite3.connect(store.path, isolation_level=None)
+    conn.execute(
+        "INSERT INTO plans (id, team_id, channel_id, name, language, timezone, created_by) "
+        "VALUES (1, 'T1', 'C1', 'P', 'sv', 'Europe/Stockholm', 'anna')"
+    )
+    conn.execute(
+        "INSERT INTO causes (id, plan_id, ref_no, text, text_key, created_by, created_at) "
+        "VALUES (1, 1, 1, 'Mörka gångtunnlar', 'mörka gångtunnlar', 'anna', "
+        "'2026-11-01T10:00:00+00:00')"
+    )
+    conn.execute(
+        "INSERT INTO log_entries (plan_id, ref_no, text, user_id, happened_on, source, "
+        "created_at) VALUES (1, 1, 'Lamporna i gångtunneln', 'erik', '2026-11-03', 'command', "
+        "'2026-11-03T10:00:00+00:00')"
+    )
+    conn.execute(
+        "INSERT INTO observations (plan_id, ref_no, iso_year, iso_week, happened_on, category, "
+        "text, user_id, source, created_at) VALUES (1, 1, 2026, 45, '2026-11-02', 'graffiti', "
+        "'Taggar i gångtunnlarna', 'erik', 'command', '2026-11-02T10:00:00+00:00')"
+    )
+    conn.close()
+    monkeypatch.undo()
+    assert store.migrate() == [v for v, _, _ in MIGRATIONS if v > 11]
+    with store.read() as tx:
+        hits, total = tx.search.find(1, "gångtunnel", 10)
+        assert ([(h.kind, h.item_id) for h in hits], total) == (
+            [("log", 1), ("observation", 1), ("cause", 1)],
+            3,
+        )
+    conn = sqlite3.connect(store.path)
+    try:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    finally:
+        conn.close()
+    assert not {n for n in names if n.startswith("observations_fts")}
 
 
 PIECES = st.lists(st.sampled_from(["@", "channel", " ", "here", "<", "&", "ö", "*", "lamp", "!"]))

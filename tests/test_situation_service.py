@@ -328,17 +328,34 @@ def test_search_finds_observations_beside_log_entries(est) -> None:
     est("erik", "observe graffiti at Centrumtorget Tags on the underpass wall")
     est("erik", "observe fire Bin burning")
     only = est("mats", "search underpass")
-    assert only.text == "Observations matching “underpass”: 1"
-    assert "`H1` *Graffiti* · at Centrumtorget · 25 Nov (Polisen): Tags on the underpass wall" in (
-        mrkdwn(only)
-    )
-    est("erik", "log Cleaned the underpass")
+    assert only.text == "Matches for “underpass”: 1"
+    assert (
+        "Observation · `H1` *Graffiti* · at Centrumtorget · 25 Nov (Polisen): Tags on the "
+        "*underpass* wall"
+    ) in mrkdwn(only)
+    est("erik", "log Cleaned the underpasses")
     both = mrkdwn(est("mats", "search underpass"))
-    assert both.index("Cleaned the *underpass*") < both.index(
-        "*Observations matching “underpass”: 1*"
-    )
+    # One list, newest first, whatever the kind; word forms found in both.
+    assert both.index("Log entry · ") < both.index("Observation · `H1`")
+    assert "Cleaned the *underpasses*" in both
     assert "Bin burning" not in both
     assert est("mats", "search nothinghere").text == "Nothing in the plan matches “nothinghere”."
+
+
+def test_search_finds_observations_and_causes_in_swedish_word_forms(est) -> None:
+    est("anna", "settings language sv")
+    est("anna", "orsak ny Mörka gångtunnlar")
+    est("erik", "händelse klotter Nya taggar i gångtunneln")
+    found = mrkdwn(est("mats", "sök gångtunnel"))
+    assert "Orsak · `C1` Mörka *gångtunnlar* — 0 aktiviteter arbetar med den" in found
+    assert "Händelse · `H1` *Klotter*" in found and "Nya taggar i *gångtunneln*" in found
+    assert found.index("Händelse · `H1`") < found.index("Orsak · `C1`")
+
+
+def test_a_deleted_observation_is_no_longer_found(est) -> None:
+    est("erik", "observe graffiti Tags on the underpass wall")
+    assert est("erik", "delete H1").ok
+    assert est("mats", "search underpass").text == "Nothing in the plan matches “underpass”."
 
 
 def test_the_plan_s_name_is_escaped_in_the_picture_and_the_round(est, app) -> None:

@@ -14,7 +14,6 @@ from samverkan.parsing import ANY_REF, ParseError
 from samverkan.registry import Access, Command, Verb, declare, declare_verb
 from samverkan.reply import Header, Item, Note, Reply, Section
 from samverkan.search import hit_lines
-from samverkan.situation_view import observations_found
 from samverkan.text import LIST_LIMIT, clip, esc, mention
 from storage import AuditEvent
 
@@ -54,20 +53,15 @@ def run_search(u: Unit, cmd: Search) -> Reply:
     """Everything the plan's people wrote that matches the words, newest first."""
     plan, lang = u.plan, u.plan.language
     found, total = u.tx.search.find(plan.id, cmd.query, LIST_LIMIT)
-    seen, seen_total = u.tx.observations.search(plan.id, cmd.query, LIST_LIMIT)
-    if not found and not seen:
+    if not found:
         text = t(lang, "search.none", query=esc(cmd.query, 100))
         return Reply(text, [Section(text)], lang=lang)
-    if not found:
-        return observations_found(u, cmd.query, seen, seen_total, [])
     title = t(lang, "search.title", n=total, query=clip(cmd.query, 80))
     items: list[Item] = [Header(clip(title, 150))]
     lines = hit_lines(u, cmd.query, [(h.kind, h.item_id) for h in found])
     items.extend(u.d.lines(lang, lines, "search", LIST_LIMIT))
     if total > len(found):
         items.append(Note(t(lang, "search.more", n=total - len(found))))
-    if seen:
-        return observations_found(u, cmd.query, seen, seen_total, items)
     return Reply(t(lang, "search.title", n=total, query=esc(cmd.query, 80)), items, lang=lang)
 
 

@@ -37,6 +37,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "search.kind.followup": ("Follow-up", "Uppföljning"),
     "search.kind.activity": ("Activity", "Aktivitet"),
     "search.kind.organisation": ("Organisation", "Aktör"),
+    "search.kind.observation": ("Observation", "Händelse"),
+    "search.kind.cause": ("Cause", "Orsak"),
+    "search.cause_activities": (
+        "{n} {n:activity works|activities work} on it",
+        "{n} {n:aktivitet|aktiviteter} arbetar med den",
+    ),
     "search.more": (
         "Older matches not shown: {n}. Add words to narrow the search.",
         "Äldre träffar som inte visas: {n}. Lägg till ord för att smalna av sökningen.",

@@ -258,10 +258,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "modal.concern": ("Concern", "Oro"),
     "modal.observe_text": ("What you saw", "Vad du såg"),
     "shortcut.observe": ("Report as observation", "Rapportera som händelse"),
-    "search.observations": (
-        "Observations matching “{query}”: {n}",
-        "Händelser som matchar ”{query}”: {n}",
-    ),
     # -- replies ---------------------------------------------------------------------------
     "place.added": ("📍 Place *{name}* added.", "📍 Platsen *{name}* är tillagd."),
     "place.title": ("Places ({n})", "Platser ({n})"),

@@ -9,6 +9,7 @@ import sqlite_utils
 from storage.models import Cause
 from storage.repos.base import Repo
 from storage.repos.refs import Refs
+from storage.repos.search import SearchIndex
 
 _SQL = """
 SELECT c.id, c.plan_id, c.ref_no, c.text, c.created_by, c.created_at,
@@ -20,9 +21,12 @@ FROM causes c
 class Causes(Repo):
     """The numbered causes of the plans; a text is unique per plan, case-insensitively."""
 
-    def __init__(self, db: sqlite_utils.Database, now: datetime, refs: Refs) -> None:
+    def __init__(
+        self, db: sqlite_utils.Database, now: datetime, refs: Refs, search: SearchIndex
+    ) -> None:
         super().__init__(db, now)
         self.refs = refs
+        self.search = search
 
     def add(self, plan_id: int, text: str, created_by: str) -> Cause:
         """Add a cause with the next C-ref."""
@@ -34,6 +38,7 @@ class Causes(Repo):
         )
         c = self.by_id(int(cur.lastrowid or 0))
         assert c is not None
+        self.search.put(plan_id, "cause", c.id, [text])
         return c
 
     def by_id(self, cause_id: int) -> Cause | None:

@@ -9,6 +9,7 @@ import sqlite_utils
 from storage.est_models import Observation, WeekCount
 from storage.repos.base import Repo
 from storage.repos.refs import Refs
+from storage.repos.search import SearchIndex
 
 _SQL = """
 SELECT h.id, h.plan_id, h.ref_no, h.iso_year, h.iso_week, h.happened_on, h.time_band,
@@ -26,9 +27,12 @@ _WEEK = " WHERE h.plan_id = ? AND h.iso_year = ? AND h.iso_week = ?"
 class Observations(Repo):
     """The observations of the plans."""
 
-    def __init__(self, db: sqlite_utils.Database, now: datetime, refs: Refs) -> None:
+    def __init__(
+        self, db: sqlite_utils.Database, now: datetime, refs: Refs, search: SearchIndex
+    ) -> None:
         super().__init__(db, now)
         self.refs = refs
+        self.search = search
 
     def add(
         self,
@@ -72,7 +76,13 @@ class Observations(Repo):
         )
         r = self._one(_SQL + " WHERE h.id = ?", (cur.lastrowid,))
         assert r is not None
+        self.search.put(plan_id, "observation", int(r["id"]), [text])
         return Observation.from_row(r)
+
+    def by_id(self, observation_id: int) -> Observation | None:
+        """One observation by its row id."""
+        r = self._one(_SQL + " WHERE h.id = ?", (observation_id,))
+        return Observation.from_row(r) if r else None
 
     def get(self, plan_id: int, ref_no: int) -> Observation | None:
         """One observation by its number."""
@@ -80,13 +90,18 @@ class Observations(Repo):
         return Observation.from_row(r) if r else None
 
     def set_text(self, observation_id: int, text: str) -> None:
-        """Correct an observation's text (its search index follows through its triggers)."""
+        """Correct an observation's text; the search index forgets the old words in the same step."""
         self.db.execute("UPDATE observations SET text = ? WHERE id = ?", (text, observation_id))
+        r = self._one("SELECT plan_id FROM observations WHERE id = ?", (observation_id,))
+        if r is not None:
+            self.search.put(r["plan_id"], "observation", observation_id, [text])
+            self.search.purge()
 
     def remove(self, observation_id: int) -> None:
-        """Delete an observation, and merge the search index so no segment keeps its words."""
+        """Delete an observation and take it out of the search index, leaving no segment its words."""
         self.db.execute("DELETE FROM observations WHERE id = ?", (observation_id,))
-        self.db.execute("INSERT INTO observations_fts (observations_fts) VALUES ('optimize')")
+        self.search.remove("observation", observation_id)
+        self.search.purge()
 
     def of_plan(self, plan_id: int) -> list[Observation]:
         """Every observation of a plan, oldest first (the export)."""
@@ -129,16 +144,3 @@ class Observations(Repo):
             (plan_id, iso_year, iso_week),
         )
         return {int(r["organisation_id"]) for r in rows}
-
-    def search(self, plan_id: int, query: str, limit: int) -> tuple[list[Observation], int]:
-        """Full-text search of a plan's observations: the newest matches and how many in all."""
-        fts_query = self.db.quote_fts(query.replace("\x00", " "))
-        if not fts_query.strip():
-            return [], 0
-        where = (
-            " WHERE h.plan_id = ? AND h.id IN "
-            "(SELECT rowid FROM observations_fts WHERE observations_fts MATCH ?)"
-        )
-        total = self._one("SELECT COUNT(*) AS n FROM observations h" + where, (plan_id, fts_query))
-        rows = self._all(_SQL + where + _NEWEST_FIRST + " LIMIT ?", (plan_id, fts_query, limit))
-        return [Observation.from_row(r) for r in rows], int(total["n"]) if total else 0
