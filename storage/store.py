@@ -153,10 +153,13 @@ class Store:
 
         A busy, read-only, full or damaged database raises StoreError, with nothing changed.
         """
-        self._repair_sidecars()
         # A file that cannot be written now: this unit of work opens the file anew (and fails
         # as it should), instead of writing through a connection opened before the change.
+        # Checked once per write; the sidecars' repair only when something is not writable.
         blocked = bool(faults.not_writable(self.path))
+        if blocked:
+            self._repair_sidecars()
+            blocked = bool(faults.not_writable(self.path))
         with self._faults(), self._write_turn(), self._connection(fresh=blocked, write=True) as db:
             # IMMEDIATE takes the write lock up front: a writer waits for another at most
             # BUSY_TIMEOUT_MS, before anything is done, instead of failing half-way.
@@ -194,7 +197,7 @@ class Store:
         """Before a write: once the operator made the file writable again, its -wal/-shm (which
         SQLite made with the file's old, read-only mode) get the file's mode too."""
         try:
-            if not faults.not_writable(self.path) or not Path(self.path).exists():
+            if not Path(self.path).exists():
                 return
             mode = Path(self.path).stat().st_mode & 0o777
             if mode & 0o200:
