@@ -18,8 +18,8 @@ def installed(app: Samverkan, team_id: str, enterprise_id: str | None, org_wide:
     """Record an installation; a reinstall within the retention period brings the plans back.
 
     An org-wide install names no team: every workspace known to be of the org is restored.
-    Digests missed while uninstalled are not sent: each restored plan's schedule counts as set
-    now, so the week's passed moment is not caught up. Returns the restored plans' ids.
+    Digests and rounds missed while uninstalled are not sent: each restored plan's schedules
+    count as set now, so the week's passed moments are not caught up. Returns the restored plans' ids.
     """
     restored: list[int] = []
     with app.store.write() as tx:
@@ -32,6 +32,9 @@ def installed(app: Samverkan, team_id: str, enterprise_id: str | None, org_wide:
             if tx.workspaces.installed(team, enterprise_id):
                 for plan in tx.plans.of_team(team):
                     tx.plans.update(plan.id, digest_set_at=tx.now)
+                    rounds = tx.rounds.schedule(plan.id)
+                    if rounds.weekday is not None:  # nor is a missed round asked again
+                        tx.rounds.set_schedule(plan.id, rounds.weekday, rounds.time)
                     restored.append(plan.id)
     for plan_id in restored:
         app.notify_schedule(plan_id)

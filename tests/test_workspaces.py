@@ -17,7 +17,7 @@ from slack_bolt import App, BoltRequest
 from config import Settings
 from handlers.app import build_app, clients_of
 from samverkan.service import Context, Samverkan
-from samverkan.workspaces import erase_expired, installed, uninstalled
+from samverkan.workspaces import erase_expired, installed, remember_workspace, uninstalled
 from schedules import Scheduler
 from slackapi.installs import TeamClients
 from storage import Store
@@ -224,6 +224,7 @@ def test_a_reinstall_within_the_window_restores_the_plans_without_missed_digests
     install(bolt, fake_slack, TEAM_A)
     assert f"digest:{plan.id}" in {j.id for j in s.scheduler.get_jobs()}
     assert s.run_digest(plan.id) == "skipped"  # the missed one is not sent
+    assert s.rounds.run(plan.id) == {}  # nor Monday's round
     assert app.run(Context(TEAM_A, "C0AAAA", "UERIK"), "log Back again").ok
     # Past the retention date nothing is erased: the reinstall ended the uninstall.
     clock.now += timedelta(days=40)
@@ -296,3 +297,44 @@ def test_migration_13_keeps_the_oldest_plan_of_a_channel_and_archives_later_ones
             "'UTC', '08:00', 'U', '2026')"
         )
     conn.close()
+
+
+def test_an_install_asks_for_the_scopes_the_manifest_declares() -> None:
+    import yaml
+
+    from slackapi.installs import BOT_SCOPES
+
+    manifest = yaml.safe_load((Path(__file__).parent.parent / "manifest.yml").read_text())
+    assert sorted(BOT_SCOPES) == sorted(manifest["oauth_config"]["scopes"]["bot"])
+
+
+def test_an_org_wide_install_serves_each_workspace_of_the_org_by_the_orgs_id(
+    fake_slack: FakeSlack, app: Samverkan, store: Store, schedulers, clock
+) -> None:
+    """Enterprise Grid: one install for the whole org; a workspace of it is known by its first
+    request (the middleware records its org), then its plans post with the org's token."""
+    settings = oauth_settings(fake_slack, store.path)
+    bolt = build_app(app, settings, "http")
+    flow = bolt.oauth_flow
+    assert flow is not None
+    code = fake_slack.install_code("E0GRID", enterprise_id="E0GRID", org_wide=True)
+    installation = flow.run_installation(code)
+    assert installation is not None and installation.is_enterprise_install
+    flow.store_installation(BoltRequest(body="", query=""), installation)
+    clients = clients_of(bolt, settings, app)
+    assert clients.for_team("T0GRID1") is None  # not yet known to be of the org
+    remember_workspace(app, "T0GRID1", "E0GRID")
+    client = clients.for_team("T0GRID1")
+    assert client is not None and client.token == token_of(fake_slack, "E0GRID")
+    clock.now = local(2026, 11, 20, 10)
+    setup_plan(app, "T0GRID1", "C0GRID")
+    s = schedulers(clients)
+    clock.now = local(2026, 11, 23, 8, 0)
+    with app.store.read() as tx:
+        plan = tx.plans.by_channel("", "C0GRID")
+    assert plan is not None
+    assert s.run_digest(plan.id) == "sent"
+    assert fake_slack.calls("chat.postMessage")[-1].token == token_of(fake_slack, "E0GRID")
+    # The org removes the app: every workspace of it stops.
+    assert uninstalled(app, "", "E0GRID", retain_days=30) == [plan.id]
+    assert f"digest:{plan.id}" not in {j.id for j in s.scheduler.get_jobs()}
