@@ -77,6 +77,10 @@ class Settings:
         """Refuse settings that contradict each other."""
         if bool(self.client_id) != bool(self.client_secret):
             raise ConfigError("SLACK_CLIENT_ID and SLACK_CLIENT_SECRET go together: set both")
+        if self.oauth and not self.signing_secret:
+            raise ConfigError(
+                "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET need SLACK_SIGNING_SECRET (HTTP mode)"
+            )
         if self.oauth and self.bot_token:
             raise ConfigError(
                 "set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET "

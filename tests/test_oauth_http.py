@@ -143,6 +143,12 @@ def test_two_workspaces_installed_side_by_side_each_with_its_own_token(
     assert status == 200 and b"Plan A" in body
     status, _, body = command(bot, fake, TEAM_B, "C0BBBB", "setup Plan B", "b")
     assert status == 200 and b"Plan B" in body
+    # A Slack Connect channel: TEAM_B's people in TEAM_A's plan channel read that plan, and the
+    # answer goes out with TEAM_B's own token; TEAM_B cannot set up a second plan there.
+    status, _, body = command(bot, fake, TEAM_B, "C0AAAA", "status", "shared")
+    assert status == 200 and b"Plan A" in body
+    status, _, body = command(bot, fake, TEAM_B, "C0AAAA", "setup Plan B2", "shared2")
+    assert status == 200 and b"This channel already has a plan" in body
     # Each team's Home tab is published with its own token.
     assert bot.post(home_opened(TEAM_A, "U0COORD", "Ev0HOME1"))[0] == 200
     assert bot.post(home_opened(TEAM_B, "U0POLICE", "Ev0HOME1"))[0] == 200  # same id, other team
@@ -220,3 +226,24 @@ def test_an_uninstall_refuses_that_workspace_at_once_and_the_other_goes_on(
     assert status == 200 and b"Plan A" in body
     assert fake.violations == []
     assert token.startswith(f"xoxb-{TEAM_A}-")
+
+
+def test_a_rotating_token_is_refreshed_through_slack_api_url_when_a_request_comes(
+    bot: BotProcess, fake: FakeSlack
+) -> None:
+    """DESIGN §8's trap: Bolt's own refresh would call slack.com; ours goes to SLACK_API_URL."""
+    fake.rotation_seconds = 3600  # within the two hours before expiry: refreshed at once
+    try:
+        first = install(bot, fake, "T0DDDDDD")
+        fake.clear()
+        status, _, body = command(bot, fake, "T0DDDDDD", "C0DDDD", "setup Plan D", "d")
+        assert status == 200 and b"Plan D" in body
+        refresh = [c for c in fake.calls("oauth.v2.access") if c.params.get("grant_type")]
+        assert refresh and all(c.ok for c in refresh)
+        newest = [t for t, g in fake.tokens.items() if g["team_id"] == "T0DDDDDD"][-1]
+        assert newest != first
+        used = {c.token for c in fake.calls() if c.method not in ("oauth.v2.access",)}
+        assert newest in used and first not in {t for t in used if t}
+        assert fake.violations == []
+    finally:
+        fake.rotation_seconds = None

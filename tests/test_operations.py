@@ -166,8 +166,14 @@ def test_a_failed_scheduled_backup_is_one_log_line(
     ("env", "problem"),
     [
         ({"SLACK_CLIENT_ID": "1.2"}, "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET go together"),
+        ({"SLACK_CLIENT_ID": "1.2", "SLACK_CLIENT_SECRET": "s"}, "need SLACK_SIGNING_SECRET"),
         (
-            {"SLACK_CLIENT_ID": "1.2", "SLACK_CLIENT_SECRET": "s", "SLACK_BOT_TOKEN": "xoxb-1"},
+            {
+                "SLACK_CLIENT_ID": "1.2",
+                "SLACK_CLIENT_SECRET": "s",
+                "SLACK_SIGNING_SECRET": "x",
+                "SLACK_BOT_TOKEN": "xoxb-1",
+            },
             "not both",
         ),
         ({"SAMVERKAN_RETAIN_DAYS": "-1"}, "SAMVERKAN_RETAIN_DAYS='-1' is not a whole number"),
