@@ -67,12 +67,14 @@ def uninstalled(
 def erase_expired(app: Samverkan) -> list[int]:
     """Erase the plans of every workspace uninstalled longer than its retention, exactly once:
     the workspace is marked erased in the same transaction, so a second run finds nothing.
-    One audit line per plan stays (its id and name, why, when). Returns the erased plans."""
+    The workspace's personal settings go too. One audit line per plan stays (its id and name,
+    who erased it: `retention`, when). Returns the erased plans."""
     erased: list[int] = []
     with app.store.write() as tx:
         for team in tx.workspaces.due_for_erasure():
             if not tx.workspaces.mark_erased(team):
                 continue
+            tx.workspaces.forget_people(team)
             for plan in tx.plans.of_team(team):
                 tx.plans.erase(plan.id)
                 tx.audit.record(

@@ -183,6 +183,8 @@ def test_uninstall_stops_schedules_keeps_plans_read_only_then_erases_them_once(
     assert s.run_digest(plan_a.id) == "skipped"
     assert uninstalled(app, TEAM_A, None, retain_days=30) == []  # tokens_revoked after it
 
+    assert app.run(Context(TEAM_A, "", "UERIK"), "settings my language sv").ok
+    assert app.run(Context(TEAM_B, "", "UERIK"), "settings my language sv").ok
     # Day 29: still kept. Day 30: erased, once; one audit line stays.
     clock.now = datetime(2026, 11, 20, 9, 0, tzinfo=UTC) + timedelta(days=29)
     assert s.upkeep.run_retention() == []
@@ -205,6 +207,12 @@ def test_uninstall_stops_schedules_keeps_plans_read_only_then_erases_them_once(
         conn.close()
     assert left == [("retention", "plan", "Plan C0AAAA", "deleted")]
     assert logs == (0,)
+    conn = sqlite3.connect(app.store.path)
+    try:
+        languages = conn.execute("SELECT team_id FROM user_languages ORDER BY team_id").fetchall()
+    finally:
+        conn.close()
+    assert languages == [(TEAM_B,)]  # the erased workspace's personal settings went too
 
 
 def test_a_reinstall_within_the_window_restores_the_plans_without_missed_digests(

@@ -97,6 +97,11 @@ class Workspaces(Repo):
         )
         return [r["team_id"] for r in rows]
 
+    def forget_people(self, team_id: str) -> None:
+        """Erase the workspace's personal settings (reminder choice, language) with its plans."""
+        for table in ("user_settings", "user_languages"):
+            self.db.execute(f"DELETE FROM {table} WHERE team_id = ?", (team_id,))
+
     def mark_erased(self, team_id: str) -> bool:
         """Record that a workspace's plans were erased; False when another run already did."""
         cur = self.db.execute(
