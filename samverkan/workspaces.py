@@ -67,10 +67,11 @@ def uninstalled(
 def erase_expired(app: Samverkan) -> list[int]:
     """Erase the plans of every workspace uninstalled longer than its retention, exactly once:
     the workspace is marked erased in the same transaction, so a second run finds nothing.
-    The workspace's personal settings go too. One audit line per plan stays (its id and name,
+    The workspace's personal settings go too, and install states that expired unused. One audit line per plan stays (its id and name,
     who erased it: `retention`, when). Returns the erased plans."""
     erased: list[int] = []
     with app.store.write() as tx:
+        tx.workspaces.drop_expired_states()
         for team in tx.workspaces.due_for_erasure():
             if not tx.workspaces.mark_erased(team):
                 continue

@@ -346,3 +346,24 @@ def test_an_org_wide_install_serves_each_workspace_of_the_org_by_the_orgs_id(
     # The org removes the app: every workspace of it stops.
     assert uninstalled(app, "", "E0GRID", retain_days=30) == [plan.id]
     assert f"digest:{plan.id}" not in {j.id for j in s.scheduler.get_jobs()}
+
+
+def test_the_retention_job_forgets_install_states_that_expired_unused(
+    fake_slack: FakeSlack, app: Samverkan, store: Store, clock
+) -> None:
+    from slackapi.installs import state_store
+
+    states = state_store(store.path)
+    kept, old = states.issue(), states.issue()
+    conn = sqlite3.connect(store.path)
+    conn.execute("UPDATE oauth_states SET expire_at = 0 WHERE state = ?", (old,))
+    conn.commit()
+    conn.close()
+    clock.now = datetime.now(UTC)
+    assert erase_expired(app) == []
+    conn = sqlite3.connect(store.path)
+    try:
+        assert conn.execute("SELECT state FROM oauth_states").fetchall() == [(kept,)]
+    finally:
+        conn.close()
+    assert states.consume(kept) is True and states.consume(kept) is False

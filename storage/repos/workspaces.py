@@ -97,6 +97,13 @@ class Workspaces(Repo):
         )
         return [r["team_id"] for r in rows]
 
+    def drop_expired_states(self) -> int:
+        """Forget OAuth states issued by /slack/install that expired unused; how many."""
+        cur = self.db.execute(
+            "DELETE FROM oauth_states WHERE expire_at < ?", (self.now.timestamp(),)
+        )
+        return cur.rowcount
+
     def forget_people(self, team_id: str) -> None:
         """Erase the workspace's personal settings (reminder choice, language) with its plans."""
         for table in ("user_settings", "user_languages"):
