@@ -32,7 +32,7 @@ COPY console ./console
 RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin samverkan \
     && mkdir -p /data/backups \
     && chown -R samverkan:samverkan /data
-USER samverkan
+USER 10001:10001
 
 ENV SAMVERKAN_DB=/data/samverkan.db \
     SAMVERKAN_BACKUP_DIR=/data/backups \

