@@ -36,6 +36,7 @@ def installed(app: Samverkan, team_id: str, enterprise_id: str | None, org_wide:
                     if rounds.weekday is not None:  # nor is a missed round asked again
                         tx.rounds.set_schedule(plan.id, rounds.weekday, rounds.time)
                     restored.append(plan.id)
+    log.info("installed in %s", team_id or f"the org {enterprise_id}")
     for plan_id in restored:
         app.notify_schedule(plan_id)
     if restored:

@@ -187,6 +187,21 @@ def test_a_workspace_without_an_installation_is_refused_without_a_trace(
 def test_an_uninstall_refuses_that_workspace_at_once_and_the_other_goes_on(
     bot: BotProcess, fake: FakeSlack
 ) -> None:
+    # A user's token revoked in TEAM_B (not the bot's): nothing stops.
+    user_tokens = {
+        "token": "placeholderVerifyToken24",
+        "team_id": TEAM_B,
+        "api_app_id": "A0SAMVERK",
+        "event": {"type": "tokens_revoked", "tokens": {"oauth": ["U0COORD"]}},
+        "type": "event_callback",
+        "event_id": "Ev0USERTOK",
+        "event_time": int(time.time()),
+        "authorizations": [
+            {"enterprise_id": None, "team_id": TEAM_B, "user_id": "U0BOTBBBB", "is_bot": True}
+        ],
+    }
+    assert bot.post(event_body(user_tokens))[0] == 200
+    assert (TEAM_B,) in installations(bot.db)
     event = {
         "token": "placeholderVerifyToken24",
         "team_id": TEAM_A,
