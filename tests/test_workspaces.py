@@ -367,3 +367,25 @@ def test_the_retention_job_forgets_install_states_that_expired_unused(
     finally:
         conn.close()
     assert states.consume(kept) is True and states.consume(kept) is False
+
+
+def test_a_plan_whose_workspace_never_installed_the_bot_sends_nothing(
+    fake_slack: FakeSlack, app: Samverkan, store: Store, schedulers, clock
+) -> None:
+    """A plan made with one bot token, then the bot switched to OAuth: until its workspace
+    installs the bot, its digest and round are recorded as not sent, with nothing posted."""
+    clock.now = local(2026, 11, 20, 10)
+    setup_plan(app, "T0CCCCCC", "C0CCCC")
+    settings = oauth_settings(fake_slack, store.path)
+    bolt = build_app(app, settings, "http")
+    s = schedulers(clients_of(bolt, settings, app))
+    clock.now = local(2026, 11, 23, 10, 30)
+    with app.store.read() as tx:
+        plan = tx.plans.by_channel("", "C0CCCC")
+    assert plan is not None
+    fake_slack.clear()
+    assert s.run_digest(plan.id) == "skipped"
+    assert s.digests.deliver(plan.id, local(2026, 11, 23, 8, 0)) == "failed"  # the catch-up path
+    assert s.rounds.run(plan.id) == {"failed": 2}  # UANNA and UERIK, neither asked
+    assert s.run_reminders("Europe/Stockholm") == 0
+    assert [c.method for c in fake_slack.calls()] == []
