@@ -9,7 +9,7 @@ import threading
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from config import ConfigError, Settings
+from config import TEXT_LOG_FORMAT, ConfigError, Settings, configure_logging
 from samverkan.service import Samverkan
 from storage import Store, StoreError
 from storage.store import BackupRefused
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from slack_sdk import WebClient
 
     from schedules import Scheduler
+    from slackapi.installs import TeamClients
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -74,13 +75,14 @@ def _console(
 
 def main(argv: list[str] | None = None) -> int:
     """Start the bot in the mode asked for."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logging.basicConfig(level=logging.INFO, format=TEXT_LOG_FORMAT)
     args = parse_args(argv)
     try:
         settings = Settings.from_env()
     except ConfigError as e:
         print(f"bot.py: {e}", file=sys.stderr)
         return 2
+    configure_logging(settings.log_format)
     store = Store(args.db or settings.db)
     if args.mode == "backup":
         return run_backup(store, args.target)
@@ -127,7 +129,7 @@ def run_slack(samverkan: Samverkan, store: Store, settings: Settings, mode: str)
     """Slack mode (socket or http): the Bolt app, the scheduler, then serve until stopped."""
     from slack_bolt.error import BoltError
 
-    from handlers.app import build_app
+    from handlers.app import build_app, clients_of
     from serve import missing_settings, serve
 
     missing = missing_settings(settings, mode)
@@ -158,7 +160,9 @@ def run_slack(samverkan: Samverkan, store: Store, settings: Settings, mode: str)
         # schedules the workers change) runs in this process only.
         workers = fork_workers(settings.workers - 1, worker)
     stop = threading.Event()
-    scheduler = start_scheduler(samverkan, app.client, settings.schedule_poll, stop)
+    scheduler = start_scheduler(
+        samverkan, clients_of(app, settings, samverkan), settings.schedule_poll, stop, settings
+    )
     try:
         return serve(app, store, settings, mode, sockets)
     finally:
@@ -177,9 +181,10 @@ def _reason(e: OSError) -> str:
 
 def start_scheduler(
     samverkan: Samverkan,
-    client: WebClient,
+    client: WebClient | TeamClients,
     poll_seconds: float = 30.0,
     stop: threading.Event | None = None,
+    settings: Settings | None = None,
 ) -> Scheduler:
     """The one scheduler of this process: weekly digests and reminders (schedules/).
 
@@ -188,8 +193,12 @@ def start_scheduler(
     `poll_seconds` until `stop` is set, so it takes over when the other process ends.
     """
     from schedules import Scheduler
+    from schedules.upkeep import Backups
 
-    scheduler = Scheduler(samverkan, client, poll_seconds=poll_seconds)
+    backups = None
+    if settings is not None and settings.backup_dir:
+        backups = Backups(settings.backup_dir, settings.backup_keep)
+    scheduler = Scheduler(samverkan, client, poll_seconds=poll_seconds, backups=backups)
     if scheduler.start():
         samverkan.schedule_listeners.append(scheduler.reschedule)
     elif stop is not None:

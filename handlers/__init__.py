@@ -10,20 +10,25 @@ from slack_bolt import App
 
 from blocks import ids
 from handlers import actions, commands, corrections, events, imports, shortcuts, views
+from handlers import installs as installs_module
 from handlers.common import provide_samverkan
 from handlers.errors import handle_error
+from handlers.installs import Installs, provide_installs
 from handlers.shapes import refuse_malformed
 from samverkan.service import Samverkan
 
 
-def register(app: App, samverkan: Samverkan) -> None:
-    """Register the domain, the error handler and every listener of the bot on a Bolt app."""
+def register(app: App, samverkan: Samverkan, installs: Installs | None = None) -> None:
+    """Register the domain, the error handler and every listener of the bot on a Bolt app
+    (with `installs`, an app of many workspaces: the uninstall listeners too)."""
     # Middleware, in this order: the shape of the request (Slack's ids, the fields listeners
     # read; HTTP mode checks it before Bolt too), the domain, then the guard against
     # redeliveries.
     app.use(refuse_malformed)
     app.use(provide_samverkan(samverkan))
     app.use(events.skip_redelivered_events)
+    if installs is not None:
+        app.use(provide_installs(installs))
     app.error(handle_error)
 
     # Slash command (SAMVERKAN_COMMAND, /samverkan by default).
@@ -64,3 +69,7 @@ def register(app: App, samverkan: Samverkan) -> None:
 
     # Events API.
     app.event("app_home_opened")(events.handle_app_home_opened)
+    if installs is not None:
+        # A workspace removes the bot (many workspaces, DESIGN §13).
+        app.event("app_uninstalled")(installs_module.handle_app_uninstalled)
+        app.event("tokens_revoked")(installs_module.handle_tokens_revoked)

@@ -19,7 +19,8 @@ def skip_redelivered_events(
     """A global middleware: an event Slack delivers again (X-Slack-Retry-Num) is acked, unrun."""
     # The event_id stays the same across redeliveries; the database remembers processed ids.
     event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-    if event_id and not first_delivery(samverkan_of(context), str(event_id)):
+    team = str(body.get("team_id") or team_of(body))
+    if event_id and not first_delivery(samverkan_of(context), str(event_id), team):
         log.info("event %s was delivered before; skipped", event_id)
         return BoltResponse(status=200, body="")
     next()

@@ -79,7 +79,11 @@ class Domain:
         with self.store.write() if writes else self.store.read() as tx:
             if plan_id is not None:
                 plan = tx.plans.get(plan_id)
-                if plan is None or plan.team_id != ctx.team_id:
+                # A button names its plan: of the person's team, or of the channel it is in
+                # (a Slack Connect channel shared with the plan's workspace).
+                if plan is None or (
+                    plan.team_id != ctx.team_id and plan.channel_id != ctx.channel_id
+                ):
                     raise UserError("error.no_plan", topic="setup")
             else:
                 plan = tx.plans.by_channel(ctx.team_id, ctx.channel_id)
@@ -89,6 +93,9 @@ class Domain:
             if writes and plan is not None and plan.archived and not on_archived:
                 # A closed plan is read-only: reads (and `plan delete`) still work.
                 raise UserError("plan.is_archived", name=esc(plan.name))
+            if writes and plan is not None and tx.workspaces.revoked(plan.team_id):
+                # Its workspace uninstalled the bot: kept, read-only, until erased (§13).
+                raise UserError("plan.unserved", name=esc(plan.name))
             yield u
         for run in u.after_commit:
             run()

@@ -272,7 +272,7 @@ def redraw_list(app: Samverkan, ctx: Context, text: str) -> Reply | None:
 # -- events ----------------------------------------------------------------------------------
 
 
-def first_delivery(app: Samverkan, event_id: str) -> bool:
-    """Remember an event id; False when it was processed before (a redelivery)."""
+def first_delivery(app: Samverkan, event_id: str, team_id: str = "") -> bool:
+    """Remember a team's event id; False when it was processed before (a redelivery)."""
     with app.store.write() as tx:
-        return tx.events.first_delivery(event_id)
+        return tx.events.first_delivery(event_id, team_id)

@@ -63,6 +63,8 @@ from blocks.kit import message_payload
 from samverkan.dates import iso_week
 from samverkan.digest import build_digest
 from samverkan.service import Samverkan
+from schedules.teams import plan_client
+from slackapi.installs import TeamClients, team_clients
 from storage import Digest, Store, StoreError, Tx
 
 log = logging.getLogger(__name__)
@@ -128,14 +130,15 @@ class DigestDelivery:
     def __init__(
         self,
         app: Samverkan,
-        client: WebClient,
+        client: WebClient | TeamClients,
         *,
         clock: Callable[[], datetime],
         on_retry: RetryHook | None = None,
     ) -> None:
         self.app = app
         self.store = app.store
-        self.client = client
+        self.clients = team_clients(client)
+        self.client = self.clients.base
         self.clock = clock
         self.on_retry = on_retry
         self._guard = threading.Lock()
@@ -252,7 +255,7 @@ class DigestDelivery:
             log.exception("digest of plan %s: could not be built", plan_id)
             return self._later(plan_id, due, "build_failed", 0, definite=True)
         try:
-            resp = self.client.chat_postMessage(
+            resp = plan_client(self.clients, self.store, plan_id).chat_postMessage(
                 channel=plan.channel_id,
                 text=payload["text"],
                 blocks=payload["blocks"],
@@ -330,7 +333,7 @@ class DigestDelivery:
             if cursor:
                 args["cursor"] = cursor
             try:
-                resp = self.client.conversations_history(**args)
+                resp = plan_client(self.clients, self.store, plan_id).conversations_history(**args)
             except SlackApiError as e:
                 status = getattr(e.response, "status_code", 200)
                 if status == 429 or status >= 500 or _error_code(e) in AMBIGUOUS_ERRORS:

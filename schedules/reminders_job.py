@@ -21,6 +21,7 @@ from slack_sdk.errors import SlackApiError
 from blocks.kit import message_payload
 from samverkan.reminders import claim_reminders
 from samverkan.service import Samverkan
+from slackapi.installs import TeamClients, team_clients
 from storage import StoreError
 
 log = logging.getLogger(__name__)
@@ -29,9 +30,12 @@ log = logging.getLogger(__name__)
 class ReminderDelivery:
     """Sends the reminder messages of one timezone's plans."""
 
-    def __init__(self, app: Samverkan, client: WebClient, *, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self, app: Samverkan, client: WebClient | TeamClients, *, clock: Callable[[], datetime]
+    ) -> None:
         self.app = app
-        self.client = client
+        self.clients = team_clients(client)
+        self.client = self.clients.base
         self.clock = clock
         self._lock = threading.Lock()
 
@@ -47,8 +51,14 @@ class ReminderDelivery:
             for r in reminders:
                 payload = message_payload(r.reply)
                 try:
+                    client = self.clients.for_team(r.team_id)
+                    if client is None:
+                        log.warning(
+                            "reminder to %s not sent: its workspace is not installed", r.user_id
+                        )
+                        continue
                     # A user id as the channel posts in the bot's direct message with them.
-                    self.client.chat_postMessage(
+                    client.chat_postMessage(
                         channel=r.user_id,
                         text=payload["text"],
                         blocks=payload["blocks"],

@@ -37,6 +37,8 @@ from blocks.round import round_marker, round_payload
 from samverkan.round import round_message, week_key
 from samverkan.service import Samverkan
 from samverkan.situation import week_of
+from schedules.teams import plan_client
+from slackapi.installs import TeamClients, team_clients
 from storage import RoundDelivery as Row
 
 log = logging.getLogger(__name__)
@@ -68,14 +70,15 @@ class RoundDelivery:
     def __init__(
         self,
         app: Samverkan,
-        client: WebClient,
+        client: WebClient | TeamClients,
         *,
         clock: Callable[[], datetime],
         on_retry: RetryHook | None = None,
     ) -> None:
         self.app = app
         self.store = app.store
-        self.client = client
+        self.clients = team_clients(client)
+        self.client = self.clients.base
         self.clock = clock
         self.on_retry = on_retry
         self._guard = threading.Lock()
@@ -164,7 +167,7 @@ class RoundDelivery:
             payload = round_payload(
                 round_message(plan, (row.iso_year, row.iso_week), answer), plan_id, key, row.user_id
             )
-            resp = self.client.chat_postMessage(
+            resp = plan_client(self.clients, self.store, plan_id).chat_postMessage(
                 channel=row.user_id, unfurl_links=False, unfurl_media=False, **payload
             )
         except _Unverifiable as e:
@@ -207,9 +210,10 @@ class RoundDelivery:
         mark = round_marker(plan_id, key, row.user_id)
         claimed = row.claimed_at.timestamp()
         try:
-            opened = self.client.conversations_open(users=row.user_id)
+            client = plan_client(self.clients, self.store, plan_id)
+            opened = client.conversations_open(users=row.user_id)
             channel = str((opened.get("channel") or {}).get("id") or "")
-            resp = self.client.conversations_history(
+            resp = client.conversations_history(
                 channel=channel,
                 oldest=f"{claimed - HISTORY_BEFORE:.6f}",
                 latest=f"{claimed + HISTORY_AFTER:.6f}",

@@ -96,10 +96,18 @@ class RoundJobs:
                 replace_existing=True,
             )
 
+    def stop(self, plan_id: int) -> None:
+        """Remove a plan's round job (its workspace uninstalled the bot)."""
+        job = self.scheduler.get_job(ROUND_JOB.format(plan_id))
+        if job is not None:
+            job.remove()
+
     def run(self, plan_id: int) -> dict[str, int]:
         """The weekly job of one plan: ask its members, if this week's round is due."""
         with self.store.read() as tx:
             plan = tx.plans.get(plan_id)
+            if plan is not None and tx.workspaces.revoked(plan.team_id):
+                plan = None
             schedule = tx.rounds.schedule(plan_id) if plan is not None else None
         due = round_due(plan, schedule, self.clock()) if plan and schedule else None
         if due is None:

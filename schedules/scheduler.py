@@ -50,8 +50,11 @@ from schedules.lock import DatabaseLock
 from schedules.reminders_job import ReminderDelivery
 from schedules.round_job import RoundDelivery
 from schedules.round_jobs import RoundJobs
+from schedules.teams import installed
 from schedules.triggers import digest_due, digest_trigger, reminders_trigger, same_trigger
+from schedules.upkeep import Backups, Upkeep
 from slackapi.clients import derived_client
+from slackapi.installs import TeamClients, team_clients
 from storage import Plan, StoreError
 
 try:  # POSIX; elsewhere the one-process rule is only documented.
@@ -85,14 +88,15 @@ _process_lock = threading.Lock()
 _active: Scheduler | None = None
 
 
-def scheduler_client(client: WebClient) -> WebClient:
+def scheduler_client(client: WebClient | TeamClients) -> TeamClients:
     """A client for the schedules: the given one's token and API URL, with its own retries.
 
     HTTP 429 is retried honouring Retry-After. 5xx and dropped connections are not retried at
     the HTTP level: for chat.postMessage they are ambiguous (Slack may have posted), so the
     digest job checks the channel before it tries again.
     """
-    return derived_client(client, rate_limit_retries=RATE_LIMIT_RETRIES)
+    clients = team_clients(client)
+    return clients.with_base(derived_client(clients.base, rate_limit_retries=RATE_LIMIT_RETRIES))
 
 
 class Scheduler:
@@ -101,20 +105,25 @@ class Scheduler:
     def __init__(
         self,
         app: Samverkan,
-        client: WebClient,
+        client: WebClient | TeamClients,
         *,
         clock: Callable[[], datetime] | None = None,
         scheduler: BackgroundScheduler | None = None,
         poll_seconds: float = POLL_SECONDS,
+        backups: Backups | None = None,
     ) -> None:
         self.app = app
         self.store = app.store
         self.clock = clock or app.clock
-        self.client = scheduler_client(client)
+        self.clients = scheduler_client(client)
+        self.client = self.clients.base
         self.scheduler = scheduler or BackgroundScheduler(timezone=UTC, job_defaults=JOB_DEFAULTS)
-        self.digests = DigestDelivery(app, self.client, clock=self.clock, on_retry=self.retry_later)
-        self.reminders = ReminderDelivery(app, self.client, clock=self.clock)
-        round_delivery = RoundDelivery(app, self.client, clock=self.clock)
+        self.digests = DigestDelivery(
+            app, self.clients, clock=self.clock, on_retry=self.retry_later
+        )
+        self.reminders = ReminderDelivery(app, self.clients, clock=self.clock)
+        round_delivery = RoundDelivery(app, self.clients, clock=self.clock)
+        self.upkeep = Upkeep(app, self.scheduler, self.clock, backups)
         self.rounds = RoundJobs(self.scheduler, self.store, round_delivery, self.clock)
         #: Set once the catch-up pass after start has finished.
         self.caught_up = threading.Event()
@@ -142,6 +151,7 @@ class Scheduler:
             self.scheduler.start(paused=paused)
             self.sync()
             self.scheduler.add_job(self.catch_up, id=CATCH_UP_JOB, replace_existing=True)
+            self.upkeep.start()
             logging.getLogger("apscheduler.executors.default").addFilter(_QuietPoll())
             self.scheduler.add_job(
                 self.poll,
@@ -209,6 +219,9 @@ class Scheduler:
             with self.store.read() as tx:
                 plan = tx.plans.get(plan_id)
                 zones = {p.timezone for p in tx.plans.all()}
+                if plan is not None and tx.workspaces.revoked(plan.team_id):
+                    plan = None  # its workspace uninstalled the bot: nothing is sent
+                    self.rounds.stop(plan_id)
             if plan is None or plan.archived:
                 # Erased or archived: its digest stops at once.
                 job = self.scheduler.get_job(DIGEST_JOB.format(plan_id))
@@ -276,10 +289,16 @@ class Scheduler:
         try:
             with self.store.read() as tx:
                 plan = tx.plans.get(plan_id)
+                served = plan is not None and not tx.workspaces.revoked(plan.team_id)
         except StoreError as e:
             log.warning("digest of plan %s: %s", plan_id, e)
             return "failed"
-        due = digest_due(plan, now) if plan is not None and not plan.archived else None
+        if plan is not None and served and not installed(self.clients, plan.team_id):
+            log.warning(
+                "digest of plan %s: its workspace %s is not installed", plan_id, plan.team_id
+            )
+            return "skipped"
+        due = digest_due(plan, now) if plan is not None and served and not plan.archived else None
         return self.digests.deliver(plan_id, due) if due is not None else "skipped"
 
     def run_reminders(self, timezone: str) -> int:

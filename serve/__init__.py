@@ -17,7 +17,10 @@ from storage import Store
 def missing_settings(settings: Settings, mode: str) -> list[str]:
     """The environment variables a mode needs and lacks."""
     need = {
-        "http": ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"],
+        # Many workspaces (OAuth) instead of one bot token: HTTP mode only (DESIGN §13).
+        "http": ["SLACK_SIGNING_SECRET"]
+        if settings.oauth
+        else ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"],
         "socket": ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"],
     }
     have = {

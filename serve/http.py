@@ -79,6 +79,11 @@ class SlackEndpoint:
         path = environ.get("PATH_INFO") or "/"
         if path == HEALTH_PATH and method in ("GET", "HEAD"):
             return self._health(start_response)
+        flow = self.app.oauth_flow
+        if flow is not None and path in (flow.install_path, flow.redirect_uri_path):
+            if method != "GET":
+                return _send(start_response, 405, {"allow": "GET"}, "Method Not Allowed")
+            return self._oauth(environ, start_response, path == flow.install_path)
         if path != EVENTS_PATH:
             return _send(start_response, 404, {"content-type": "text/plain"}, "Not Found")
         if method != "POST":
@@ -114,6 +119,20 @@ class SlackEndpoint:
             return _send(start_response, 400, {}, "Bad Request")
         response = self.app.dispatch(request)
         # Bolt keeps each header as a list of values; a WSGI header has one.
+        headers = {k: v if isinstance(v, str) else v[0] for k, v in response.headers.items()}
+        return _send(start_response, response.status, headers, response.body or "")
+
+    def _oauth(self, environ: dict[str, Any], start_response: Callable, install: bool):
+        """Bolt's OAuth flow: the install page (a state issued, in a cookie too), or Slack's
+        redirect back (the state checked, the code exchanged, the installation stored)."""
+        flow = self.app.oauth_flow
+        assert flow is not None
+        request = BoltRequest(
+            body="", query=environ.get("QUERY_STRING") or "", headers={**_headers(environ)}
+        )
+        response = flow.handle_installation(request) if install else flow.handle_callback(request)
+        if not install:
+            log.info("OAuth redirect answered %s", response.status)
         headers = {k: v if isinstance(v, str) else v[0] for k, v in response.headers.items()}
         return _send(start_response, response.status, headers, response.body or "")
 

@@ -28,6 +28,7 @@ from storage.repos import (
 )
 from storage.repos.join_requests import JoinRequests
 from storage.repos.posted import Posted
+from storage.repos.workspaces import Workspaces
 
 
 class Tx:
@@ -56,3 +57,4 @@ class Tx:
         self.rounds = Rounds(db, now)
         self.join_requests = JoinRequests(db, now)
         self.posted = Posted(db, now)
+        self.workspaces = Workspaces(db, now)

@@ -308,3 +308,56 @@ def test_socket_messages_have_slacks_shape(fake_socket: FakeSocket) -> None:
         "retry_attempt": 0,
         "retry_reason": "",
     }
+
+
+# -- OAuth (oauth.v2.access) ------------------------------------------------------------------
+
+
+def test_fake_exchanges_a_code_once_for_a_token_of_its_team(fake_slack: FakeSlack) -> None:
+    from tests.support.fake_slack import CLIENT_ID, CLIENT_SECRET
+
+    client = WebClient(base_url=fake_slack.base_url)
+    code = fake_slack.install_code("T0AAAAAA", team_name="Team A")
+    answer = client.oauth_v2_access(client_id=CLIENT_ID, client_secret=CLIENT_SECRET, code=code)
+    token = answer["access_token"]
+    assert answer["team"] == {"id": "T0AAAAAA", "name": "Team A"}
+    assert answer["token_type"] == "bot" and "refresh_token" not in answer.data
+    assert client.auth_test(token=token)["team_id"] == "T0AAAAAA"
+    with pytest.raises(SlackApiError, match="invalid_code"):
+        client.oauth_v2_access(client_id=CLIENT_ID, client_secret=CLIENT_SECRET, code=code)
+    with pytest.raises(SlackApiError, match="invalid_client_id"):
+        client.oauth_v2_access(client_id=CLIENT_ID, client_secret="wrong", code="x")
+    fake_slack.revoke_team("T0AAAAAA")
+    with pytest.raises(SlackApiError, match="token_revoked"):
+        client.auth_test(token=token)
+    assert fake_slack.violations == []
+
+
+def test_fake_rotates_tokens_with_the_refresh_grant(fake_slack: FakeSlack) -> None:
+    from tests.support.fake_slack import CLIENT_ID, CLIENT_SECRET
+
+    fake_slack.rotation_seconds = 43200
+    client = WebClient(base_url=fake_slack.base_url)
+    first = client.oauth_v2_access(
+        client_id=CLIENT_ID, client_secret=CLIENT_SECRET, code=fake_slack.install_code("T0B")
+    )
+    assert first["expires_in"] == 43200 and first["refresh_token"].startswith("xoxe-1-")
+    fake_slack.expire_tokens()
+    with pytest.raises(SlackApiError, match="token_expired"):
+        client.auth_test(token=first["access_token"])
+    second = client.oauth_v2_access(
+        client_id=CLIENT_ID,
+        client_secret=CLIENT_SECRET,
+        grant_type="refresh_token",
+        refresh_token=first["refresh_token"],
+    )
+    assert second["access_token"] != first["access_token"]
+    assert client.auth_test(token=second["access_token"])["team_id"] == "T0B"
+    with pytest.raises(SlackApiError, match="invalid_refresh_token"):  # a refresh token works once
+        client.oauth_v2_access(
+            client_id=CLIENT_ID,
+            client_secret=CLIENT_SECRET,
+            grant_type="refresh_token",
+            refresh_token=first["refresh_token"],
+        )
+    assert fake_slack.violations == []

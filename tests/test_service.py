@@ -369,14 +369,23 @@ def test_refs_are_per_plan_and_never_reused(plan: Callable, store: Store) -> Non
 # -- isolation -----------------------------------------------------------------------------------
 
 
-def test_another_workspace_sees_nothing_even_on_the_same_channel_id(plan: Callable) -> None:
+def test_a_channel_id_shared_by_two_workspaces_holds_one_plan_and_nothing_else_leaks(
+    plan: Callable,
+) -> None:
+    """A channel id is unique across Slack (a Slack Connect channel has one id in every
+    workspace sharing it, DESIGN §13): one plan, read from both; elsewhere T2 sees nothing."""
     run = plan
     run("anna", "activity add Belysning")
     run("erik", "log A1 The secret lighting report")
     run("anna", "follow <@erik> Check the lighting")
 
-    def t2(user: str, text: str) -> Reply:
-        return run(user, text, channel="C1", team="T2")
+    def t2(user: str, text: str, channel: str = "C9") -> Reply:
+        return run(user, text, channel=channel, team="T2")
+
+    shared = t2("anna", "activity A1", channel="C1")
+    assert shared.ok and "Belysning" in shared.text
+    refused = t2("anna", "setup Other workspace", channel="C1")
+    assert not refused.ok and "This channel already has a plan" in refused.text
 
     for text in ("status", "activity A1", "search lighting", "history A1", "done F1", "org list"):
         assert t2("anna", text).text == NO_PLAN

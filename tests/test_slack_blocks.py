@@ -358,7 +358,11 @@ def test_manifest_declares_what_the_bot_handles() -> None:
     assert shortcuts[ids.OBSERVE_FROM_MESSAGE]["name"] == "Report as observation"
     assert shortcuts[ids.OBSERVE_FROM_MESSAGE]["type"] == "message"
     assert features["app_home"]["home_tab_enabled"] is True
-    assert settings["event_subscriptions"]["bot_events"] == ["app_home_opened"]
+    assert settings["event_subscriptions"]["bot_events"] == [
+        "app_home_opened",
+        "app_uninstalled",
+        "tokens_revoked",
+    ]
     assert settings["interactivity"]["is_enabled"] is True
     assert settings["socket_mode_enabled"] is True
     assert set(manifest["oauth_config"]["scopes"]["bot"]) == {

@@ -268,15 +268,15 @@ def test_event_ids_are_forgotten_after_a_day_in_the_same_transaction(tmp_path: P
     with store.write() as tx:
         assert tx.events.first_delivery("Ev3") is True
     assert snapshot(store.path)["processed_events"] == [
-        ("Ev2", "2026-11-25T22:00:00+00:00"),
-        ("Ev3", "2026-11-26T11:00:00+00:00"),
+        ("", "Ev2", "2026-11-25T22:00:00+00:00"),
+        ("", "Ev3", "2026-11-26T11:00:00+00:00"),
     ]
     # A transaction that fails forgets nothing and records nothing.
     now[0] = NOW + timedelta(days=3)
     with pytest.raises(RuntimeError), store.write() as tx:
         assert tx.events.first_delivery("Ev4") is True
         raise RuntimeError("crash before the commit")
-    assert [r[0] for r in snapshot(store.path)["processed_events"]] == ["Ev2", "Ev3"]
+    assert [r[1] for r in snapshot(store.path)["processed_events"]] == ["Ev2", "Ev3"]
 
 
 def test_every_unit_of_work_enforces_foreign_keys(store: Store) -> None:

@@ -23,6 +23,7 @@ from samverkan.messages import (
     setup,
     situation,
     template,
+    workspaces,
 )
 
 # key: (English, Swedish). Values in braces are filled in by samverkan.i18n.t; user text in
@@ -47,6 +48,7 @@ FAMILIES: dict[str, dict[str, tuple[str, str]]] = {
     "common": common.MESSAGES,
     "template": template.MESSAGES,
     "situation": situation.MESSAGES,
+    "workspaces": workspaces.MESSAGES,
 }
 
 

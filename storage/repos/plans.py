@@ -1,4 +1,5 @@
-"""Plans: one per Slack channel."""
+"""Plans: one per Slack channel, whichever workspace set it up (a Slack Connect channel has one
+id in every workspace that shares it)."""
 
 from __future__ import annotations
 
@@ -35,11 +36,9 @@ class Plans(Repo):
     """The plans of every workspace."""
 
     def by_channel(self, team_id: str, channel_id: str) -> Plan | None:
-        """The plan whose home is this channel, if any."""
-        r = self._one(
-            f"SELECT {_COLS} FROM plans WHERE team_id = ? AND channel_id = ?",
-            (team_id, channel_id),
-        )
+        """The plan whose home is this channel, if any, whichever team set it up: access
+        follows the channel (DESIGN §13)."""
+        r = self._one(f"SELECT {_COLS} FROM plans WHERE channel_id = ?", (channel_id,))
         return Plan.from_row(r) if r else None
 
     def get(self, plan_id: int) -> Plan | None:
@@ -48,11 +47,20 @@ class Plans(Repo):
         return Plan.from_row(r) if r else None
 
     def all(self) -> list[Plan]:
-        """Every plan of every workspace that is served (for the schedules): not archived."""
+        """Every plan of every workspace that is served (for the schedules): not archived, and
+        its workspace not uninstalled."""
         return [
             Plan.from_row(r)
-            for r in self._all(f"SELECT {_COLS} FROM plans WHERE archived_at IS NULL ORDER BY id")
+            for r in self._all(
+                f"SELECT {_COLS} FROM plans WHERE archived_at IS NULL AND team_id NOT IN "
+                "(SELECT team_id FROM workspaces WHERE revoked_at IS NOT NULL) ORDER BY id"
+            )
         ]
+
+    def of_team(self, team_id: str) -> list[Plan]:
+        """Every plan a workspace set up, archived ones included."""
+        rows = self._all(f"SELECT {_COLS} FROM plans WHERE team_id = ? ORDER BY id", (team_id,))
+        return [Plan.from_row(r) for r in rows]
 
     def erase(self, plan_id: int) -> None:
         """Delete every row of a plan, its audit trail included (DESIGN §6 "End of a plan")."""
@@ -69,13 +77,28 @@ class Plans(Repo):
         )
         self.db.execute("DELETE FROM search_items WHERE plan_id = ?", (plan_id,))
         self.db.execute("INSERT INTO search_terms (search_terms) VALUES ('optimize')")
+        self.db.execute(
+            "DELETE FROM activity_partners WHERE activity_id IN "
+            "(SELECT id FROM activities WHERE plan_id = ?)",
+            (plan_id,),
+        )
         for table in (
+            # The tables of the situation picture and the round (they point at follow-ups,
+            # places and organisations, so they go first).
+            "measures",
+            "round_answers",
+            "round_deliveries",
+            "round_schedules",
+            "situation_notes",
+            "observations",
+            "places",
             "posted_messages",
             "join_requests",
             "digests",
             "followups",
             "log_entries",
             "activities",
+            "causes",
             "members",
             "organisations",
             "ref_counters",

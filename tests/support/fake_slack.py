@@ -57,7 +57,12 @@ EXTRA_PARAMS: dict[str, frozenset[str]] = {
     "chat.postEphemeral": frozenset({"markdown_text"}),
     "chat.update": frozenset({"metadata", "markdown_text", "file_ids", "reply_broadcast"}),
     "conversations.open": frozenset({"prevent_creation"}),
+    # Token rotation's refresh grant (docs.slack.dev, oauth.v2.access).
+    "oauth.v2.access": frozenset({"grant_type", "refresh_token"}),
 }
+#: The app's OAuth credentials the fake accepts (SLACK_CLIENT_ID / SLACK_CLIENT_SECRET).
+CLIENT_ID = "1111.2222"
+CLIENT_SECRET = "fake-client-secret"
 RESPONSE_URL_KEYS = frozenset(
     {
         "text",
@@ -372,6 +377,12 @@ class FakeSlack:
         self.files: dict[str, dict[str, Any]] = {}
         self.socket_url: str | None = None
         self.check_trigger_reuse = True
+        #: OAuth: codes handed out by `install_code`, tokens and refresh tokens issued.
+        self.codes: dict[str, dict[str, Any]] = {}
+        self.tokens: dict[str, dict[str, Any]] = {}
+        self.refresh_tokens: dict[str, dict[str, Any]] = {}
+        #: Seconds a bot token lives when rotation is on (None: tokens never expire).
+        self.rotation_seconds: int | None = None
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -478,6 +489,45 @@ class FakeSlack:
         """Answer the next `times` matching calls normally but only after `seconds`."""
         with self._lock:
             self._scripts.append(_Script(method, 200, None, None, times, match, delay=seconds))
+
+    def install_code(
+        self,
+        team_id: str,
+        *,
+        team_name: str | None = None,
+        enterprise_id: str | None = None,
+        org_wide: bool = False,
+    ) -> str:
+        """A one-time code as Slack hands it to the redirect URL after an admin approved the
+        install in `team_id` (or, `org_wide`, in the whole Enterprise Grid org)."""
+        code = f"code-{secrets.token_hex(6)}"
+        with self._lock:
+            self.codes[code] = {
+                "team_id": team_id,
+                "team_name": team_name or f"Team {team_id}",
+                "enterprise_id": enterprise_id,
+                "org_wide": org_wide,
+            }
+        return code
+
+    def team_of_token(self, token: str | None) -> str | None:
+        """The team an issued token belongs to (None for a token the fake did not issue)."""
+        with self._lock:
+            grant = self.tokens.get(token or "")
+        return grant["team_id"] if grant else None
+
+    def revoke_team(self, team_id: str) -> None:
+        """Revoke every token of a team (it uninstalled the app): calls with them fail."""
+        with self._lock:
+            for grant in self.tokens.values():
+                if grant["team_id"] == team_id:
+                    grant["revoked"] = True
+
+    def expire_tokens(self) -> None:
+        """Let every issued bot token expire now (as if its 12 hours had passed)."""
+        with self._lock:
+            for grant in self.tokens.values():
+                grant["expires_at"] = time.time() - 1
 
     # -- inspection --------------------------------------------------------------------------
 
@@ -609,7 +659,10 @@ class FakeSlack:
             token = auth[7:].strip()
         problems.extend(self._contract(method, params))
         self._violate(method, problems)
-        reply = self._answer(method, params, token)
+        if method == "oauth.v2.access":
+            reply = self._oauth_access(params, auth)
+        else:
+            reply = self._answer(method, params, token)
         self._record(
             Call(method, params, time.time(), token=token, status=reply.status, response=reply.body)
         )
@@ -624,9 +677,11 @@ class FakeSlack:
             f"parameter {name!r} is not declared for {method}"
             for name in sorted(params.keys() - spec.params - GLOBAL_PARAMS)
         ]
+        required = spec.required
+        if method == "oauth.v2.access" and params.get("grant_type") == "refresh_token":
+            required = frozenset({"refresh_token"})  # no code in a refresh grant
         problems.extend(
-            f"required parameter {name!r} is missing"
-            for name in sorted(spec.required - params.keys())
+            f"required parameter {name!r} is missing" for name in sorted(required - params.keys())
         )
         if method in MESSAGE_METHODS:
             problems.extend(message_problems(params))
@@ -655,6 +710,16 @@ class FakeSlack:
         if app_token != (method == "apps.connections.open"):
             self._violate(method, [f"wrong token type {token[:5]}… for {method}"])
             return _Reply(200, {"ok": False, "error": "not_allowed_token_type"})
+        with self._lock:
+            grant = self.tokens.get(token)
+        if grant is not None and grant.get("revoked"):
+            return _Reply(200, {"ok": False, "error": "token_revoked"})
+        if (
+            grant is not None
+            and grant["expires_at"] is not None
+            and grant["expires_at"] < time.time()
+        ):
+            return _Reply(200, {"ok": False, "error": "token_expired"})
         script = self._script_for(method, params)
         if script is not None and script.delay:
             time.sleep(script.delay)
@@ -665,6 +730,8 @@ class FakeSlack:
             if script.retry_after is not None:
                 headers["Retry-After"] = f"{script.retry_after:g}"
             return _Reply(script.status, {"ok": False, "error": script.error}, headers)
+        if method == "auth.test" and grant is not None:
+            return _Reply(200, self._auth_test_of(grant))
         handler = self._handlers().get(method)
         body = handler(params) if handler else {"ok": True}
         return _Reply(200, body)
@@ -689,6 +756,94 @@ class FakeSlack:
             "files.getUploadURLExternal": self._files_get_upload_url,
             "files.completeUploadExternal": self._files_complete_upload,
             "files.info": self._files_info,
+        }
+
+    # -- OAuth -------------------------------------------------------------------------------
+
+    def _oauth_access(self, params: dict[str, Any], auth: str) -> _Reply:
+        """oauth.v2.access: a code for a bot token, or (token rotation) a refresh token for a
+        new one; the app authenticates with its client id and secret (HTTP Basic or form)."""
+        client_id, client_secret = params.get("client_id"), params.get("client_secret")
+        if auth.lower().startswith("basic "):
+            import base64
+
+            decoded = base64.b64decode(auth[6:].strip()).decode("utf-8")
+            client_id, _, client_secret = decoded.partition(":")
+        if client_id != CLIENT_ID or client_secret != CLIENT_SECRET:
+            return _Reply(200, {"ok": False, "error": "invalid_client_id"})
+        with self._lock:
+            if params.get("grant_type") == "refresh_token":
+                grant = self.refresh_tokens.pop(str(params.get("refresh_token") or ""), None)
+                if grant is None:
+                    return _Reply(200, {"ok": False, "error": "invalid_refresh_token"})
+                fresh = self._issue(grant)
+                body = {"ok": True, "token_type": "bot", "access_token": fresh["token"]}
+                body.update(self._rotation_fields(fresh))
+                return _Reply(200, body)
+            install = self.codes.pop(str(params.get("code") or ""), None)
+            if install is None:
+                return _Reply(200, {"ok": False, "error": "invalid_code"})
+            fresh = self._issue(install)
+        body = {
+            "ok": True,
+            "app_id": APP_ID,
+            "authed_user": {"id": "U0COORD"},
+            "scope": "commands,chat:write",
+            "token_type": "bot",
+            "access_token": fresh["token"],
+            "bot_user_id": fresh["bot_user_id"],
+            "team": None
+            if install["org_wide"]
+            else {"id": install["team_id"], "name": install["team_name"]},
+            "enterprise": {"id": install["enterprise_id"], "name": "Grid"}
+            if install["enterprise_id"]
+            else None,
+            "is_enterprise_install": bool(install["org_wide"]),
+        }
+        body.update(self._rotation_fields(fresh))
+        return _Reply(200, body)
+
+    def _issue(self, install: dict[str, Any]) -> dict[str, Any]:
+        """A new bot token for an install (called with the lock held)."""
+        team = install["team_id"]
+        token = f"xoxb-{team}-{secrets.token_hex(6)}"
+        grant = {
+            "token": token,
+            "team_id": team,
+            "team_name": install.get("team_name") or f"Team {team}",
+            "enterprise_id": install.get("enterprise_id"),
+            "org_wide": install.get("org_wide", False),
+            "bot_user_id": f"U0BOT{team[-4:]}",
+            "bot_id": f"B0BOT{team[-4:]}",
+            "expires_at": None,
+            "refresh": None,
+            "revoked": False,
+        }
+        if self.rotation_seconds is not None:
+            grant["expires_at"] = time.time() + self.rotation_seconds
+            grant["refresh"] = f"xoxe-1-{secrets.token_hex(6)}"
+            self.refresh_tokens[grant["refresh"]] = grant
+        self.tokens[token] = grant
+        return grant
+
+    def _rotation_fields(self, grant: dict[str, Any]) -> dict[str, Any]:
+        """`refresh_token` and `expires_in` when token rotation is on."""
+        if grant["refresh"] is None:
+            return {}
+        return {"refresh_token": grant["refresh"], "expires_in": self.rotation_seconds}
+
+    def _auth_test_of(self, grant: dict[str, Any]) -> dict[str, Any]:
+        """auth.test for a token the fake issued: its own team and bot."""
+        return {
+            "ok": True,
+            "url": f"https://{grant['team_id'].lower()}.slack.com/",
+            "team": grant["team_name"],
+            "user": BOT_NAME,
+            "team_id": grant["team_id"],
+            "user_id": grant["bot_user_id"],
+            "bot_id": grant["bot_id"],
+            "enterprise_id": grant["enterprise_id"],
+            "is_enterprise_install": bool(grant["org_wide"]),
         }
 
     # -- answers -----------------------------------------------------------------------------

@@ -176,10 +176,12 @@ def post(
             return error.code, dict(error.headers.items()), error.read()
 
 
-def get(url: str, *, timeout: float = 10) -> tuple[int, dict[str, str], bytes]:
+def get(
+    url: str, *, timeout: float = 10, headers: dict[str, str] | None = None
+) -> tuple[int, dict[str, str], bytes]:
     """GET a loopback URL (no proxies); return status, headers and body, also for 4xx/5xx."""
     _require_loopback(url)
-    request = urllib.request.Request(url, method="GET")
+    request = urllib.request.Request(url, method="GET", headers=headers or {})
     try:
         with _OPENER.open(request, timeout=timeout) as response:
             return response.status, dict(response.headers.items()), response.read()
