@@ -48,6 +48,7 @@ from samverkan.service import Samverkan
 from schedules.digest_job import DigestDelivery
 from schedules.lock import DatabaseLock
 from schedules.reminders_job import ReminderDelivery
+from schedules.report_job import ReportReminders
 from schedules.round_job import RoundDelivery
 from schedules.round_jobs import RoundJobs
 from schedules.triggers import digest_due, digest_trigger, reminders_trigger, same_trigger
@@ -116,6 +117,7 @@ class Scheduler:
         self.reminders = ReminderDelivery(app, self.client, clock=self.clock)
         round_delivery = RoundDelivery(app, self.client, clock=self.clock)
         self.rounds = RoundJobs(self.scheduler, self.store, round_delivery, self.clock)
+        self.report_reminders = ReportReminders(self.scheduler, self.store, self.client, self.clock)
         #: Set once the catch-up pass after start has finished.
         self.caught_up = threading.Event()
         self._sync_lock = threading.RLock()
@@ -186,6 +188,7 @@ class Scheduler:
             changed = [plan for plan in plans if self._sync_digest(plan)]
             self._sync_reminders({p.timezone for p in plans})
             self.rounds.sync(plans)
+            self.report_reminders.sync({p.timezone for p in plans})
         return changed
 
     def poll(self) -> None:
@@ -219,6 +222,7 @@ class Scheduler:
                 self._sync_digest(plan)
                 self._catch_up_if_due(plan)
             self._sync_reminders(zones)
+            self.report_reminders.sync(zones)
             if plan is not None:
                 self.rounds.sync_plan(plan)
 
@@ -321,6 +325,7 @@ class Scheduler:
                 except Exception:
                     log.exception("catch-up: digest of plan %s failed", plan.id)
             self.rounds.catch_up(plans)
+            self.report_reminders.catch_up(plans)
             for zone in sorted({p.timezone for p in plans}):
                 local = now.astimezone(ZoneInfo(zone)).time()
                 if reminder_day(zone, now) and local < REMINDERS_CATCH_UP_UNTIL:

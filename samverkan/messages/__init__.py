@@ -19,6 +19,8 @@ from samverkan.messages import (
     permissions,
     reading,
     reminders,
+    report,
+    report_doc,
     settings,
     setup,
     situation,
@@ -47,6 +49,8 @@ FAMILIES: dict[str, dict[str, tuple[str, str]]] = {
     "common": common.MESSAGES,
     "template": template.MESSAGES,
     "situation": situation.MESSAGES,
+    "report": report.MESSAGES,
+    "report_doc": report_doc.MESSAGES,
 }
 
 

@@ -153,12 +153,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '`{cmd} aktivitet ny "Samtal med ägare av kiosken"`.',
     ),
     "help.log": (
-        "`{cmd} log [A#] <what you did> [on <date>]` records something done, for members. "
-        "Without text it opens a form.\nExample: `{cmd} log A1 Walked the area with the "
-        "housing company on monday`",
-        "`{cmd} logga [A#] <vad du gjorde> [den <datum>]` registrerar en insats, för medlemmar. "
-        "Utan text öppnas ett formulär.\nExempel: `{cmd} logga A1 Trygghetsvandring med "
-        "bostadsbolaget den måndag`",
+        "`{cmd} log [A#] <what you did> [on <date>] [participants <n>] [hours <n>]` records "
+        "something done, for members; participants and hours count as the activity's "
+        "production. Without text it opens a form.\nExample: `{cmd} log A1 Walked the area "
+        "with the housing company on monday participants 8 hours 2`",
+        "`{cmd} logga [A#] <vad du gjorde> [den <datum>] [deltagare <n>] [timmar <n>]` "
+        "registrerar en insats, för medlemmar; deltagare och timmar räknas som aktivitetens "
+        "produktion. Utan text öppnas ett formulär.\nExempel: `{cmd} logga A1 "
+        "Trygghetsvandring med bostadsbolaget den måndag deltagare 8 timmar 2`",
     ),
     "help.follow": (
         "`{cmd} follow @person <what> [by <date>] [A#]` assigns a follow-up, for members. "

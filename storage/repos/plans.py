@@ -70,6 +70,9 @@ class Plans(Repo):
         self.db.execute("DELETE FROM search_items WHERE plan_id = ?", (plan_id,))
         self.db.execute("INSERT INTO search_terms (search_terms) VALUES ('optimize')")
         for table in (
+            "report_deliveries",
+            "indicator_values",
+            "indicators",
             "posted_messages",
             "join_requests",
             "digests",
