@@ -167,7 +167,7 @@ def test_the_document_and_the_workbook(year: Callable, app: Samverkan) -> None:
     document, workbook = reply.files
     assert document.name == "Trygg i Husby — follow-up tertial 2 2026.docx"
     assert workbook.name == "Trygg i Husby — follow-up tertial 2 2026.xlsx"
-    d = docx.Document(BytesIO(document.content))
+    d = docx.Document(BytesIO(document.data()))
     headings = [
         (p.style.name, p.text)
         for p in d.paragraphs
@@ -196,6 +196,7 @@ def test_the_document_and_the_workbook(year: Callable, app: Samverkan) -> None:
         "67 % of the way to the target"
     ) in text
     assert "<@" not in text
+    assert "The period's notable entries:" in text
     # One chart per indicator, the months and the hours per organisation.
     assert len(d.inline_shapes) == 3
     tables = [[[c.text for c in row.cells] for row in table.rows] for table in d.tables]
@@ -214,7 +215,7 @@ def test_the_document_and_the_workbook(year: Callable, app: Samverkan) -> None:
     ]
     assert open_items[1] == ["Walk again", "F3", "20 Sept 2026", "A1"]
     assert summary[-1] == ["not yet in the plan", "0", "0"]
-    wb = openpyxl.load_workbook(BytesIO(workbook.content))
+    wb = openpyxl.load_workbook(BytesIO(workbook.data()))
     assert wb.sheetnames == ["Summary", "Activities", "Indicators", "Situation", "Organisations"]
     summary_rows = {r[0].value: r[1].value for r in wb["Summary"].iter_rows(min_row=2)}
     assert summary_rows["Entries"] == 2 and summary_rows["Hours"] == 4
@@ -249,7 +250,7 @@ def test_a_swedish_plan_gets_a_swedish_report(year: Callable, app: Samverkan) ->
     )
     document, _ = reply.files
     assert document.name == "Trygg i Husby — uppföljning 2026.docx"
-    d = docx.Document(BytesIO(document.content))
+    d = docx.Document(BytesIO(document.data()))
     headings = [p.text for p in d.paragraphs if p.style.name.startswith("Heading 1")]
     assert headings == [
         "Sammanfattning",
@@ -363,7 +364,7 @@ def test_the_demo_s_year_report_matches_its_data(tmp_path) -> None:
     production = f"• Production: {n} entries, {people} participants, {hours_text('en', hours)} h."
     assert production in reply.text.splitlines()
     assert f"• Situation picture: {observations} observations." in reply.text
-    d = docx.Document(BytesIO(reply.files[0].content))
+    d = docx.Document(BytesIO(reply.files[0].data()))
     headings = [p.text for p in d.paragraphs if p.style.name == "Heading 2"]
     assert [h.split(" ", 1)[1] for h in headings if h[:1] == "C"] == causes
     # Four indicators, the observations per month and the hours per organisation.

@@ -91,9 +91,10 @@ def run_report(u: Unit, cmd: Report) -> Reply:
     label = period_label(lang, period)
     stem = file_stem(u, label)
     title = t(lang, "report.title", plan=plan.name, period=label)
+    # The figures are plain values: the files are written from them once the reply has gone.
     files = (
-        OutFile(f"{stem}.docx", build(figures), title),
-        OutFile(f"{stem}.xlsx", workbook(report_sheets(figures), title), title),
+        OutFile(f"{stem}.docx", b"", title, make=lambda: build(figures)),
+        OutFile(f"{stem}.xlsx", b"", title, make=lambda: workbook(report_sheets(figures), title)),
     )
     key = "report.made" if u.ctx.surface == "console" else "report.sent"
     lines = summary_lines(figures)

@@ -109,6 +109,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no change of status or assessment in the period.",
         "ingen ändring av status eller bedömning under perioden.",
     ),
+    "report.notable": ("The period's notable entries:", "Periodens mest betydande insatser:"),
     "report.change_status": ("status {old} → {new}", "status {old} → {new}"),
     "report.change_rag": ("assessment {old} → {new}", "bedömning {old} → {new}"),
     "report.participants": (

@@ -53,6 +53,10 @@ def _table(
         cells = table.add_row().cells
         for cell, value in zip(cells, row, strict=True):
             cell.text = value if isinstance(value, str) else f"{value:g}"
+    # Word reads the cells' widths, LibreOffice the grid's: both are set.
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     for row_ in table.rows:
         for cell, width in zip(row_.cells, widths, strict=True):
             cell.width = width
@@ -178,6 +182,8 @@ def _activity(doc: DocumentType, f: Figures, a: ActivityFigures, day: Callable) 
         p.add_run(t(lang, "report.no_changes"))
     for c in a.changes:
         doc.add_paragraph(f"{day(c.day)}: {change_text(lang, c)}", style="List Bullet")
+    if a.notable:
+        doc.add_paragraph(t(lang, "report.notable"))
     for e in a.notable:
         bits = [day(e.happened_on)]
         if e.organisation:
