@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from samverkan import grammar as g
+from samverkan.commands.corrections import Edit
 from samverkan.commands.indicators import IndicatorAdd, IndicatorMeasure
 from samverkan.commands.log import Log
 from samverkan.indicators import bars, progress
@@ -265,3 +266,22 @@ def test_the_export_carries_production_and_the_indicators_sheet(plan: Callable) 
     assert rows[1][5:7] == [6, 8.5]
     assert rows[1][7].date() == date(2026, 9, 1)
     assert rows[1][8] == "2026-05-01: 10; 2026-09-01: 8.5"
+
+
+def test_edit_corrects_an_entry_s_production(plan: Callable, store: Store) -> None:
+    assert plan("erik", "log A1 Walked participants 12 hours 3").ok
+    fixed = plan("erik", "edit L1 participants 14")
+    assert fixed.text == ("✏️ *L1* was corrected by <@erik>:\n> Walked\n👥 14 participants · ⏱ 3 h")
+    assert plan("anna", "ändra L1 Vandring i centrum timmar 2,5").ok
+    with store.read() as tx:
+        entry = tx.logs.get(1, 1)
+        events = [e for e in tx.audit.of_item(1, "L1") if e.action == "edited"]
+    assert (entry.text, entry.participants, entry.hours) == ("Vandring i centrum", 14, 2.5)
+    assert events[0].before == {"participants": 12, "hours": 3.0}
+    assert events[0].after == {"participants": 14, "hours": 3.0}
+    assert events[1].before == {"text": "Walked", "participants": 14, "hours": 3.0}
+    same = plan("erik", "edit L1 participants 14")
+    assert not same.ok
+    assert not plan("sara", "edit L1 participants 1").ok  # neither its author nor a coordinator
+    # A follow-up's text keeps such words as typed.
+    assert g.parse("edit F1 Count the hours 3") == Edit("F1", "Count the hours 3")

@@ -14,6 +14,7 @@ from samverkan.parsing import ParseError, is_date
 from samverkan.registry import Access, Command, Verb, declare, declare_verb
 from samverkan.reply import Effect, OutFile, Reply, Section
 from samverkan.report import period as periods
+from samverkan.report.figures import Figures, gather
 from samverkan.text import esc
 
 TERTIAL_WORDS = ("tertial", "tertiary", "t")
@@ -75,13 +76,23 @@ def file_stem(u: Unit, label: str) -> str:
     return t(u.plan.language, "report.file", plan=name, period=_SAFE.sub("-", label))
 
 
+def _document(figures: Figures) -> bytes:
+    # The document draws charts (matplotlib): loaded when a file is written, not at start
+    # and not while Slack waits for the command's answer.
+    from samverkan.report.document import build
+
+    return build(figures)
+
+
+def _workbook(figures: Figures, title: str) -> bytes:
+    from samverkan.files.xlsx import workbook
+    from samverkan.report.sheets import report_sheets
+
+    return workbook(report_sheets(figures), title)
+
+
 def run_report(u: Unit, cmd: Report) -> Reply:
     """Gather the period's figures, write the document and the workbook, and say what they say."""
-    # The report's modules draw charts (matplotlib): loaded when a report is made, not at start.
-    from samverkan.files.xlsx import workbook
-    from samverkan.report.document import build
-    from samverkan.report.figures import gather
-    from samverkan.report.sheets import report_sheets
     from samverkan.report.summary import summary_lines
     from samverkan.report.words import period_label
 
@@ -93,8 +104,8 @@ def run_report(u: Unit, cmd: Report) -> Reply:
     title = t(lang, "report.title", plan=plan.name, period=label)
     # The figures are plain values: the files are written from them once the reply has gone.
     files = (
-        OutFile(f"{stem}.docx", b"", title, make=lambda: build(figures)),
-        OutFile(f"{stem}.xlsx", b"", title, make=lambda: workbook(report_sheets(figures), title)),
+        OutFile(f"{stem}.docx", b"", title, make=lambda: _document(figures)),
+        OutFile(f"{stem}.xlsx", b"", title, make=lambda: _workbook(figures, title)),
     )
     key = "report.made" if u.ctx.surface == "console" else "report.sent"
     lines = summary_lines(figures)

@@ -261,6 +261,13 @@ class Logs(Repo):
             self.search.put(r["plan_id"], "log", entry_id, [text])
             self.search.purge()
 
+    def set_production(self, entry_id: int, participants: int | None, hours: float | None) -> None:
+        """Correct an entry's participants and hours."""
+        self.db.execute(
+            "UPDATE log_entries SET participants = ?, hours = ? WHERE id = ?",
+            (participants, hours, entry_id),
+        )
+
     def remove(self, entry_id: int) -> None:
         """Delete an entry and take it out of the search index, leaving no segment its words."""
         self.db.execute("DELETE FROM log_entries WHERE id = ?", (entry_id,))
