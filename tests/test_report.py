@@ -158,7 +158,7 @@ def test_the_document_and_the_workbook(year: Callable, app: Samverkan) -> None:
     assert reply.text.splitlines() == [
         "*Follow-up report: Trygg i Husby, tertial 2 2026* (1 May – 31 Aug) — the Word document "
         "and the figures as a workbook come to you in a direct message.",
-        "• 2 activities: 1 planned, 1 active; assessment: 1 amber, 1 not assessed",
+        "• 2 activities: planned 1, active 1; assessment: amber 1, not assessed 1",
         "• Production: 2 entries, 5 participants, 4 h.",
         "• Follow-ups completed: 2, of them on time: 1; assigned in the period: 2.",
         "• Situation picture: 3 observations. Most: Vandalism (2), Graffiti (1). Hotspots: Torget (2).",

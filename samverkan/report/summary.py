@@ -17,10 +17,10 @@ def summary_lines(f: Figures) -> list[str]:
     """The summary's lines (mrkdwn; user text escaped)."""
     lang = f.plan.language
     states = ", ".join(
-        f"{f.status_end[s]} {status_name(lang, s)}" for s in STATUSES if f.status_end.get(s)
+        f"{status_name(lang, s)} {f.status_end[s]}" for s in STATUSES if f.status_end.get(s)
     )
     rags = ", ".join(
-        f"{f.rag_end[r]} {rag_name(lang, r)}"
+        f"{rag_name(lang, r)} {f.rag_end[r]}"
         for r in ("green", "amber", "red", "none")
         if f.rag_end.get(r)
     )
