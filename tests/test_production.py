@@ -204,6 +204,8 @@ def test_indicator_permissions_and_refusals(plan: Callable) -> None:
     )
     missing = plan("erik", "indicator A1 Calls 3")
     assert not missing.ok and "Its indicators: `Reports`" in missing.text
+    personal = plan("erik", "indicator add A1 Visits baseline 3 unit per visit to Storgatan 12")
+    assert not personal.ok and "Storgatan 12" in personal.text
     future = plan("erik", "indicator A1 Reports 3 on 2026-12-24")
     assert not future.ok
     assert not plan("sara", "indicator A1 Reports 2").ok

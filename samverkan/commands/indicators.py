@@ -115,7 +115,7 @@ def run_indicator_add(u: Unit, cmd: IndicatorAdd) -> Reply:
     require_owner(u, a, "indicator")
     name = check_text(cmd.name, limit=MAX_NAME)
     unit = check_text(cmd.unit, limit=MAX_UNIT) if cmd.unit else ""
-    u.check_personal(name)
+    u.check_personal(f"{name}\n{unit}" if unit else name)
     if u.tx.indicators.find(a.id, name) is not None:
         raise UserError("error.indicator_exists", ref=a.ref, name=esc(name))
     day = _day(u, cmd.on)
