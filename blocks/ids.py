@@ -89,3 +89,9 @@ PLACE_BLOCK, PLACE_INPUT = "place_block", "place"
 NEW_PLACE_BLOCK, NEW_PLACE_INPUT = "new_place_block", "new_place"
 BAND_BLOCK, BAND_INPUT = "band_block", "band"
 CONCERN_BLOCK, CONCERN_INPUT = "concern_block", "concern"
+#: The log form's production fields (DESIGN §1): participants and hours.
+PARTICIPANTS_BLOCK, PARTICIPANTS_INPUT = "participants_block", "participants"
+HOURS_BLOCK, HOURS_INPUT = "hours_block", "hours"
+#: The tertial reminder's button (DESIGN §11) and the block that marks its message.
+REPORT_TERTIAL = "report_tertial"
+REPORT_BLOCK_PREFIX = "report_reminder_"

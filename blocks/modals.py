@@ -10,6 +10,7 @@ from slack_sdk.models.blocks import (
     DatePickerElement,
     InputBlock,
     MarkdownTextObject,
+    NumberInputElement,
     Option,
     OptionGroup,
     PlainTextInputElement,
@@ -47,6 +48,8 @@ FIELD_BLOCKS = {
     "followup": ids.FOLLOWUP_TEXT_BLOCK,
     "kind": ids.KIND_BLOCK,
     "file": ids.IMPORT_FILE_BLOCK,
+    "participants": ids.PARTICIPANTS_BLOCK,
+    "hours": ids.HOURS_BLOCK,
 }
 #: Where a refusal that names no field is shown, per modal.
 DEFAULT_BLOCK = {
@@ -210,10 +213,21 @@ def _view(form: Form, callback_id: str, title_key: str, blocks: list, meta: str)
     return view.to_dict()
 
 
+def _number_block(form: Form, block_id: str, action_id: str, label_key: str, decimal: bool):
+    return InputBlock(
+        block_id=block_id,
+        label=_plain(t(form.lang, label_key)),
+        element=NumberInputElement(
+            action_id=action_id, is_decimal_allowed=decimal, min_value=0, max_value=100_000
+        ),
+        optional=True,
+    )
+
+
 def log_modal(
     form: Form, *, text: str = "", permalink: str | None = None, message_ts: str | None = None
 ) -> dict:
-    """The log modal: plan (when several), activity, what was done, when."""
+    """The log modal: plan (when several), activity, what was done, when, participants, hours."""
     blocks = [
         _plan_block(form),
         _activity_block(form),
@@ -221,6 +235,10 @@ def log_modal(
         _date_block(
             form, ids.DATE_BLOCK, ids.DATE_INPUT, "modal.log_date", form.today.isoformat(), False
         ),
+        _number_block(
+            form, ids.PARTICIPANTS_BLOCK, ids.PARTICIPANTS_INPUT, "modal.log_participants", False
+        ),
+        _number_block(form, ids.HOURS_BLOCK, ids.HOURS_INPUT, "modal.log_hours", True),
         _source_block(form, permalink),
     ]
     meta = metadata(form, permalink, message_ts)

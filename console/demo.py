@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from console.demo_followup import HISTORY, load_followup
 from console.demo_situation import load_situation
 from console.session import to_command_text
 from samverkan.service import Context, Samverkan
@@ -200,7 +201,9 @@ def load_demo(store: Store, now: datetime, *, language: str = "en") -> bool:
         if tx.plans.by_channel(DEMO_TEAM, DEMO_CHANNEL):
             return False
     start = now - timedelta(days=8)
-    clock = {"now": start}
+    # The plan was set up in January, so a year's follow-up report has a year to report.
+    origin = min(start, start.replace(month=1, day=15, hour=9, minute=0, second=0, microsecond=0))
+    clock = {"now": origin}
     # The store stamps created_at and audit times with its own clock: the simulated one too, so
     # the week reads as it happened (the digest's "what changed" comes from those stamps).
     at = Store(store.path, clock=lambda: clock["now"])
@@ -225,15 +228,19 @@ def load_demo(store: Store, now: datetime, *, language: str = "en") -> bool:
         if due is not None:
             command += f" due {(today + timedelta(days=due)).isoformat()}"
         run(DEMO_COORDINATOR, command)
+    history = {n for n, *_ in HISTORY}
     for n, (*_, status, rag, cause, goal) in enumerate(ACTIVITIES, start=1):
         run(DEMO_COORDINATOR, f"activity A{n} cause {cause}")
         run(DEMO_COORDINATOR, f"activity A{n} goal {goal}")
+        if n in history:
+            continue  # set through the year below
         if status != "planned":
             run(DEMO_COORDINATOR, f"activity A{n} status {status}")
         if rag:
             run(DEMO_COORDINATOR, f"activity A{n} rag {rag}")
     for n, field, value in TEMPLATE_FIELDS:
         run(DEMO_COORDINATOR, f"activity A{n} {field} {value}")
+    load_followup(run, origin, start, lambda moment: clock.update(now=moment), DEMO_COORDINATOR)
     for offset, user, text in WEEK:
         clock["now"] = start + timedelta(days=offset)
         run(user, text)

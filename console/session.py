@@ -108,7 +108,7 @@ class Console:
         self.out.write(tag + "\n" + render(reply, color=self.color) + "\n\n")
         for file in reply.files:
             path = (self.folder or Path.cwd()) / file.name
-            path.write_bytes(file.content)
+            path.write_bytes(file.data())
             self.out.write(t(reply.lang, "export.saved", path=str(path)) + "\n\n")
         for effect in reply.effects:
             # What the bot would send as direct messages in Slack.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from slack_bolt import App
 
 from blocks import ids
-from handlers import actions, commands, corrections, events, imports, shortcuts, views
+from handlers import actions, commands, corrections, events, imports, reports, shortcuts, views
 from handlers import installs as installs_module
 from handlers.common import provide_samverkan
 from handlers.errors import handle_error
@@ -42,6 +42,8 @@ def register(app: App, samverkan: Samverkan, installs: Installs | None = None) -
     app.action(ids.HOME_OBSERVE)(actions.handle_home_observe_clicked)
     app.action(ids.ROUND_REPORT)(actions.handle_round_report_clicked)
     app.action(ids.ROUND_NOTHING)(actions.handle_round_nothing_clicked)
+    # The tertial reminder's *Make the tertial report*.
+    app.action(ids.REPORT_TERTIAL)(reports.handle_report_button_clicked)
     # Approve / Decline on a join request in a coordinator's DM.
     app.action(ids.JOIN_APPROVE)(actions.handle_join_approve_clicked)
     app.action(ids.JOIN_DECLINE)(actions.handle_join_decline_clicked)

@@ -30,7 +30,7 @@ def send_files(client: WebClient, user_id: str, reply: Reply) -> None:
         try:
             client.files_upload_v2(
                 channel=channel,
-                file=file.content,
+                file=file.data(),
                 filename=file.name,
                 title=file.title,
                 initial_comment=reply.text,

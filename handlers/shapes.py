@@ -46,7 +46,7 @@ def _command(body: dict[str, Any]) -> str | None:
         return "channel_id is not a channel id"
     if not is_slack_id(body.get("team_id"), TEAM_KINDS):
         return "team_id is not a team id"
-    return _strings(body, "command", "text", "trigger_id", "response_url")
+    return _strings(body, "command", "text", "trigger_id", "response_url") or _url(body)
 
 
 def _interactive(body: dict[str, Any]) -> str | None:
@@ -85,7 +85,7 @@ def _interactive(body: dict[str, Any]) -> str | None:
         return "view.callback_id is missing"
     if kind in ("shortcut", "message_action") and not isinstance(body.get("callback_id"), str):
         return "callback_id is missing"
-    return _strings(body, "callback_id", "trigger_id", "response_url", "message_ts")
+    return _strings(body, "callback_id", "trigger_id", "response_url", "message_ts") or _url(body)
 
 
 def _event(body: dict[str, Any]) -> str | None:
@@ -101,6 +101,14 @@ def _event(body: dict[str, Any]) -> str | None:
 
 def _id_or_none(where: dict[str, Any], kinds: str, key: str = "id") -> bool:
     return where.get(key) is None or is_slack_id(where[key], kinds)
+
+
+def _url(body: dict[str, Any]) -> str | None:
+    """A response_url is a web address (Slack's is https://hooks.slack.com/…), or absent."""
+    url = body.get("response_url")
+    if url and not str(url).startswith(("https://", "http://")):
+        return "response_url is not a URL"
+    return None
 
 
 def _strings(where: dict[str, Any], *keys: str) -> str | None:

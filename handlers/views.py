@@ -33,6 +33,7 @@ from samverkan.context import PersonalData
 from samverkan.i18n import t
 from samverkan.interactive import form_error, wrong_plan
 from samverkan.observe_form import Submitted, submit_observation
+from samverkan.production import form_number
 from samverkan.reply import Reply
 from samverkan.round import week_key
 from samverkan.service import Context, Samverkan, UserError
@@ -80,6 +81,8 @@ def submit_log(samverkan: Samverkan, ctx: Context, values: dict, meta: dict) -> 
         on=_day(values.get(ids.DATE_BLOCK), "date"),
         source="message" if permalink else "modal",
         permalink=permalink,
+        participants=form_number(values.get(ids.PARTICIPANTS_BLOCK), "participants"),
+        hours=form_number(values.get(ids.HOURS_BLOCK), "hours"),
     )
 
 

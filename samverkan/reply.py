@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -120,6 +121,13 @@ class OutFile:
     name: str
     content: bytes
     title: str
+    #: Makes the bytes when the file is sent, after the reply has gone (a report's charts take
+    #: a moment, longer than Slack waits for an answer); `content` is then empty.
+    make: Callable[[], bytes] | None = field(default=None, compare=False)
+
+    def data(self) -> bytes:
+        """The file's bytes (made now, when the file is made when sent)."""
+        return self.make() if self.make is not None else self.content
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from samverkan.dates import format_date, format_weekday
 from samverkan.domain import Domain, Unit
 from samverkan.i18n import t
+from samverkan.production import production_text
 from samverkan.reply import FollowUpCard, Item
 from samverkan.rules import activity_late, days_late, may_act_on_followup
 from samverkan.text import CARD_LIMIT, RAG_ICONS, esc, mention, permalink_or_none
@@ -43,6 +44,8 @@ def log_line(
     who = mention(e.user_id) + (f" ({esc(e.organisation)})" if e.organisation else "")
     shown = esc(e.text, 200) if text is None else text
     line = " ".join(bits) + f" {who}: {shown}"
+    if produced := production_text(lang, e.participants, e.hours):
+        line += f" ({produced})"
     if permalink_or_none(e.permalink):
         line += f" <{e.permalink}|{esc(t(lang, 'log.link'))}>"
     return line

@@ -48,6 +48,7 @@ from samverkan.service import Samverkan
 from schedules.digest_job import DigestDelivery
 from schedules.lock import DatabaseLock
 from schedules.reminders_job import ReminderDelivery
+from schedules.report_job import ReportReminders
 from schedules.round_job import RoundDelivery
 from schedules.round_jobs import RoundJobs
 from schedules.teams import installed
@@ -125,6 +126,9 @@ class Scheduler:
         round_delivery = RoundDelivery(app, self.clients, clock=self.clock)
         self.upkeep = Upkeep(app, self.scheduler, self.clock, backups)
         self.rounds = RoundJobs(self.scheduler, self.store, round_delivery, self.clock)
+        self.report_reminders = ReportReminders(
+            self.scheduler, self.store, self.clients, self.clock
+        )
         #: Set once the catch-up pass after start has finished.
         self.caught_up = threading.Event()
         self._sync_lock = threading.RLock()
@@ -196,6 +200,7 @@ class Scheduler:
             changed = [plan for plan in plans if self._sync_digest(plan)]
             self._sync_reminders({p.timezone for p in plans})
             self.rounds.sync(plans)
+            self.report_reminders.sync({p.timezone for p in plans})
         return changed
 
     def poll(self) -> None:
@@ -232,6 +237,7 @@ class Scheduler:
                 self._sync_digest(plan)
                 self._catch_up_if_due(plan)
             self._sync_reminders(zones)
+            self.report_reminders.sync(zones)
             if plan is not None:
                 self.rounds.sync_plan(plan)
 
@@ -340,6 +346,7 @@ class Scheduler:
                 except Exception:
                     log.exception("catch-up: digest of plan %s failed", plan.id)
             self.rounds.catch_up(plans)
+            self.report_reminders.catch_up(plans)
             for zone in sorted({p.timezone for p in plans}):
                 local = now.astimezone(ZoneInfo(zone)).time()
                 if reminder_day(zone, now) and local < REMINDERS_CATCH_UP_UNTIL:

@@ -10,6 +10,7 @@ from storage.est_models import (
     WeekCount,
 )
 from storage.faults import StoreError
+from storage.log_models import LogEntry
 from storage.models import (
     Activity,
     AuditEvent,
@@ -17,7 +18,6 @@ from storage.models import (
     Digest,
     FollowUp,
     JoinRequest,
-    LogEntry,
     Member,
     Organisation,
     Plan,

@@ -95,16 +95,19 @@ def not_writable(path: str | Path) -> list[str]:
     return found
 
 
-def integrity(path: str | Path) -> str | None:
+def integrity(path: str | Path, *, tidy: bool = False) -> str | None:
     """`PRAGMA quick_check` of an existing file: None when it is sound, else what is wrong.
 
-    Reads only: the file is opened read-only and nothing is written to it.
+    Reads only: the file is opened read-only and nothing is written to it. With `tidy` (at
+    start, before this process serves anything) the -wal/-shm the read-only connection had to
+    make are removed again; never while running, when another process may have made them
+    meanwhile and be using them (removing a -shm in use splits the processes' view of the
+    write-ahead log).
     """
     p = Path(path)
     if not p.exists() or p.stat().st_size == 0:
         return None
-    # A read-only connection leaves the -wal/-shm it had to make; those are removed again.
-    made = [f for f in sidecars(p) if not f.exists()]
+    made = [f for f in sidecars(p) if not f.exists()] if tidy else []
     try:
         conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as e:
@@ -127,7 +130,7 @@ def problem_at_start(path: str | Path) -> str | None:
     p = Path(path)
     if p.exists() and not p.is_file():
         return f"{p} is not a database file."
-    damaged = integrity(p)
+    damaged = integrity(p, tidy=True)
     if damaged is not None:
         return (
             f"The database {p} is damaged ({damaged}); it was not changed. Stop the bot, "

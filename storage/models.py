@@ -236,44 +236,6 @@ class Cause:
 
 
 @dataclass(frozen=True)
-class LogEntry:
-    id: int
-    plan_id: int
-    ref: str
-    activity_id: int | None
-    activity_ref: str | None
-    activity_title: str | None
-    text: str
-    organisation_id: int | None
-    organisation: str | None
-    user_id: str
-    happened_on: date
-    source: str
-    permalink: str | None
-    created_at: datetime
-
-    @classmethod
-    def from_row(cls, r: Row) -> LogEntry:
-        """A log entry from a row of `log_entries` joined with its activity and organisation."""
-        return cls(
-            id=r["id"],
-            plan_id=r["plan_id"],
-            ref=f"L{r['ref_no']}",
-            activity_id=r["activity_id"],
-            activity_ref=_ref("A", r["activity_ref_no"]),
-            activity_title=r["activity_title"],
-            text=r["text"],
-            organisation_id=r["organisation_id"],
-            organisation=r["organisation"],
-            user_id=r["user_id"],
-            happened_on=cast(date, parse_date(r["happened_on"])),
-            source=r["source"],
-            permalink=r["permalink"],
-            created_at=cast(datetime, parse_datetime(r["created_at"])),
-        )
-
-
-@dataclass(frozen=True)
 class FollowUp:
     id: int
     plan_id: int

@@ -26,8 +26,10 @@ from storage.repos import (
     SearchIndex,
     Situation,
 )
+from storage.repos.indicators import Indicators
 from storage.repos.join_requests import JoinRequests
 from storage.repos.posted import Posted
+from storage.repos.report_deliveries import ReportDeliveries
 from storage.repos.workspaces import Workspaces
 
 
@@ -58,3 +60,5 @@ class Tx:
         self.join_requests = JoinRequests(db, now)
         self.posted = Posted(db, now)
         self.workspaces = Workspaces(db, now)
+        self.indicators = Indicators(db, now)
+        self.report_deliveries = ReportDeliveries(db, now)

@@ -141,7 +141,8 @@ def has_line(lines: list[str], pattern: str) -> bool:
         rf"• {DATE} \d\d:\d\d @mats snoozed it: Due: {DATE} → {DATE}",
         r"Språk: en → sv",
         r"Samverkan — så använder du den",
-        r"`/samverkan logga \[A#\] <vad du gjorde> \[den <datum>\]` registrera en insats",
+        r"`/samverkan logga \[A#\] <vad du gjorde> \[den <datum>\] \[deltagare <n>\] \[timmar <n>\]` "
+        r"registrera en",
     ],
 )
 def test_a_group_week_over_a_pipe(transcript: list[str], pattern: str) -> None:

@@ -518,3 +518,39 @@ def test_the_second_process_takes_the_schedules_over_when_the_first_ends(
     assert second.log().count("took over the schedules") == 1
     assert second.log().count("another process runs the schedules") == 1
     assert "Traceback" not in first.log() + second.log()
+
+
+def test_the_health_check_never_removes_a_write_ahead_log_another_connection_made(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """/healthz while workers start: another process opens the file (making its -wal and
+    -shm) during the check. The check leaves them: removing a -shm in use would split the
+    processes' view of the log, and one would stop seeing the other's writes."""
+    from storage import faults
+
+    store = Store(tmp_path / "s.db")
+    store.migrate()
+    store.close()  # the last connection gone: SQLite removed the -wal and -shm
+    assert not any(f.exists() for f in faults.sidecars(store.path))
+    other: list[sqlite3.Connection] = []
+    real_connect = sqlite3.connect
+
+    def connect_while_another_opens(*args, **kwargs):
+        writer = real_connect(store.path, isolation_level=None)
+        writer.execute("PRAGMA journal_mode = WAL")
+        writer.execute("CREATE TABLE IF NOT EXISTS seen (x)")
+        other.append(writer)
+        return real_connect(*args, **kwargs)
+
+    monkeypatch.setattr(faults.sqlite3, "connect", connect_while_another_opens)
+    assert store.health() == "ok"
+    monkeypatch.undo()
+    (writer,) = other
+    assert all(f.exists() for f in faults.sidecars(store.path))
+    writer.execute("INSERT INTO seen VALUES (1)")
+    reader = sqlite3.connect(store.path)
+    try:
+        assert reader.execute("SELECT COUNT(*) FROM seen").fetchone() == (1,)
+    finally:
+        reader.close()
+        writer.close()

@@ -505,6 +505,8 @@ def test_mutating_commands_are_listed() -> None:
         "Observe",
         "SituationNote",
         "MeasureAdd",
+        "IndicatorAdd",
+        "IndicatorMeasure",
     }
 
 
@@ -640,6 +642,9 @@ COMMAND_WORDS = [
     "measure",
     "round",
     "round off",
+    "indicator",
+    "indicator add",
+    "report",
 ]
 
 

@@ -59,6 +59,7 @@ def test_the_registry_lists_every_listener(app: Samverkan) -> None:
             "handle_round_nothing_clicked",
             "handle_observe_form_submitted",
             "handle_observe_message_shortcut",
+            "handle_report_button_clicked",
         ]
     )
 

@@ -167,6 +167,20 @@ def test_slack_ids(value: object, kinds: str, ok: bool) -> None:
         ({"type": "shortcut", "user": {"id": "U1"}}, "callback_id is missing"),
         ({"type": "url_verification", "challenge": "x"}, None),
         ({"command": "/s", "user_id": "U1", "channel_id": "C1", "team_id": "T1"}, None),
+        (
+            {"type": "shortcut", "user": {"id": "U1"}, "callback_id": "x", "response_url": "a.b"},
+            "response_url is not a URL",
+        ),
+        (
+            {
+                "command": "/s",
+                "user_id": "U1",
+                "channel_id": "C1",
+                "team_id": "T1",
+                "response_url": "https://hooks.slack.com/commands/T1/1/x",
+            },
+            None,
+        ),
     ],
 )
 def test_what_is_wrong_with_a_request(body: object, found: str | None) -> None:

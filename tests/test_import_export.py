@@ -202,6 +202,7 @@ def test_the_template_sheet_is_ready_to_print(full: Callable) -> None:
         "Logg",
         "Uppföljningar",
         "Händelser",
+        "Indikatorer",
     ]
     ws = wb["Åtgärdsplan"]
     assert ws["A1"].value.startswith("Trygg i Järva: åtgärdsplan")

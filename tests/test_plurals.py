@@ -94,6 +94,102 @@ EXPECTED: dict[tuple[str, str], tuple[str, str, str]] = {
         "Texten är för lång (högst 1 tecken).",
         "Texten är för lång (högst 2 tecken).",
     ),
+    ("production.participants", "en"): (
+        "👥 0 participants",
+        "👥 1 participant",
+        "👥 2 participants",
+    ),
+    ("production.participants", "sv"): ("👥 0 deltagare", "👥 1 deltagare", "👥 2 deltagare"),
+    ("production.summary", "en"): (
+        "0 entries · 0 participants · H h",
+        "1 entry · 1 participant · H h",
+        "2 entries · 2 participants · H h",
+    ),
+    ("production.summary", "sv"): (
+        "0 insatser · 0 deltagare · H tim",
+        "1 insats · 1 deltagare · H tim",
+        "2 insatser · 2 deltagare · H tim",
+    ),
+    ("report.chat_activities", "en"): (
+        "0 activities: S; assessment: R",
+        "1 activity: S; assessment: R",
+        "2 activities: S; assessment: R",
+    ),
+    ("report.chat_activities", "sv"): (
+        "0 aktiviteter: S; bedömning: R",
+        "1 aktivitet: S; bedömning: R",
+        "2 aktiviteter: S; bedömning: R",
+    ),
+    ("report.chat_more_indicators", "en"): (
+        "…and 0 more indicators in the document",
+        "…and 1 more indicator in the document",
+        "…and 2 more indicators in the document",
+    ),
+    ("report.chat_more_indicators", "sv"): (
+        "…och 0 indikatorer till i dokumentet",
+        "…och 1 indikator till i dokumentet",
+        "…och 2 indikatorer till i dokumentet",
+    ),
+    ("report.participants", "en"): (
+        "0 participants",
+        "1 participant",
+        "2 participants",
+    ),
+    ("report.participants", "sv"): (
+        "0 deltagare",
+        "1 deltagare",
+        "2 deltagare",
+    ),
+    ("report.production_line", "en"): (
+        "0 entries, 0 participants, H h.",
+        "1 entry, 1 participant, H h.",
+        "2 entries, 2 participants, H h.",
+    ),
+    ("report.production_line", "sv"): (
+        "0 insatser, 0 deltagare, H tim.",
+        "1 insats, 1 deltagare, H tim.",
+        "2 insatser, 2 deltagare, H tim.",
+    ),
+    ("report.situation_total", "en"): (
+        "0 observations in the period.",
+        "1 observation in the period.",
+        "2 observations in the period.",
+    ),
+    ("report.situation_total", "sv"): (
+        "0 händelser under perioden.",
+        "1 händelse under perioden.",
+        "2 händelser under perioden.",
+    ),
+    ("report.sum_activities", "en"): (
+        "0 activities in the plan; 0 changes of status or assessment during the period.",
+        "1 activity in the plan; 1 change of status or assessment during the period.",
+        "2 activities in the plan; 2 changes of status or assessment during the period.",
+    ),
+    ("report.sum_activities", "sv"): (
+        "0 aktiviteter i planen; 0 ändringar av status eller bedömning under perioden.",
+        "1 aktivitet i planen; 1 ändring av status eller bedömning under perioden.",
+        "2 aktiviteter i planen; 2 ändringar av status eller bedömning under perioden.",
+    ),
+    ("report.sum_observations", "en"): (
+        "Situation picture: 0 observations.",
+        "Situation picture: 1 observation.",
+        "Situation picture: 2 observations.",
+    ),
+    ("report.sum_observations", "sv"): (
+        "Lägesbild: 0 händelser.",
+        "Lägesbild: 1 händelse.",
+        "Lägesbild: 2 händelser.",
+    ),
+    ("report.sum_production", "en"): (
+        "Production: 0 entries, 0 participants, H h.",
+        "Production: 1 entry, 1 participant, H h.",
+        "Production: 2 entries, 2 participants, H h.",
+    ),
+    ("report.sum_production", "sv"): (
+        "Produktion: 0 insatser, 0 deltagare, H tim.",
+        "Produktion: 1 insats, 1 deltagare, H tim.",
+        "Produktion: 2 insatser, 2 deltagare, H tim.",
+    ),
 }
 
 COUNTING = sorted(key for key in MESSAGES if counts(key))

@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 from slack_sdk import WebClient
 
-import schedules.round_job as round_job
+import schedules.direct_messages as direct_messages
 from blocks import ids
 from samverkan.home import home
 from samverkan.round import answer_nothing
@@ -145,7 +145,7 @@ def test_a_crash_between_slack_s_answer_and_the_record_never_asks_twice(
     def crash(*args, **kwargs):
         raise SystemExit("killed after chat.postMessage")
 
-    monkeypatch.setattr(round_job, "record_sent", crash)
+    monkeypatch.setattr(direct_messages, "record_sent", crash)
     with pytest.raises(SystemExit):
         first.rounds.run(1)
     monkeypatch.undo()

@@ -49,6 +49,7 @@ def test_export_goes_to_the_person_in_a_dm(plan: Plan) -> None:
         "Logg",
         "Uppföljningar",
         "Händelser",
+        "Indikatorer",
     ]
     ws = wb["Åtgärdsplan"]
     assert [c.value for c in ws[3]] == [

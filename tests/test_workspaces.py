@@ -389,3 +389,24 @@ def test_a_plan_whose_workspace_never_installed_the_bot_sends_nothing(
     assert s.rounds.run(plan.id) == {"failed": 2}  # UANNA and UERIK, neither asked
     assert s.run_reminders("Europe/Stockholm") == 0
     assert [c.method for c in fake_slack.calls()] == []
+
+
+def test_each_team_s_coordinator_gets_the_tertial_reminder_with_its_own_token(
+    two_teams, schedulers, app: Samverkan, clock, fake_slack: FakeSlack
+) -> None:
+    _bolt, clients = two_teams
+    clock.now = local(2026, 12, 1, 10)
+    setup_plan(app, TEAM_A, "C0AAAA")
+    setup_plan(app, TEAM_B, "C0BBBB")
+    s = schedulers(clients)
+    fake_slack.clear()
+    clock.now = local(2026, 12, 31, 9, 30)  # the third tertial's last day, after 09:00
+    assert s.report_reminders.run() == {"sent": 2}
+    reminded = sorted(
+        c.token
+        for c in fake_slack.calls("chat.postMessage")
+        if c.ok and c.params["channel"] == "UANNA"
+    )
+    assert reminded == sorted([token_of(fake_slack, TEAM_A), token_of(fake_slack, TEAM_B)])
+    assert s.report_reminders.run() == {}
+    assert fake_slack.violations == []

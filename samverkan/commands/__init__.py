@@ -13,6 +13,7 @@ from samverkan.commands import (
     followups,
     forms,
     help,
+    indicators,
     lifecycle,
     log,
     membership,
@@ -22,6 +23,7 @@ from samverkan.commands import (
     places,
     plan_import,
     records,
+    report,
     round,
     settings,
     setup,
@@ -53,4 +55,6 @@ FAMILIES = (
     activity_log,
     round,
     lifecycle,
+    indicators,
+    report,
 )

@@ -10,6 +10,7 @@ from samverkan.commands.activity_log import LOG_WORDS, ActivityLog, parse_activi
 from samverkan.commands.forms import OpenModal
 from samverkan.context import UserError
 from samverkan.domain import Unit, check_text
+from samverkan.followup_view import followup_items
 from samverkan.i18n import t
 from samverkan.parsing import (
     ACTIVITY_REF,
@@ -256,6 +257,7 @@ def run_activity_show(u: Unit, cmd: ActivityShow) -> Reply:
             items.append(u.d.more(lang, logged - len(logs), f"activity {a.ref} log"))
     else:
         items.append(Section(t(lang, "activity.no_log", cmd=u.d.command, ref=a.ref)))
+    items += followup_items(u, a)
     if fus:
         items.append(Section(f"*{t(lang, 'activity.open_followups')}*"))
         items.extend(cards(u, plan, fus, "overdue"))

@@ -1,4 +1,5 @@
-"""Corrections (DESIGN §6): `edit <L#|F#|H#> <new text>` and `delete <L#|F#|H#>`.
+"""Corrections (DESIGN §6): `edit <L#|F#|H#> <new text>` and `delete <L#|F#|H#>`; a log entry's
+participants and hours too (`edit L3 participants 12 hours 2`).
 
 What can be corrected is a table of kinds, one entry each: a new kind (observations, `H#`)
 joins with one `Correctable` in KINDS.
@@ -16,6 +17,7 @@ from samverkan.digest import build_digest
 from samverkan.domain import Unit, check_text
 from samverkan.i18n import t
 from samverkan.parsing import ParseError, span
+from samverkan.production import production_text, take_production
 from samverkan.registry import Access, Command, Verb, declare, declare_verb
 from samverkan.reply import Effect, Reply, Section
 from samverkan.text import esc, mention
@@ -88,6 +90,9 @@ KINDS: dict[str, Correctable] = {
 class Edit:
     ref: str
     text: str
+    #: A log entry's production, when the edit gives it ("" text: only these change).
+    participants: int | None = None
+    hours: float | None = None
 
 
 @dataclass(frozen=True)
@@ -106,7 +111,11 @@ def parse_edit(rest: list[str]) -> Edit:
     """`edit <L#|F#|H#> <new text>`."""
     if len(rest) < 2:
         raise ParseError("error.edit_usage", "edit")
-    return Edit(_ref(rest[0], "edit"), span(rest[1:]))
+    ref, words = _ref(rest[0], "edit"), rest[1:]
+    participants = hours = None
+    if ref[0] == "L":
+        words, participants, hours = take_production(words, "log_production")
+    return Edit(ref, span(words), participants, hours)
 
 
 def parse_delete(rest: list[str]) -> Delete:
@@ -134,16 +143,39 @@ def entry_for(u: Unit, ref: str, what: str) -> tuple[Correctable, Entry]:
     return kind, entry
 
 
-def edit_item(u: Unit, ref: str, text: str) -> Reply:
-    """Correct the text of an item; the audit keeps before and after."""
+def edit_item(
+    u: Unit, ref: str, text: str, participants: int | None = None, hours: float | None = None
+) -> Reply:
+    """Correct the text of an item (and a log entry's production); the audit keeps before
+    and after."""
     kind, entry = entry_for(u, ref, "edit")
-    new = check_text(text, field="text")
-    u.check_personal(new, field="text")
-    if new == entry.text:
+    before: dict[str, object] = {}
+    after: dict[str, object] = {}
+    new = entry.text
+    if text or (participants is None and hours is None):
+        new = check_text(text, field="text")
+        u.check_personal(new, field="text")
+        if new != entry.text:
+            kind.set_text(u, entry.id, new)
+            before["text"], after["text"] = entry.text, new
+    said = esc(new, 500)
+    if ref[0] == "L":
+        log = u.tx.logs.by_id(entry.id)
+        assert log is not None
+        now = (
+            log.participants if participants is None else participants,
+            log.hours if hours is None else hours,
+        )
+        if now != (log.participants, log.hours):
+            u.tx.logs.set_production(entry.id, *now)
+            before.update(participants=log.participants, hours=log.hours)
+            after.update(participants=now[0], hours=now[1])
+        if produced := production_text(u.plan.language, *now):
+            said += "\n" + produced
+    if not after:
         raise UserError("error.no_change_text", ref=ref)
-    kind.set_text(u, entry.id, new)
-    u.audit(kind.entity, ref, "edited", before={"text": entry.text}, after={"text": new})
-    reply = u.changed("correction.edited", ref=ref, by=mention(u.ctx.user_id), text=esc(new, 500))
+    u.audit(kind.entity, ref, "edited", before=before, after=after)
+    reply = u.changed("correction.edited", ref=ref, by=mention(u.ctx.user_id), text=said)
     shown = tuple(u.tx.posted.of_item(u.plan.id, ref))
     if shown:
         reply.effects = (*reply.effects, Effect.update_messages(shown, reply))
@@ -186,7 +218,7 @@ def delete_item(u: Unit, ref: str) -> Reply:
 
 def run_edit(u: Unit, cmd: Edit) -> Reply:
     """`edit`: correct a log entry or a follow-up."""
-    return edit_item(u, cmd.ref, cmd.text)
+    return edit_item(u, cmd.ref, cmd.text, cmd.participants, cmd.hours)
 
 
 def run_delete(u: Unit, cmd: Delete) -> Reply:
@@ -206,7 +238,11 @@ declare(
         run=run_edit,
         topic="edit",
         what="edit",
-        examples=("edit L1 Walked the centre with the school", "ändra F2 Ring skolan"),
+        examples=(
+            "edit L1 Walked the centre with the school",
+            "ändra F2 Ring skolan",
+            "edit L3 participants 12 hours 2",
+        ),
     )
 )
 declare(

@@ -1,4 +1,4 @@
-"""`log [A#] <text> [on <date>]`: record something done."""
+"""`log [A#] <text> [on <date>] [participants <n>] [hours <n>]`: record something done."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from samverkan.parsing import (
 from samverkan.parsing import (
     check_text as check_typed,
 )
+from samverkan.production import production_text, take_production
 from samverkan.registry import Access, Command, Verb, declare, declare_verb
 from samverkan.reply import Reply, Section
 from samverkan.text import esc, mention, permalink_or_none
@@ -32,20 +33,26 @@ class Log:
     text: str
     activity: int | None = None
     on: str | None = None
+    participants: int | None = None
+    hours: float | None = None
 
 
 def parse_log(rest: list[str]) -> Log | OpenModal:
-    """`log [A#] <text> [on <date>]`; no words open the form."""
+    """`log [A#] <text> [on <date>] [participants <n>] [hours <n>]`; no words open the form."""
     if not rest:
         return OpenModal("log")
     activity = ref_number(ACTIVITY_REF, rest[0])
     words = rest[1:] if activity is not None else rest
+    # Production and the date may come in either order at the end.
+    words, participants, hours = take_production(words, "log_production")
     words, on = take_trailing_date(words, ON_WORDS)
     if on is None:
         refuse_dangling_date(words, ON_WORDS, "log")
+    elif participants is None and hours is None:
+        words, participants, hours = take_production(words, "log_production")
     # Quotes that shield keywords are not part of the text (as in `activity add "…"`).
     text = check_typed(unquote(span(words)), "log")
-    return Log(text, activity, on)
+    return Log(text, activity, on, participants, hours)
 
 
 def run_log(u: Unit, cmd: Log) -> Reply:
@@ -55,6 +62,8 @@ def run_log(u: Unit, cmd: Log) -> Reply:
         text=cmd.text,
         activity=f"A{cmd.activity}" if cmd.activity is not None else None,
         on=cmd.on,
+        participants=cmd.participants,
+        hours=cmd.hours,
     )
 
 
@@ -76,6 +85,8 @@ def add_log(
     on: str | date | None = None,
     source: str = "command",
     permalink: str | None = None,
+    participants: int | None = None,
+    hours: float | None = None,
 ) -> Reply:
     """Record something done (command, form or message shortcut)."""
     text = check_text(text, field="text")
@@ -103,13 +114,16 @@ def add_log(
         activity_id=act.id if act else None,
         organisation_id=me.organisation_id,
         permalink=permalink,
+        participants=participants,
+        hours=hours,
     )
-    u.audit(
-        "log",
-        entry.ref,
-        "created",
-        after={"activity": entry.activity_ref, "text": text, "on": day, "source": source},
-    )
+    after: dict[str, object] = {"activity": entry.activity_ref, "text": text, "on": day}
+    after["source"] = source
+    if participants is not None:
+        after["participants"] = participants
+    if hours is not None:
+        after["hours"] = hours
+    u.audit("log", entry.ref, "created", after=after)
     if act:
         u.audit("activity", act.ref, "logged", after={"log": entry.ref, "on": day})
     lang = plan.language
@@ -129,6 +143,8 @@ def add_log(
         day=u.fmt(day),
     )
     body = f"> {esc(text)}".replace("\n", "\n> ")
+    if produced := production_text(lang, participants, hours):
+        body += f"\n{produced}"
     if permalink:
         body += "\n" + t(lang, "log.source_link", link=permalink)
     return Reply(

@@ -145,11 +145,22 @@ def log_sheet(tx: Tx, plan: Plan) -> Sheet:
     lang = plan.language
     entries = tx.logs.between(plan.id, date(1900, 1, 1), date(9999, 12, 31))
     rows = [
-        Row((e.ref, e.happened_on, e.activity_ref or "", e.organisation or "", e.text))
+        Row(
+            (
+                e.ref,
+                e.happened_on,
+                e.activity_ref or "",
+                e.organisation or "",
+                e.text,
+                e.participants,
+                e.hours,
+            )
+        )
         for e in reversed(entries)
     ]
-    headers = ("export.ref", "field.on", "field.activity", "field.organisation", "field.text")
-    return _sheet(lang, "log", headers, rows, (7, 12, 9, 24, 80))
+    headers: tuple[str, ...] = ("export.ref", "field.on", "field.activity", "field.organisation")
+    headers += ("field.text", "field.participants", "field.hours")
+    return _sheet(lang, "log", headers, rows, (7, 12, 9, 24, 80, 12, 9))
 
 
 def followups_sheet(tx: Tx, plan: Plan) -> Sheet:
@@ -212,7 +223,26 @@ def observations_sheet(tx: Tx, plan: Plan) -> Sheet:
     return _sheet(lang, "observations", headers, rows, (7, 12, 10, 12, 22, 20, 10, 24, 70))
 
 
-#: The sheets of an export, in order; indicators join here when they exist.
+def indicators_sheet(tx: Tx, plan: Plan) -> Sheet:
+    """The effect indicators: baseline, target, the latest value, every measurement."""
+    lang = plan.language
+    rows = []
+    for i in tx.indicators.of_plan(plan.id):
+        values = tx.indicators.values(i.id)
+        latest = values[-1] if values else None
+        measured = "; ".join(f"{m.measured_on.isoformat()}: {m.value:g}" for m in values)
+        cells: tuple[Value, ...] = (i.activity_ref, i.name, i.unit, i.baseline, i.baseline_on)
+        cells += (i.target, latest.value if latest else None)
+        cells += (latest.measured_on if latest else None, measured)
+        rows.append(Row(cells))
+    headers: tuple[str, ...] = ("field.activity", "export.indicator", "export.unit")
+    headers += ("export.baseline",)
+    headers += ("export.baseline_on", "export.target", "export.latest", "export.latest_on")
+    headers += ("export.measurements",)
+    return _sheet(lang, "indicators", headers, rows, (9, 36, 16, 10, 12, 10, 10, 12, 60))
+
+
+#: The sheets of an export, in order.
 SHEETS: list[Callable[[Tx, Plan], Sheet]] = [
     template_sheet,
     activities_sheet,
@@ -220,6 +250,7 @@ SHEETS: list[Callable[[Tx, Plan], Sheet]] = [
     log_sheet,
     followups_sheet,
     observations_sheet,
+    indicators_sheet,
 ]
 
 

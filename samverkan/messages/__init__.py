@@ -19,6 +19,8 @@ from samverkan.messages import (
     permissions,
     reading,
     reminders,
+    report,
+    report_doc,
     settings,
     setup,
     situation,
@@ -49,6 +51,8 @@ FAMILIES: dict[str, dict[str, tuple[str, str]]] = {
     "template": template.MESSAGES,
     "situation": situation.MESSAGES,
     "workspaces": workspaces.MESSAGES,
+    "report": report.MESSAGES,
+    "report_doc": report_doc.MESSAGES,
 }
 
 

@@ -41,12 +41,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.edit": (
         "`{cmd} edit <L#|F#|H#> <new text>` corrects what a log entry, follow-up or observation "
         "says (its "
-        "author or a coordinator). Its history keeps the text before and after.\n"
-        "Example: `{cmd} edit L3 Walked the centre with the school`",
+        "author or a coordinator). Its history keeps the text before and after. A log entry's "
+        "participants and hours are corrected the same way: `{cmd} edit L3 participants 12 "
+        "hours 2`.\nExample: `{cmd} edit L3 Walked the centre with the school`",
         "`{cmd} ändra <L#|F#|H#> <ny text>` rättar vad en loggpost, uppföljning eller händelse "
         "säger (den "
-        "som skrev den eller en samordnare). Historiken behåller texten före och efter.\n"
-        "Exempel: `{cmd} ändra L3 Vandring i centrum med skolan`",
+        "som skrev den eller en samordnare). Historiken behåller texten före och efter. En "
+        "loggposts deltagare och timmar rättas på samma sätt: `{cmd} ändra L3 deltagare 12 "
+        "timmar 2`.\nExempel: `{cmd} ändra L3 Vandring i centrum med skolan`",
     ),
     "help.delete": (
         "`{cmd} delete <L#|F#|H#>` removes a log entry, follow-up or observation (its author or a "

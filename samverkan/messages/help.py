@@ -28,14 +28,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.work": (
         "*Everyday work*\n"
-        "`{cmd} log [A#] <what you did> [on <date>]` record something done\n"
+        "`{cmd} log [A#] <what you did> [on <date>] [participants <n>] [hours <n>]` record "
+        "something done\n"
         "`{cmd} follow @person <what> [by <date>] [A#]` assign a follow-up\n"
         "`{cmd} done F#` · `{cmd} snooze F# <date>` · `{cmd} reassign F# @person` · "
         "`{cmd} cancel F#`\n"
         "`{cmd} mine` your open follow-ups\n"
         "`{cmd} edit L#|F# <new text>` · `{cmd} delete L#|F#` correct or remove what you wrote",
         "*Vardagsarbete*\n"
-        "`{cmd} logga [A#] <vad du gjorde> [den <datum>]` registrera en insats\n"
+        "`{cmd} logga [A#] <vad du gjorde> [den <datum>] [deltagare <n>] [timmar <n>]` "
+        "registrera en insats\n"
         "`{cmd} uppföljning @person <vad> [senast <datum>] [A#]` ge en uppföljning\n"
         "`{cmd} klar F#` · `{cmd} skjut F# <datum>` · `{cmd} omfördela F# @person` · "
         "`{cmd} avbryt F#`\n"
@@ -50,7 +52,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{cmd} activity A# rag <green|amber|red>`\n"
         "`{cmd} status [A#|organisation]` · `{cmd} overdue` · `{cmd} search <words>` · "
         "`{cmd} history <A#|F#|L#|C#>`\n"
-        "`{cmd} cause add|list` · `{cmd} export [csv]` · `{cmd} import` the council's template",
+        "`{cmd} cause add|list` · `{cmd} export [csv]` · `{cmd} import` the council's template\n"
+        "`{cmd} indicator add A# <name> baseline <number> [target <number>]` · "
+        "`{cmd} indicator A# <name> <number>` · `{cmd} report [tertial <1-3>|year]` the "
+        "follow-up report",
         "*Planen*\n"
         "`{cmd} aktivitet ny <titel> [ägare <aktör>] [senast <datum>]` ny aktivitet\n"
         "`{cmd} aktivitet lista` · `{cmd} aktivitet A#` · "
@@ -58,7 +63,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{cmd} aktivitet A# bedömning <grön|gul|röd>`\n"
         "`{cmd} status [A#|aktör]` · `{cmd} försenat` · `{cmd} sök <ord>` · "
         "`{cmd} historik <A#|F#|L#|C#>`\n"
-        "`{cmd} orsak ny|lista` · `{cmd} exportera [csv]` · `{cmd} importera` rådets mall",
+        "`{cmd} orsak ny|lista` · `{cmd} exportera [csv]` · `{cmd} importera` rådets mall\n"
+        "`{cmd} indikator ny A# <namn> utgångsvärde <tal> [mål <tal>]` · "
+        "`{cmd} indikator A# <namn> <tal>` · `{cmd} rapport [tertial <1-3>|år]` "
+        "uppföljningsrapporten",
     ),
     "help.admin": (
         "*Digest and settings*\n"
@@ -153,12 +161,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '`{cmd} aktivitet ny "Samtal med ägare av kiosken"`.',
     ),
     "help.log": (
-        "`{cmd} log [A#] <what you did> [on <date>]` records something done, for members. "
-        "Without text it opens a form.\nExample: `{cmd} log A1 Walked the area with the "
-        "housing company on monday`",
-        "`{cmd} logga [A#] <vad du gjorde> [den <datum>]` registrerar en insats, för medlemmar. "
-        "Utan text öppnas ett formulär.\nExempel: `{cmd} logga A1 Trygghetsvandring med "
-        "bostadsbolaget den måndag`",
+        "`{cmd} log [A#] <what you did> [on <date>] [participants <n>] [hours <n>]` records "
+        "something done, for members; participants and hours count as the activity's "
+        "production. Without text it opens a form.\nExample: `{cmd} log A1 Walked the area "
+        "with the housing company on monday participants 8 hours 2`",
+        "`{cmd} logga [A#] <vad du gjorde> [den <datum>] [deltagare <n>] [timmar <n>]` "
+        "registrerar en insats, för medlemmar; deltagare och timmar räknas som aktivitetens "
+        "produktion. Utan text öppnas ett formulär.\nExempel: `{cmd} logga A1 "
+        "Trygghetsvandring med bostadsbolaget den måndag deltagare 8 timmar 2`",
     ),
     "help.follow": (
         "`{cmd} follow @person <what> [by <date>] [A#]` assigns a follow-up, for members. "

@@ -28,6 +28,7 @@ from storage.migrations import (
     m009_search_index,
     m010_reads_by_index,
     m011_user_languages,
+    m012_followup_report,
     m013_workspaces,
     m014_search_everything,
 )
@@ -45,6 +46,7 @@ MIGRATIONS: list[Migration] = [
     (9, m009_search_index.NAME, m009_search_index.migrate),
     (10, m010_reads_by_index.NAME, m010_reads_by_index.migrate),
     (11, m011_user_languages.NAME, m011_user_languages.migrate),
+    (12, m012_followup_report.NAME, m012_followup_report.migrate),
     (13, m013_workspaces.NAME, m013_workspaces.migrate),
     (14, m014_search_everything.NAME, m014_search_everything.migrate),
 ]

@@ -8,7 +8,7 @@ from typing import Any
 
 import sqlite_utils
 
-from storage.models import LogEntry
+from storage.log_models import LogEntry, Production
 from storage.repos.base import Repo
 from storage.repos.refs import Refs
 from storage.repos.search import SearchIndex
@@ -17,7 +17,7 @@ _SQL = """
 SELECT l.id, l.plan_id, l.ref_no, l.activity_id, a.ref_no AS activity_ref_no,
        a.title AS activity_title, l.text, l.organisation_id,
        COALESCE(o.name, l.organisation_name) AS organisation, l.user_id,
-       l.happened_on, l.source, l.permalink, l.created_at
+       l.happened_on, l.source, l.permalink, l.created_at, l.participants, l.hours
 FROM log_entries l
 LEFT JOIN activities a ON a.id = l.activity_id
 LEFT JOIN organisations o ON o.id = l.organisation_id
@@ -93,14 +93,17 @@ class Logs(Repo):
         activity_id: int | None = None,
         organisation_id: int | None = None,
         permalink: str | None = None,
+        participants: int | None = None,
+        hours: float | None = None,
     ) -> LogEntry:
-        """Record a log entry with the next L-ref."""
+        """Record a log entry with the next L-ref (and its production, when given)."""
         ref_no = self.refs.next(plan_id, "L")
         cur = self.db.execute(
             "INSERT INTO log_entries (plan_id, ref_no, activity_id, text, organisation_id, "
-            "organisation_name, user_id, happened_on, source, permalink, created_at) "
+            "organisation_name, user_id, happened_on, source, permalink, created_at, "
+            "participants, hours) "
             "VALUES (?, ?, ?, ?, ?, (SELECT name FROM organisations WHERE id = ?), "
-            "?, ?, ?, ?, ?)",
+            "?, ?, ?, ?, ?, ?, ?)",
             (
                 plan_id,
                 ref_no,
@@ -113,6 +116,8 @@ class Logs(Repo):
                 source,
                 permalink,
                 self._stamp(),
+                participants,
+                hours,
             ),
         )
         entry = self.by_id(cur.lastrowid)  # type: ignore[arg-type]
@@ -194,6 +199,24 @@ class Logs(Repo):
         )
         return [(r["name"], r["n"]) for r in rows]
 
+    def production(
+        self, plan_id: int, start: date, end: date, *, activity_id: int | None = None
+    ) -> list[Production]:
+        """A period's entries counted per activity and organisation, participants and hours
+        summed (of one activity when `activity_id` is given)."""
+        where, params = _period(plan_id, start, end, activity_id, None, False)
+        rows = self._all(
+            "SELECT l.activity_id, COALESCE(o.name, l.organisation_name) AS org, COUNT(*) AS n, "
+            "COALESCE(SUM(l.participants), 0) AS p, COALESCE(SUM(l.hours), 0) AS h "
+            "FROM log_entries l LEFT JOIN organisations o ON o.id = l.organisation_id"
+            + where
+            + " GROUP BY l.activity_id, org ORDER BY l.activity_id, n DESC, org",
+            tuple(params),
+        )
+        return [
+            Production(r["activity_id"], r["org"], r["n"], int(r["p"]), float(r["h"])) for r in rows
+        ]
+
     def recent(self, plan_id: int, activity_id: int, limit: int) -> list[LogEntry]:
         """The newest log entries of one activity."""
         rows = self._all(
@@ -237,6 +260,13 @@ class Logs(Repo):
         if r is not None:
             self.search.put(r["plan_id"], "log", entry_id, [text])
             self.search.purge()
+
+    def set_production(self, entry_id: int, participants: int | None, hours: float | None) -> None:
+        """Correct an entry's participants and hours."""
+        self.db.execute(
+            "UPDATE log_entries SET participants = ?, hours = ? WHERE id = ?",
+            (participants, hours, entry_id),
+        )
 
     def remove(self, entry_id: int) -> None:
         """Delete an entry and take it out of the search index, leaving no segment its words."""

@@ -83,6 +83,9 @@ class Plans(Repo):
             (plan_id,),
         )
         for table in (
+            "report_deliveries",
+            "indicator_values",
+            "indicators",
             # The tables of the situation picture and the round (they point at follow-ups,
             # places and organisations, so they go first).
             "measures",
