@@ -105,7 +105,7 @@ def test_export_and_import_in_the_console_go_through_the_working_folder(tmp_path
     )
     out = done.stdout.decode()
     (made,) = tmp_path.glob("atgardsplan-trygg-i-jarva-*.xlsx")
-    assert f"Planen sparad som {made}" in out
+    assert f"Sparade {made}" in out
     # The glob is no file name: the console names the file that is not there.
     assert "There is no file" in out
     name = made.name

@@ -117,7 +117,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The plan in the council's template: *{name}*",
         "Planen i rådets mall: *{name}*",
     ),
-    "export.saved": ("Saved the plan as {path}", "Planen sparad som {path}"),
+    "export.saved": ("Saved {path}", "Sparade {path}"),
     "export.upload_failed": (
         "The file could not be sent to you. Please try again.",
         "Filen kunde inte skickas till dig. Försök igen.",
