@@ -159,6 +159,9 @@ def run_slack(samverkan: Samverkan, store: Store, settings: Settings, mode: str)
         # Before any thread starts here: the scheduler (and its poll, which also picks up the
         # schedules the workers change) runs in this process only.
         workers = fork_workers(settings.workers - 1, worker)
+    # After the fork (no thread may cross it): a file too large to check whole before the
+    # start is checked beside the serving.
+    store.check_fully_later()
     stop = threading.Event()
     scheduler = start_scheduler(
         samverkan, clients_of(app, settings, samverkan), settings.schedule_poll, stop, settings

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import threading
@@ -16,6 +17,8 @@ import sqlite_utils
 from storage import faults, migrations
 from storage.migrations import MIGRATIONS
 from storage.tx import Tx
+
+log = logging.getLogger("samverkan.storage")
 
 #: How long a unit of work waits for another writer: well within Slack's 3 s, after which
 #: the request is refused ("busy, nothing was changed") rather than answered late.
@@ -51,6 +54,8 @@ class Store:
         # Writers of this process queue here, handed over at once, rather than in SQLite's busy
         # handler, which sleeps and polls (1, 2, 5 … 100 ms) while another connection writes.
         self._writing = threading.RLock()
+        #: What the whole check found after the start (a file too large to check before it).
+        self._damage: str | None = None
 
     def _connect(self) -> sqlite_utils.Database:
         """A new connection with the pragmas every unit of work relies on."""
@@ -211,9 +216,31 @@ class Store:
         """Why the bot must not start on this file (damaged, not writable), in one line."""
         return faults.problem_at_start(self.path)
 
+    def check_fully_later(self) -> threading.Thread | None:
+        """For a file too large to check whole before the start: the whole check beside the
+        serving. Damage it finds is logged in one line and reported by /healthz from then on."""
+        p = Path(self.path)
+        if not p.exists() or p.stat().st_size <= faults.FULL_CHECK_AT_START:
+            return None
+
+        def check() -> None:
+            found = faults.integrity(self.path)
+            if found is not None:
+                self._damage = found
+                log.error(
+                    "the database %s is damaged (%s): stop the bot, move it aside and copy your "
+                    "latest backup in its place",
+                    self.path,
+                    found,
+                )
+
+        thread = threading.Thread(target=check, name="database-check", daemon=True)
+        thread.start()
+        return thread
+
     def health(self) -> str:
         """ok, damaged, read_only or missing (for /healthz)."""
-        return faults.health(self.path)
+        return faults.DAMAGED if self._damage else faults.health(self.path)
 
     def checkpoint(self) -> None:
         """Copy the write-ahead log into the database file and empty it (after a deletion, so

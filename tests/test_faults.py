@@ -554,3 +554,65 @@ def test_the_health_check_never_removes_a_write_ahead_log_another_connection_mad
     finally:
         reader.close()
         writer.close()
+
+
+# -- a file too large to check whole before the start ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("damage", "sign"),
+    [
+        (None, None),
+        (_break_the_header, "file is not a database"),
+        (_truncate, "the file is shorter than its"),
+    ],
+)
+def test_the_signs_of_damage_are_read_from_a_few_pages(tmp_path: Path, damage, sign) -> None:
+    from storage.faults import signs_of_damage
+
+    path = seeded(tmp_path / "s.db")
+    if damage is not None:
+        damage(path)
+    found = signs_of_damage(path, at_start=True)
+    assert (found if found is None else found[: len(sign)]) == sign
+
+
+def test_a_large_file_starts_at_once_and_is_checked_whole_beside_the_serving(
+    tmp_path: Path, monkeypatch, caplog
+) -> None:
+    """Above FULL_CHECK_AT_START a damaged page inside the file does not show at a glance: the
+    bot starts, the whole check finds it just after, logs it and /healthz says damaged."""
+    from storage import faults
+
+    path = seeded(tmp_path / "big.db")
+    _overwrite_a_page(path)
+    monkeypatch.setattr(faults, "FULL_CHECK_AT_START", 0)
+    store = Store(path)
+    assert store.problem_at_start() is None
+    assert store.health() == "ok"  # a glance sees nothing wrong
+    thread = store.check_fully_later()
+    assert thread is not None
+    thread.join(10)
+    assert store.health() == "damaged"
+    (line,) = [r.getMessage() for r in caplog.records if r.name == "samverkan.storage"]
+    assert line.startswith(f"the database {path} is damaged (")
+
+
+def test_a_large_file_with_a_broken_header_is_still_refused_at_start(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from storage import faults
+
+    path = seeded(tmp_path / "big.db")
+    _truncate(path)
+    monkeypatch.setattr(faults, "FULL_CHECK_AT_START", 0)
+    found = Store(path).problem_at_start()
+    assert found is not None and found.startswith(f"The database {path} is damaged (the file")
+
+
+def test_a_small_file_is_checked_whole_before_the_start(tmp_path: Path) -> None:
+    path = seeded(tmp_path / "small.db")
+    _overwrite_a_page(path)
+    found = Store(path).problem_at_start()
+    assert found is not None and found.startswith(f"The database {path} is damaged")
+    assert Store(path).check_fully_later() is None
