@@ -1,5 +1,6 @@
 """Storage: the only package that knows SQL and table names."""
 
+from storage import _lean  # noqa: F401  (first: sqlite-utils without numpy)
 from storage.est_models import (
     Measure,
     Observation,

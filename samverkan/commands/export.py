@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from samverkan.domain import Unit
 from samverkan.files.csvfile import template_csv
 from samverkan.files.tables import plan_sheets, template_sheet
-from samverkan.files.xlsx import workbook
 from samverkan.i18n import t
 from samverkan.parsing import ParseError
 from samverkan.registry import Access, Command, Verb, declare, declare_verb
@@ -49,6 +48,9 @@ def run_export(u: Unit, cmd: Export) -> Reply:
     if cmd.format == "csv":
         content = template_csv(template_sheet(u.tx, plan))
     else:
+        # openpyxl (and numpy, which it loads) only when a workbook is made, not at every start.
+        from samverkan.files.xlsx import workbook
+
         content = workbook(plan_sheets(u.tx, plan), title)
     out = OutFile(file_name(u, cmd.format), content, title)
     key = "export.made" if u.ctx.surface == "console" else "export.sent"

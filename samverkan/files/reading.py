@@ -7,8 +7,6 @@ import csv
 from dataclasses import dataclass
 from io import BytesIO, StringIO
 
-from openpyxl import load_workbook
-
 from samverkan.files.columns import column_of
 from samverkan.files.csvfile import FORMULA_START
 
@@ -53,6 +51,9 @@ def _text(value: object, *, csv_quoted: bool = False) -> str:
 
 
 def _grid_xlsx(content: bytes) -> Grid:
+    # openpyxl (and numpy, which it loads) only when a workbook is read, not at every start.
+    from openpyxl import load_workbook
+
     wb = load_workbook(BytesIO(content), data_only=True)
     for ws in wb.worksheets:
         grid = []
