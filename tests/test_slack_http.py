@@ -159,9 +159,11 @@ def plan(bot: BotProcess, fake: FakeSlack) -> Plan:
     p.command("org add Polisen police")
     p.command("join Polisen")
     p.command(f"member <@{p.member}> Polisen")
-    # Joining republishes both App Homes after the ack; let that land before the test starts.
-    p.wait_calls("views.publish", user_id=p.coord)
-    p.wait_calls("views.publish", user_id=p.member)
+    # Joining republishes both App Homes after the ack; let that land before the test starts
+    # (generously: the bot is shared by the module, and its after-ack pool may still be busy
+    # with an earlier test's work on a machine that is busy).
+    p.wait_calls("views.publish", user_id=p.coord, timeout=20)
+    p.wait_calls("views.publish", user_id=p.member, timeout=20)
     return p
 
 
