@@ -10,7 +10,6 @@ from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from blocks.kit import message_payload
 from blocks.modals import follow_modal, log_modal
 from blocks.observe_modal import observe_modal
 from handlers.common import (
@@ -21,6 +20,7 @@ from handlers.common import (
     payload_context,
     permalink_of,
     samverkan_of,
+    tell,
     typed_text,
 )
 from samverkan.interactive import Form, open_form
@@ -77,7 +77,7 @@ def _open_from_message(
     ctx = payload_context(body)
     form = open_form(samverkan, ctx, kind)
     if isinstance(form, Reply):
-        respond(response_type="ephemeral", **message_payload(form))
+        tell(client, body, form, respond)
         return
     message = body.get("message") or {}
     ts = str(body.get("message_ts") or message.get("ts") or "")
@@ -119,7 +119,7 @@ def handle_observe_message_shortcut(
     text = typed_text(str(message.get("text") or ""))
     found = open_observe_form(samverkan, ctx, text=text)
     if isinstance(found, Reply):
-        respond(response_type="ephemeral", **message_payload(found))
+        tell(client, body, found, respond)
         return
     opened = open_modal(client, body, observe_modal(found), found.lang, respond)
     ts = str(body.get("message_ts") or message.get("ts") or "")
