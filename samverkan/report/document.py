@@ -35,16 +35,24 @@ Cell = str | int | float
 #: The text width of an A4 page with 2.5 cm margins, and a table's font size.
 TEXT_WIDTH = 16.0
 TABLE_FONT = Pt(9)
+MONTHS_FONT = Pt(7)
 
 
 def _table(
-    doc: DocumentType, headers: list[str], rows: list[list[Cell]], first: float = 4.5
+    doc: DocumentType,
+    headers: list[str],
+    rows: list[list[Cell]],
+    first: float = 4.5,
+    font: Pt = TABLE_FONT,
+    last: float | None = None,
 ) -> None:
-    """A table with a bold header row; the first column `first` cm wide, the rest share."""
+    """A table with a bold header row; the first column `first` cm wide (and the last `last`
+    cm, if given), the others share the rest."""
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Light Grid Accent 1"
-    rest = (TEXT_WIDTH - first) / max(1, len(headers) - 1)
-    widths = [Cm(first)] + [Cm(rest)] * (len(headers) - 1)
+    shared = len(headers) - 1 - (last is not None)
+    rest = (TEXT_WIDTH - first - (last or 0)) / max(1, shared)
+    widths = [Cm(first)] + [Cm(rest)] * shared + ([Cm(last)] if last is not None else [])
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         cell.text = text
         for run in cell.paragraphs[0].runs:
@@ -62,7 +70,7 @@ def _table(
             cell.width = width
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
-                    run.font.size = TABLE_FONT
+                    run.font.size = font
     doc.add_paragraph()
 
 
@@ -243,7 +251,9 @@ def _situation(doc: DocumentType, f: Figures) -> None:
         category += f" ({s.months[0].year})"
     headers = [category, *months, t(lang, "report.col_total")]
     rows: list[list[Cell]] = [[names[c], *counts, sum(counts)] for c, counts in s.by_month.items()]
-    _table(doc, headers, rows, first=3.5)
+    # Thirteen narrow columns (a year's months and the total): a smaller type keeps "Sept"
+    # on one line.
+    _table(doc, headers, rows, first=2.0, font=MONTHS_FONT, last=1.4)
     series = {names[c]: counts for c, counts in s.by_month.items()}
     _picture(
         doc,
