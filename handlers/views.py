@@ -141,6 +141,18 @@ def handle_activity_form_submitted(
     _submit(ack, body, client, samverkan_of(context), submit_activity)
 
 
+def refusal_under_field(
+    samverkan: Samverkan, ctx: Context, values: dict[str, Any], lang: str, e: UserError
+) -> str:
+    """A form's refusal as the text under its field; text that looked personal is remembered,
+    so the same submission sent again saves it anyway."""
+    message = mrkdwn_to_text(form_error(samverkan, lang, e))[:MAX_ERROR]
+    if isinstance(e, PersonalData):
+        samverkan.remember_personal_warning(ctx, values)
+        message = (message + " " + t(lang, "personal.form_again"))[:MAX_ERROR]
+    return message
+
+
 def _submit(
     ack: Ack, body: dict[str, Any], client: WebClient, samverkan: Samverkan, submit: Submit
 ) -> None:
@@ -163,10 +175,7 @@ def _submit(
         reply = submit(samverkan, ctx, values, meta)
     except UserError as e:
         # Nothing was stored; the refusal names the field and never repeats the text.
-        message = mrkdwn_to_text(form_error(samverkan, lang, e))[:MAX_ERROR]
-        if isinstance(e, PersonalData):
-            samverkan.remember_personal_warning(ctx, values)
-            message = (message + " " + t(lang, "personal.form_again"))[:MAX_ERROR]
+        message = refusal_under_field(samverkan, ctx, values, lang, e)
         ack(response_action="errors", errors={error_block(view, e.field): message})
         return
     except StoreError as e:
@@ -225,10 +234,7 @@ def handle_observe_form_submitted(
             from_round=bool(meta.get("round")),
         )
     except UserError as e:
-        message = mrkdwn_to_text(form_error(samverkan, lang, e))[:MAX_ERROR]
-        if isinstance(e, PersonalData):
-            samverkan.remember_personal_warning(ctx, values)
-            message = (message + " " + t(lang, "personal.form_again"))[:MAX_ERROR]
+        message = refusal_under_field(samverkan, ctx, values, lang, e)
         ack(response_action="errors", errors={observe_error_block(view, e.field): message})
         return
     except Exception as e:

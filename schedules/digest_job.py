@@ -138,7 +138,6 @@ class DigestDelivery:
         self.app = app
         self.store = app.store
         self.clients = team_clients(client)
-        self.client = self.clients.base
         self.clock = clock
         self.on_retry = on_retry
         self._guard = threading.Lock()

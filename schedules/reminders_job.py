@@ -35,7 +35,6 @@ class ReminderDelivery:
     ) -> None:
         self.app = app
         self.clients = team_clients(client)
-        self.client = self.clients.base
         self.clock = clock
         self._lock = threading.Lock()
 

@@ -71,10 +71,8 @@ class RoundDelivery:
         clock: Callable[[], datetime],
         on_retry: RetryHook | None = None,
     ) -> None:
-        self.app = app
         self.store = app.store
         self.clients = team_clients(client)
-        self.client = self.clients.base
         self.clock = clock
         self.on_retry = on_retry
         self.messages = DirectMessages(

@@ -117,7 +117,6 @@ class Scheduler:
         self.store = app.store
         self.clock = clock or app.clock
         self.clients = scheduler_client(client)
-        self.client = self.clients.base
         self.scheduler = scheduler or BackgroundScheduler(timezone=UTC, job_defaults=JOB_DEFAULTS)
         self.digests = DigestDelivery(
             app, self.clients, clock=self.clock, on_retry=self.retry_later

@@ -107,20 +107,29 @@ def integrity(path: str | Path, *, tidy: bool = False) -> str | None:
     p = Path(path)
     if not p.exists() or p.stat().st_size == 0:
         return None
+    rows = _read_only(p, "PRAGMA quick_check", tidy=tidy)
+    if isinstance(rows, str):
+        return rows
+    found = [str(r[0]) for r in rows if r and r[0] != "ok"]
+    return "; ".join(found[:3]) or None
+
+
+def _read_only(p: Path, sql: str, *, tidy: bool) -> list[tuple] | str:
+    """The rows of one statement on a read-only connection, or SQLite's error. With `tidy`,
+    the -wal/-shm the connection had to make are removed again (see `integrity`)."""
     made = [f for f in sidecars(p) if not f.exists()] if tidy else []
     try:
         conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as e:
-        return str(e)
-    try:
-        rows = conn.execute("PRAGMA quick_check").fetchall()
+        try:
+            return conn.execute(sql).fetchall()
+        finally:
+            conn.close()
     except sqlite3.Error as e:
         return str(e)
     finally:
-        conn.close()
-        _remove_made(made)
-    found = [str(r[0]) for r in rows if r and r[0] != "ok"]
-    return "; ".join(found[:3]) or None
+        for f in made:
+            if f.exists() and (f.name.endswith("-shm") or f.stat().st_size == 0):
+                f.unlink(missing_ok=True)
 
 
 #: Files up to this size get the whole `PRAGMA quick_check` before the bot starts (about 0.2 s
@@ -150,24 +159,8 @@ def signs_of_damage(path: str | Path, *, at_start: bool = False) -> str | None:
         pages = int.from_bytes(head[28:32], "big")
         if pages and p.stat().st_size < pages * page_size:
             return f"the file is shorter than its {pages} pages"
-    made = [f for f in sidecars(p) if not f.exists()] if at_start else []
-    try:
-        conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error as e:
-        return str(e)
-    finally:
-        _remove_made(made)
-    return None
-
-
-def _remove_made(made: list[Path]) -> None:
-    for f in made:
-        if f.exists() and (f.name.endswith("-shm") or f.stat().st_size == 0):
-            f.unlink(missing_ok=True)
+    found = _read_only(p, "SELECT COUNT(*) FROM sqlite_master", tidy=at_start)
+    return found if isinstance(found, str) else None
 
 
 def problem_at_start(path: str | Path) -> str | None:
