@@ -18,6 +18,7 @@ from blocks.home import home_view
 from blocks.kit import message_payload
 from blocks.modals import BUILDERS, notice_modal
 from handlers.errors import log_failure
+from handlers.home_tabs import HomeTabs
 from samverkan.home import home
 from samverkan.i18n import t
 from samverkan.interactive import open_form
@@ -190,24 +191,40 @@ def _slack_error(e: BaseException) -> str:
 
 
 def shutdown_after_ack() -> None:
-    """Finish the work already handed over (at shut-down)."""
+    """Finish the work already handed over (at shut-down): waiting Home tabs first."""
     global _executor
+    with _lock:
+        tabs = _tabs
+    if tabs is not None:
+        tabs.flush()
     with _lock:
         executor, _executor = _executor, None
     if executor is not None:
         executor.shutdown(wait=True)
 
 
+_tabs: HomeTabs | None = None
+
+
 def publish_homes(
     client: WebClient, samverkan: Samverkan, team_id: str, users: Iterable[str]
 ) -> None:
-    """Publish the App Home of each person again (views.publish)."""
-    for user in sorted(set(users)):
-        try:
-            view = home_view(home(samverkan, Context(team_id, "", user)))
-            client.views_publish(user_id=user, view=view)
-        except SlackApiError as e:
-            log.warning("views.publish for %s failed: %s", user, e.response.get("error"))
+    """Publish the App Home of each person again, each at most once a second (see HomeTabs)."""
+    global _tabs
+    with _lock:
+        if _tabs is None:
+            _tabs = HomeTabs(publish_home, lambda run: after_ack(run))
+        tabs = _tabs
+    tabs.request(client, samverkan, team_id, users)
+
+
+def publish_home(client: WebClient, samverkan: Samverkan, team_id: str, user: str) -> None:
+    """Draw one person's App Home and publish it (views.publish)."""
+    try:
+        view = home_view(home(samverkan, Context(team_id, "", user)))
+        client.views_publish(user_id=user, view=view)
+    except SlackApiError as e:
+        log.warning("views.publish for %s failed: %s", user, e.response.get("error"))
 
 
 def learn_locale(client: WebClient, samverkan: Samverkan, team_id: str, user_id: str) -> None:

@@ -10,7 +10,7 @@ from samverkan.context import Context
 from samverkan.i18n import t
 from samverkan.reply import Divider, Header, LogButton, Note, Reply, Section
 from samverkan.round import round_status_line
-from samverkan.rules import activity_late, followup_late
+from samverkan.rules import activity_late, late_if_due_before
 from samverkan.service import Samverkan
 from samverkan.text import activity_summary, clip, esc
 
@@ -28,7 +28,11 @@ def home(app: Samverkan, ctx: Context) -> Reply:
         # in it sees that follow-up, not the plan.
         own = [p for p in plans if tx.members.get(p.id, ctx.user_id)]
         glance = [
-            (p, tx.activities.of_plan(p.id), tx.followups.of_plan(p.id, "open"))
+            (
+                p,
+                tx.activities.of_plan(p.id),
+                tx.followups.open_counts(p.id, late_if_due_before(app.today(p))),
+            )
             for p in own[:HOME_PLANS]
         ]
         fallback = plans[0].language if plans else app.default_language
@@ -52,9 +56,8 @@ def home(app: Samverkan, ctx: Context) -> Reply:
     if own:
         items.append(Divider())
         items.append(Header(t(lang, "home.plans")))
-    for plan, acts, fus in glance:
+    for plan, acts, (open_fus, late_fus) in glance:
         today = app.today(plan)
-        late_fus = sum(1 for f in fus if followup_late(f, today))
         late_acts = sum(1 for a in acts if activity_late(a, today))
         items.append(
             Section(
@@ -67,7 +70,7 @@ def home(app: Samverkan, ctx: Context) -> Reply:
             )
         )
         items.append(activity_summary(lang, acts, t(lang, "status.activities", n=len(acts))))
-        items.append(Note(t(lang, "home.followups_line", n=len(fus), late=late_fus, a=late_acts)))
+        items.append(Note(t(lang, "home.followups_line", n=open_fus, late=late_fus, a=late_acts)))
         if plan.id in rounds:
             items.append(Note(rounds[plan.id]))
     if len(own) > HOME_PLANS:

@@ -25,14 +25,22 @@ def is_ongoing(activity: Activity) -> bool:
     return activity.status not in CLOSED_STATUSES
 
 
+def late_if_due_before(today: date) -> date:
+    """The day before which a due date is past: an open follow-up or an ongoing activity due
+    earlier is late (storage counts with it, so SQL and Python agree)."""
+    return today
+
+
 def activity_late(activity: Activity, today: date) -> bool:
     """Whether an ongoing activity is past its due date."""
-    return is_ongoing(activity) and activity.due_date is not None and activity.due_date < today
+    due = activity.due_date
+    return is_ongoing(activity) and due is not None and due < late_if_due_before(today)
 
 
 def followup_late(followup: FollowUp, today: date) -> bool:
     """Whether an open follow-up is past its due date."""
-    return followup.status == "open" and followup.due_date is not None and followup.due_date < today
+    due = followup.due_date
+    return followup.status == "open" and due is not None and due < late_if_due_before(today)
 
 
 def days_late(followup: FollowUp, today: date) -> int:

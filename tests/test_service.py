@@ -444,6 +444,21 @@ def test_mine_lists_only_the_callers_follow_ups_across_plans(plan: Callable) -> 
     )
 
 
+def test_mine_shows_the_twenty_due_soonest_and_counts_them_all(plan: Callable) -> None:
+    run = plan
+    run("anna", "setup Trygg i Husby", channel="C2")
+    for n in range(1, 23):
+        assert run("anna", f"follow <@erik> Task {n} by 2026-12-{n:02d}").ok
+    assert run("anna", "follow <@erik> Soonest by 2026-11-26", channel="C2").ok
+
+    reply = run("erik", "mine", channel="D-erik")
+    assert headers(reply) == ["Your open follow-ups (23)"]
+    assert sections(reply) == ["*Trygg i Husby*", "*Trygg i Järva*"]
+    texts = [i.text.split("\n")[0] for i in reply.items if isinstance(i, FollowUpCard)]
+    assert texts == ["*F1* Soonest"] + [f"*F{n}* Task {n}" for n in range(1, 20)]
+    assert reply.items[-1] == Note("…and 3 more: `/samverkan mine`")
+
+
 # -- modals, language, dates ---------------------------------------------------------------------
 
 

@@ -9,7 +9,10 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from samverkan.rules import followup_late, late_if_due_before
 from samverkan.service import Context, Samverkan
 from storage import Store
 from storage.migrations import MIGRATIONS
@@ -513,3 +516,45 @@ def test_m010_puts_completion_times_in_utc_and_indexes_the_reads(
     indexes = {r[1] for r in connect(store.path).execute("PRAGMA index_list('log_entries')")}
     assert {"idx_log_entries_plan_day_ref", "idx_log_entries_plan_activity_day_ref"} <= indexes
     assert "idx_log_entries_plan_id_happened_on" not in indexes
+
+
+_FOLLOWUP = st.tuples(
+    st.sampled_from(["open", "done"]),
+    st.none() | st.integers(-3, 3),
+    st.sampled_from(["U1", "U2", "U3"]),
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    followups=st.lists(_FOLLOWUP, max_size=12),
+    assignees=st.none() | st.sets(st.sampled_from(["U1", "U2", "U3"])),
+)
+def test_open_counts_in_sql_agree_with_the_late_rule(
+    store: Store, followups: list[tuple[str, int | None, str]], assignees: set[str] | None
+) -> None:
+    """status, the org status and App Home count in SQL; the rule they count by is rules.py's."""
+    today = date(2026, 11, 25)
+    with store.write() as tx:
+        plan = tx.plans.create(
+            team_id="T1",
+            channel_id=f"C{len(tx.plans.all())}",
+            name="Trygg i Järva",
+            language="sv",
+            timezone="Europe/Stockholm",
+            created_by="U1",
+        )
+        for status, offset, who in followups:
+            due = None if offset is None else today + timedelta(days=offset)
+            f = tx.followups.add(plan.id, text="x", assignee=who, assigned_by="U1", due_date=due)
+            if status == "done":
+                tx.followups.update(f.id, status="done", done_by="U1", done_at=tx.now)
+    with store.read() as tx:
+        counted = tx.followups.open_counts(plan.id, late_if_due_before(today), assignees)
+        every = tx.followups.of_plan(plan.id)
+    chosen = [f for f in every if assignees is None or f.assignee in assignees]
+    expected_open = sum(1 for f in chosen if f.status == "open")
+    expected_late = sum(1 for f in chosen if followup_late(f, today))
+    assert counted == (expected_open, expected_late)

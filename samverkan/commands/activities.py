@@ -236,7 +236,7 @@ def run_activity_show(u: Unit, cmd: ActivityShow) -> Reply:
     plan, lang = u.plan, u.plan.language
     a = u.activity(cmd.number)
     logs, logged = u.tx.logs.of_activity(plan.id, a.id, limit=5)
-    fus = [f for f in u.tx.followups.of_plan(plan.id, "open") if f.activity_id == a.id]
+    fus = u.tx.followups.of_plan(plan.id, "open", activity_id=a.id)
     title = f"{a.ref} {clip(a.title, 140)}"
     pairs = [
         f"*{t(lang, 'field.status')}*\n{STATUS_ICONS[a.status]} {t(lang, f'status.{a.status}')}",

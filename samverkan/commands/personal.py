@@ -44,7 +44,7 @@ def run_mine(u: Unit, cmd: Mine) -> Reply:
 def mine(u: Unit, lang: str | None = None) -> Reply:
     """A person's open follow-ups across their plans in this workspace."""
     ctx = u.ctx
-    fus = u.tx.followups.open_of_user(ctx.team_id, ctx.user_id)
+    fus = u.tx.followups.open_of_user(ctx.team_id, ctx.user_id, limit=CARD_LIMIT)
     plans = {p.id: p for p in u.tx.plans.of_user(ctx.team_id, ctx.user_id)}
     here = u.maybe_plan
     # A personal surface follows the person (chosen, or Slack's locale), then the plan here.
@@ -56,7 +56,10 @@ def mine(u: Unit, lang: str | None = None) -> Reply:
     if not fus:
         text = t(lang, "mine.none")
         return Reply(text, [Section("🎉 " + text)], lang=lang)
-    title = t(lang, "mine.title", n=len(fus))
+    total = len(fus)
+    if total == CARD_LIMIT:
+        total = u.tx.followups.count_open_of_user(ctx.team_id, ctx.user_id)
+    title = t(lang, "mine.title", n=total)
     items: list[Item] = [Header(title)]
     shown = 0
     for pid in dict.fromkeys(f.plan_id for f in fus):
@@ -69,8 +72,8 @@ def mine(u: Unit, lang: str | None = None) -> Reply:
             items.append(Section(f"*{esc(plan.name)}*"))
         items.extend(cards(u, plan, group[:room], "mine", with_assignee=False, lang=lang))
         shown += min(len(group), room)
-    if shown < len(fus):
-        items.append(u.d.more(lang, len(fus) - shown, "mine"))
+    if shown < total:
+        items.append(u.d.more(lang, total - shown, "mine"))
     fallback = title + "\n" + "\n".join(f"{f.ref} {esc(f.text, 80)}" for f in fus[:20])
     return Reply(fallback, items, lang=lang)
 

@@ -13,7 +13,7 @@ from samverkan.i18n import t
 from samverkan.parsing import ACTIVITY_REF, ref_number, unquote
 from samverkan.registry import Access, Command, Verb, declare, declare_verb
 from samverkan.reply import Header, Item, Note, Reply, Section
-from samverkan.rules import activity_late, followup_late, needs_attention
+from samverkan.rules import activity_late, late_if_due_before, needs_attention
 from samverkan.text import RAG_ICONS, activity_summary, clip, esc, mention
 from samverkan.views import activity_line, cards, log_line, schedule_line
 from storage import Plan
@@ -59,7 +59,7 @@ def run_status(u: Unit, cmd: Status) -> Reply:
     week_start = today - timedelta(days=6)
     week_count = tx.logs.count_between(plan.id, week_start, today)
     week_logs = tx.logs.between(plan.id, week_start, today, limit=RECENT) if week_count else []
-    open_fus = tx.followups.of_plan(plan.id, "open")
+    open_fus, late_fus = tx.followups.open_counts(plan.id, late_if_due_before(today))
     me = tx.members.get(plan.id, u.ctx.user_id)
     attention = needs_attention(acts, tx.logs.last_logged(plan.id), today, ZoneInfo(plan.timezone))
     title = t(lang, "status.title", name=plan.name)
@@ -67,10 +67,9 @@ def run_status(u: Unit, cmd: Status) -> Reply:
     if plan.area:
         items.append(Note(t(lang, "status.area", area=esc(plan.area))))
     items.append(activity_summary(lang, acts, t(lang, "status.activities", n=len(acts))))
-    late_fus = [f for f in open_fus if followup_late(f, today)]
     late_acts = [a for a in acts if activity_late(a, today)]
     lines = [
-        t(lang, "status.open_followups", n=len(open_fus), late=len(late_fus)),
+        t(lang, "status.open_followups", n=open_fus, late=late_fus),
         t(lang, "status.late_activities", n=len(late_acts)),
         t(lang, "status.week_log", n=week_count),
     ]
@@ -127,7 +126,7 @@ def _org_status(u: Unit, name: str) -> Reply:
         plan.id, today - timedelta(days=6), today, organisation_id=org.id, limit=RECENT
     )
     ids = {m.user_id for m in people}
-    fus = [f for f in tx.followups.of_plan(plan.id, "open") if f.assignee in ids]
+    open_fus, late = tx.followups.open_counts(plan.id, late_if_due_before(today), ids)
     lang = plan.language
     title = f"{clip(org.name, 100)} — {t(lang, f'kind.{org.kind}')}"
     items: list[Item] = [Header(title)]
@@ -146,8 +145,7 @@ def _org_status(u: Unit, name: str) -> Reply:
     if logs:
         recent = "\n".join(log_line(u.d, plan, e) for e in logs)
         items.append(Section(f"*{t(lang, 'status.recent')}*\n" + recent))
-    late = sum(1 for f in fus if followup_late(f, today))
-    items.append(Note(t(lang, "status.open_followups", n=len(fus), late=late)))
+    items.append(Note(t(lang, "status.open_followups", n=open_fus, late=late)))
     fallback = f"{esc(org.name, 100)} — {t(lang, f'kind.{org.kind}')}"
     return Reply(fallback, items, lang=lang, plan_id=plan.id)
 

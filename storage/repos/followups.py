@@ -83,13 +83,18 @@ class FollowUps(Repo):
         r = self._one(_SQL + " WHERE f.plan_id = ? AND f.ref_no = ?", (plan_id, ref_no))
         return FollowUp.from_row(r) if r else None
 
-    def of_plan(self, plan_id: int, status: str | None = None) -> list[FollowUp]:
-        """The follow-ups of a plan, optionally of one status, by due date."""
+    def of_plan(
+        self, plan_id: int, status: str | None = None, activity_id: int | None = None
+    ) -> list[FollowUp]:
+        """The follow-ups of a plan, optionally of one status or activity, by due date."""
         sql = _SQL + " WHERE f.plan_id = ?"
         params: list[Any] = [plan_id]
         if status:
             sql += " AND f.status = ?"
             params.append(status)
+        if activity_id is not None:
+            sql += " AND f.activity_id = ?"
+            params.append(activity_id)
         sql += " ORDER BY f.due_date IS NULL, f.due_date, f.ref_no"
         return [FollowUp.from_row(r) for r in self._all(sql, tuple(params))]
 
@@ -104,15 +109,41 @@ class FollowUps(Repo):
         )
         return [FollowUp.from_row(r) for r in rows]
 
-    def open_of_user(self, team_id: str, user_id: str) -> list[FollowUp]:
-        """A user's open follow-ups across the plans of one workspace, by due date."""
+    def open_counts(
+        self, plan_id: int, late_before: date, assignees: set[str] | None = None
+    ) -> tuple[int, int]:
+        """How many of a plan's follow-ups are open, and how many of those are due before
+        `late_before` (see rules.late_if_due_before); optionally only of some assignees."""
+        sql = (
+            "SELECT count(*), coalesce(sum(due_date IS NOT NULL AND due_date < ?), 0) "
+            "FROM followups WHERE plan_id = ? AND status = 'open'"
+        )
+        params: list[Any] = [late_before.isoformat(), plan_id]
+        if assignees is not None:
+            sql += f" AND assignee IN ({', '.join('?' for _ in assignees)})"
+            params.extend(sorted(assignees))
+        row = self.db.execute(sql, params).fetchone()
+        return int(row[0]), int(row[1])
+
+    def open_of_user(self, team_id: str, user_id: str, limit: int | None = None) -> list[FollowUp]:
+        """A user's open follow-ups across the plans of one workspace, by due date (the first
+        `limit` of them)."""
         rows = self._all(
             _SQL + " JOIN plans p ON p.id = f.plan_id "
             "WHERE p.team_id = ? AND f.assignee = ? AND f.status = 'open' "
-            "ORDER BY f.due_date IS NULL, f.due_date, f.plan_id, f.ref_no",
-            (team_id, user_id),
+            "ORDER BY f.due_date IS NULL, f.due_date, f.plan_id, f.ref_no LIMIT ?",
+            (team_id, user_id, -1 if limit is None else limit),
         )
         return [FollowUp.from_row(r) for r in rows]
+
+    def count_open_of_user(self, team_id: str, user_id: str) -> int:
+        """How many open follow-ups a user has across the plans of one workspace."""
+        row = self.db.execute(
+            "SELECT count(*) FROM followups f JOIN plans p ON p.id = f.plan_id "
+            "WHERE p.team_id = ? AND f.assignee = ? AND f.status = 'open'",
+            (team_id, user_id),
+        ).fetchone()
+        return int(row[0])
 
     def open_due(self, plan_id: int, on_or_before: date) -> list[FollowUp]:
         """Open follow-ups of a plan due on or before a date."""
