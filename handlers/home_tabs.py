@@ -93,7 +93,11 @@ class HomeTabs:
                     self._cond.wait(self._wait_time())
                     ready = self._take_ready()
             for key, pending in ready:
-                self._submit(self._runner(key, pending))
+                run = self._runner(key, pending)
+                try:
+                    self._submit(run)
+                except RuntimeError:  # the pool is shutting down: publish here instead
+                    run()
 
     def _take_ready(self) -> list[tuple[Key, _Pending]]:
         now = self._clock()
