@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed-stamp
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run test demo lint typecheck format bench bench-scale lock upgrade clean
+.PHONY: run test demo lint typecheck format bench bench-scale holidays lock upgrade clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ bench: $(STAMP)
 # Speed at any size (issue 13): 10 k and 1 M log entries against a bare Bolt app; not run by CI.
 bench-scale: $(STAMP)
 	$(PY) bench/scale.py $(ARGS)
+
+# Sweden's holidays as data (samverkan/holidays_se.py), after `holidays` changed in the lock.
+holidays: $(STAMP)
+	$(PY) tools/holidays_table.py
 
 # Re-resolve uv.lock within pyproject.toml's ranges, keeping today's pins where they still fit.
 lock: | $(UV)

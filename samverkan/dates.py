@@ -12,6 +12,8 @@ from typing import Literal
 
 from babel.dates import format_skeleton, get_day_names, get_month_names
 
+from samverkan import holidays_se
+
 __all__ = [
     "DATE_WORDS",
     "DateError",
@@ -354,11 +356,16 @@ def _days_off(year: int) -> frozenset[date]:
     # are not public holidays in law but nearly everyone is off; `holidays` only files them
     # under a DE_FACTO category since ~0.88 (earlier releases in our pin lack it), so they
     # are added here explicitly. Sundays are covered by the weekend check instead.
-    import holidays  # here, not at start: it loads every calendar of the world (~0.1 s)
+    # The table is `holidays`' own answer, kept as data (see holidays_se); only a year outside
+    # it imports the package, which loads every calendar of the world (~0.4 s, ~40 MB).
+    if holidays_se.FIRST_YEAR <= year <= holidays_se.LAST_YEAR:
+        official = {date(year, int(md[:2]), int(md[2:])) for md in holidays_se.DAYS[year].split()}
+    else:
+        import holidays
 
-    official = holidays.Sweden(years=year)
+        official = set(holidays.Sweden(years=year, include_sundays=False))
     eves = {_midsummer_eve(year), date(year, 12, 24), date(year, 12, 31)}
-    return frozenset(official.keys()) | eves
+    return frozenset(official | eves)
 
 
 def is_working_day(d: date) -> bool:

@@ -628,3 +628,24 @@ def test_weekends_and_eves_are_never_working_days(d: date) -> None:
         assert not is_working_day(d)
     if d.month == 6 and 19 <= d.day <= 25 and d.weekday() == 4:
         assert not is_working_day(d)
+
+
+def test_the_holiday_table_is_what_the_holidays_package_says() -> None:
+    """samverkan/holidays_se.py is `make holidays`' output for the installed `holidays`."""
+    from tools.holidays_table import TARGET, table
+
+    assert TARGET.read_text(encoding="utf-8") == table()
+
+
+@pytest.mark.parametrize(
+    ("d", "expected"),
+    [
+        (date(1999, 1, 6), False),  # Epiphany, before the table: from the package
+        (date(1999, 1, 7), True),
+        (date(2101, 12, 24), False),  # Christmas Eve, after the table (and the package's 2100)
+        (date(2000, 6, 12), False),  # Whit Monday, a public holiday until 2004
+        (date(2005, 5, 16), True),  # Whit Monday 2005, a working day
+    ],
+)
+def test_working_days_outside_and_at_the_edges_of_the_table(d: date, expected: bool) -> None:
+    assert is_working_day(d) is expected
