@@ -37,6 +37,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from samverkan.dates import iso_week
+from samverkan.digest_log import PeriodLog
 from samverkan.digest_text import Change, DigestData, render
 from samverkan.reply import Reply
 from samverkan.rules import LONG_OVERDUE_DAYS, days_late, followup_late, needs_attention
@@ -72,7 +73,7 @@ def select(tx: Tx, plan: Plan, now: datetime, period_of: datetime | None = None)
     changes = _changes(tx, plan, since, until, by_ref, new_refs)
 
     # Every entry of the week: the digest lists them while its blocks have room (digest_log).
-    logs = tx.logs.between(plan.id, start, end)
+    log = PeriodLog.read(tx, plan.id, start, end)
     open_fus = tx.followups.of_plan(plan.id, "open")
     late_fus = [f for f in open_fus if followup_late(f, today)]
     overdue = [f for f in late_fus if days_late(f, today) <= LONG_OVERDUE_DAYS]
@@ -91,7 +92,7 @@ def select(tx: Tx, plan: Plan, now: datetime, period_of: datetime | None = None)
         activities=activities,
         new=new,
         changes=changes,
-        logs=logs,
+        log=log,
         overdue=overdue,
         long_overdue=long_overdue,
         due_soon=due_soon,

@@ -8,77 +8,120 @@ show all its entries ends with "…and N more" and the command that pages throug
 
 from __future__ import annotations
 
-from collections import Counter
+from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from samverkan.dates import format_date
 from samverkan.i18n import t
 from samverkan.reply import Section
 from samverkan.text import SECTION_CHARS, esc, mention, more_text
-from storage import LogEntry
+from storage import LogEntry, LogGroup, LogSummary, Tx
 
 if TYPE_CHECKING:
     from samverkan.digest_text import DigestData
 
 #: The most sections the log part takes, however much room the digest has.
 LOG_SECTIONS = 8
+#: Entries read at a time while the part has room.
+ENTRY_PAGE = 50
+
+
+@dataclass(frozen=True)
+class PeriodLog:
+    """A period's log counted, its entries and organisations read as the part shows them, in
+    the unit of work the digest is built in (a week of thousands reads only what fits)."""
+
+    tx: Tx
+    plan_id: int
+    start: date
+    end: date
+    summary: LogSummary
+
+    @classmethod
+    def read(cls, tx: Tx, plan_id: int, start: date, end: date) -> PeriodLog:
+        """The log of `start` to `end` inclusive, counted."""
+        return cls(tx, plan_id, start, end, tx.logs.period_summary(plan_id, start, end))
+
+    def entries(self, group: LogGroup, offset: int, limit: int) -> list[LogEntry]:
+        """A group's entries, newest first, `limit` of them after the first `offset`."""
+        return self.tx.logs.between(
+            self.plan_id,
+            self.start,
+            self.end,
+            activity_id=group.activity_id,
+            no_activity=group.activity_id is None,
+            limit=limit,
+            offset=offset,
+        )
+
+    def organisations(self, group: LogGroup, limit: int) -> list[tuple[str, int]]:
+        """The organisations that logged most in a group, with their entries (ties: latest)."""
+        return self.tx.logs.period_organisations(
+            self.plan_id, self.start, self.end, group.activity_id, limit
+        )
 
 
 def log_part(d: DigestData, command: str, sections: int) -> list[Section]:
     """The week's log in at most `sections` sections."""
-    lang = d.plan.language
-    if not d.logs:
+    lang, week = d.plan.language, d.log
+    summary = week.summary
+    if not summary.entries:
         return [
             Section(
                 f"*{t(lang, 'digest.logged_title')}*\n" + t(lang, "digest.logged_none", cmd=command)
             )
         ]
-    orgs = {e.organisation for e in d.logs if e.organisation}
     head = f"*{t(lang, 'digest.logged_title')}* — " + t(
-        lang, "digest.logged_count", n=len(d.logs), orgs=len(orgs)
+        lang, "digest.logged_count", n=summary.entries, orgs=summary.organisations
     )
-    groups: dict[int | None, list[LogEntry]] = {}
-    for e in d.logs:  # newest first
-        groups.setdefault(e.activity_id, []).append(e)
     order = sorted(
-        groups,
-        key=lambda k: (k is None, -len(groups[k]), int((groups[k][0].activity_ref or "A0")[1:])),
+        summary.groups,
+        key=lambda g: (g.activity_id is None, -g.entries, int((g.activity_ref or "A0")[1:])),
     )
     budget = _Budget(max(1, sections), head)
-    for n, key in enumerate(order):
-        entries = groups[key]
+    for n, group in enumerate(order):
+        heading = _heading(d, group)
         # Room for this group's heading, one entry and its "…and N more", and the last line.
-        if not budget.fits(_heading(d, key, entries), 3 * 200):
-            hidden = sum(len(groups[k]) for k in order[n:])
+        if not budget.fits(heading, 3 * 200):
+            hidden = sum(g.entries for g in order[n:])
             budget.force(more_text(lang, hidden, command, "activity list"))
             break
-        budget.add(_heading(d, key, entries))
-        for shown, e in enumerate(entries):
-            line = _entry(d, e)
-            if not budget.fits(line, 400):
-                more_cmd = (
-                    f"activity {entries[0].activity_ref} log"
-                    if key is not None
-                    else "search <words>"
-                )
-                budget.force("    " + more_text(lang, len(entries) - shown, command, more_cmd))
+        budget.add(heading)
+        # Only the entries that fit are read, a page at a time, newest first.
+        shown = 0
+        while shown < group.entries:
+            page = week.entries(group, shown, ENTRY_PAGE)
+            for e in page:
+                line = _entry(d, e)
+                if not budget.fits(line, 400):
+                    more_cmd = (
+                        f"activity {group.activity_ref} log"
+                        if group.activity_id is not None
+                        else "search <words>"
+                    )
+                    left = group.entries - shown
+                    budget.force("    " + more_text(lang, left, command, more_cmd))
+                    shown = group.entries
+                    break
+                budget.add(line)
+                shown += 1
+            if not page:
                 break
-            budget.add(line)
     return budget.sections()
 
 
-def _heading(d: DigestData, key: int | None, entries: list[LogEntry]) -> str:
+def _heading(d: DigestData, group: LogGroup) -> str:
     lang = d.plan.language
-    first = entries[0]
-    who = Counter(e.organisation for e in entries if e.organisation)
-    count = t(lang, "digest.entries", n=len(entries))
-    if len(who) > 1:
-        orgs_part = ", ".join(f"{esc(o, 60)} {n}" for o, n in who.most_common(4))
-        count += f" ({orgs_part}{', …' if len(who) > 4 else ''})"
-    if key is None:
+    count = t(lang, "digest.entries", n=group.entries)
+    if group.organisations > 1:
+        who = d.log.organisations(group, 4)
+        orgs_part = ", ".join(f"{esc(o, 60)} {n}" for o, n in who)
+        count += f" ({orgs_part}{', …' if group.organisations > 4 else ''})"
+    if group.activity_id is None:
         name = f"*{t(lang, 'digest.no_activity')}*"
     else:
-        name = f"*{first.activity_ref}* {esc(first.activity_title or '', 80)}"
+        name = f"*{group.activity_ref}* {esc(group.activity_title or '', 80)}"
     return f"{name} — {count}"
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from babel.dates import format_interval
 
 from samverkan.dates import babel_locale, format_date, iso_week
-from samverkan.digest_log import LOG_SECTIONS, log_part
+from samverkan.digest_log import LOG_SECTIONS, PeriodLog, log_part
 from samverkan.i18n import t
 from samverkan.reply import Divider, FollowUpCard, Header, Note, Reply, Section
 from samverkan.rules import days_late
@@ -23,7 +23,7 @@ from samverkan.text import (
     more_text,
     pack_lines,
 )
-from storage import Activity, FollowUp, LogEntry, Plan
+from storage import Activity, FollowUp, Plan
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,8 @@ class DigestData:
     activities: list[Activity]
     new: list[Activity]
     changes: list[Change]
-    logs: list[LogEntry]
+    #: The period's log, read as the digest shows it (samverkan.digest_log).
+    log: PeriodLog
     overdue: list[FollowUp]
     long_overdue: list[FollowUp]
     due_soon: list[FollowUp]
@@ -134,7 +135,7 @@ def render(d: DigestData, command: str) -> Reply:
         name=esc(clip(plan.name, 200)),
         weeks=weeks,
         range=span,
-        logs=len(d.logs),
+        logs=d.log.summary.entries,
         overdue=len(d.overdue) + len(d.long_overdue),
         attention=d.attention_count,
     )

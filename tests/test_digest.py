@@ -147,9 +147,11 @@ def test_a_caught_up_digest_reports_the_week_of_its_scheduled_moment(
     clock.now = local(2026, 12, 1, 11)  # Tuesday
     assert run("erik", "log A1 Sunday walk on 2026-11-29").ok
     assert run("erik", "log A1 Tuesday walk").ok
-    late = data(store, plan, clock.now, period_of=local(2026, 11, 30, 8))
-    assert (late.start, late.end) == (date(2026, 11, 23), date(2026, 11, 29))
-    assert [e.text for e in late.logs] == ["Sunday walk"]
+    with store.read() as tx:
+        late = select(tx, fresh(store, plan), clock.now, period_of=local(2026, 11, 30, 8))
+        assert (late.start, late.end) == (date(2026, 11, 23), date(2026, 11, 29))
+        (group,) = late.log.summary.groups
+        assert [e.text for e in late.log.entries(group, 0, 10)] == ["Sunday walk"]
     assert late.today == date(2026, 12, 1)
 
 

@@ -24,6 +24,8 @@ LEFT JOIN organisations o ON o.id = l.organisation_id
 """
 
 _NEWEST_FIRST = " ORDER BY l.happened_on DESC, l.ref_no DESC"
+#: An entry's organisation by name, as _SQL gives it (none when empty).
+_ORG = "NULLIF(COALESCE(o.name, l.organisation_name), '')"
 
 
 @dataclass(frozen=True)
@@ -144,15 +146,16 @@ class Logs(Repo):
         activity_id: int | None = None,
         organisation_id: int | None = None,
         limit: int | None = None,
+        offset: int = 0,
         no_activity: bool = False,
     ) -> list[LogEntry]:
         """Log entries that happened from start to end inclusive, newest first (the first
-        `limit`); `no_activity` keeps those of no activity."""
+        `limit` after `offset`); `no_activity` keeps those of no activity."""
         where, params = _period(plan_id, start, end, activity_id, organisation_id, no_activity)
         sql = _SQL + where + _NEWEST_FIRST
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
+        if limit is not None or offset:
+            sql += " LIMIT ? OFFSET ?"
+            params.extend((-1 if limit is None else limit, offset))
         return [LogEntry.from_row(r) for r in self._all(sql, tuple(params))]
 
     def count_between(
@@ -166,24 +169,24 @@ class Logs(Repo):
     def period_summary(self, plan_id: int, start: date, end: date) -> LogSummary:
         """A period's log counted: entries, organisations, and entries per activity."""
         where, params = _period(plan_id, start, end, None, None, False)
-        total = self._one(
-            "SELECT COUNT(*) AS n, COUNT(DISTINCT l.organisation_id) AS orgs FROM log_entries l"
-            + where,
-            tuple(params),
-        )
         rows = self._all(
-            "SELECT l.activity_id, a.ref_no, a.title, COUNT(*) AS n, COUNT(DISTINCT "
-            "l.organisation_id) AS orgs FROM log_entries l LEFT JOIN activities a ON "
-            "a.id = l.activity_id" + where + " GROUP BY l.activity_id",
+            f"SELECT l.activity_id, a.ref_no, a.title, COUNT(*) AS n, COUNT(DISTINCT {_ORG}) "
+            "AS orgs FROM log_entries l LEFT JOIN activities a ON a.id = l.activity_id "
+            "LEFT JOIN organisations o ON o.id = l.organisation_id"
+            + where
+            + " GROUP BY l.activity_id",
             tuple(params),
         )
         groups = [
             LogGroup(r["activity_id"], _ref(r["ref_no"]), r["title"], r["n"], r["orgs"])
             for r in rows
         ]
-        return LogSummary(
-            int(total["n"]) if total else 0, int(total["orgs"]) if total else 0, groups
+        orgs = self._one(
+            f"SELECT COUNT(DISTINCT {_ORG}) AS orgs FROM log_entries l "
+            "LEFT JOIN organisations o ON o.id = l.organisation_id" + where,
+            tuple(params),
         )
+        return LogSummary(sum(g.entries for g in groups), int(orgs["orgs"]) if orgs else 0, groups)
 
     def period_organisations(
         self, plan_id: int, start: date, end: date, activity_id: int | None, limit: int
@@ -192,8 +195,8 @@ class Logs(Repo):
         many entries each; ties go to the one that logged last."""
         where, params = _period(plan_id, start, end, activity_id, None, activity_id is None)
         rows = self._all(
-            "SELECT o.name, COUNT(*) AS n FROM log_entries l JOIN organisations o ON "
-            "o.id = l.organisation_id" + where + " GROUP BY l.organisation_id "
+            f"SELECT {_ORG} AS name, COUNT(*) AS n FROM log_entries l LEFT JOIN organisations o "
+            f"ON o.id = l.organisation_id{where} AND {_ORG} IS NOT NULL GROUP BY {_ORG} "
             "ORDER BY n DESC, MAX(printf('%s %012d', l.happened_on, l.ref_no)) DESC LIMIT ?",
             (*params, limit),
         )
