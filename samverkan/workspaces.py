@@ -59,6 +59,8 @@ def uninstalled(
         for team in teams:
             if tx.workspaces.revoke(team, erase_after):
                 stopped.extend(p.id for p in tx.plans.of_team(team))
+    # The installation's tokens were deleted just before: now out of the write-ahead log too.
+    app.store.checkpoint()
     for plan_id in stopped:
         app.notify_schedule(plan_id)
     log.info("uninstalled from %s: plans %s stopped", team_id or enterprise_id, stopped or "none")

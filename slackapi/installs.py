@@ -10,6 +10,7 @@ team gets the one client.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 import weakref
@@ -69,6 +70,13 @@ class InstallationStoreOnFile(SQLite3InstallationStore):
         self.on_install = on_install
         # The tables are ours (migration 13): never create them here.
         self.init_called = True
+
+    def connect(self) -> sqlite3.Connection:
+        """slack_sdk's connection, with the setting every connection of ours has: a deleted
+        token (an uninstall) is overwritten, not left in the file's free pages."""
+        conn = super().connect()
+        conn.execute("PRAGMA secure_delete = ON")
+        return conn
 
     def save(self, installation: Installation) -> None:
         """Store an installation, then record the workspace (a reinstall restores its plans)."""

@@ -97,6 +97,24 @@ def home_opened(team: str, user: str, event_id: str) -> bytes:
     return event_body(payload)
 
 
+def bot_token(db: Path, team: str) -> str:
+    """The bot token stored for a team."""
+    conn = sqlite3.connect(db)
+    try:
+        row = conn.execute(
+            "SELECT bot_token FROM slack_bots WHERE team_id = ? ORDER BY id DESC", (team,)
+        ).fetchone()
+    finally:
+        conn.close()
+    return str(row[0])
+
+
+def every_byte(db: Path) -> bytes:
+    """The database file and its write-ahead log, as bytes."""
+    wal = Path(f"{db}-wal")
+    return db.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+
+
 def installations(db: Path) -> list[tuple]:
     conn = sqlite3.connect(db)
     try:
@@ -202,6 +220,8 @@ def test_an_uninstall_refuses_that_workspace_at_once_and_the_other_goes_on(
     }
     assert bot.post(event_body(user_tokens))[0] == 200
     assert (TEAM_B,) in installations(bot.db)
+    revoked = bot_token(bot.db, TEAM_A).encode()
+    assert revoked in every_byte(bot.db)  # the check below would see it
     event = {
         "token": "placeholderVerifyToken24",
         "team_id": TEAM_A,
@@ -217,6 +237,8 @@ def test_an_uninstall_refuses_that_workspace_at_once_and_the_other_goes_on(
     assert bot.post(event_body(event))[0] == 200
     fake.revoke_team(TEAM_A)
     assert (TEAM_A,) not in installations(bot.db)
+    # Its token is gone from the file and its write-ahead log, free pages included.
+    assert revoked not in every_byte(bot.db)
     fake.clear()
     status, _, body = command(bot, fake, TEAM_A, "C0AAAA", "status", "gone")
     assert status == 200 and body == b""
