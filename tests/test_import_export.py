@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from io import BytesIO
 from pathlib import Path
 
@@ -494,3 +495,38 @@ def test_titles_that_look_like_formulas_or_quotes_come_back_as_typed(
     run("anna", "setup Mål", channel="N1")
     assert run("anna", f"import {path} confirm", channel="N1").ok
     assert [row[0] for row in plan_state(store, "N1")] == titles
+
+
+def test_an_import_records_each_status_and_assessment_it_changes(
+    full: Callable, store: Store, tmp_path: Path
+) -> None:
+    """The digest and the report read an activity's history from these: an import's changes
+    are recorded as `activity A# status|rag` records them."""
+    (file,) = full("anna", "export").files
+    path = tmp_path / file.name
+    path.write_bytes(file.content)
+    full("anna", "activity A1 status paused")
+    full("anna", "activity A2 rag red")
+    assert full("anna", f"import {path} bekräfta").ok
+    with store.read() as tx:
+        plan = tx.plans.by_channel("T1", "C1")
+        assert plan is not None
+        imported = [
+            (e.ref, e.before, e.after)
+            for e in tx.audit.between(
+                plan.id,
+                tx.now - timedelta(days=1),
+                tx.now + timedelta(days=1),
+                "activity",
+                "updated",
+            )
+            if (e.after or {}).get("source") == "import"
+        ]
+    assert imported == [
+        (
+            "A1",
+            {"status": "paused"},
+            {"title": "Tänd lamporna", "source": "import", "status": "active"},
+        ),
+        ("A2", {"rag": "red"}, {"title": "Nattvandring", "source": "import", "rag": "amber"}),
+    ]

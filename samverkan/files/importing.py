@@ -215,6 +215,8 @@ def _write(
         "rag": wanted["rag"],
         "kind": wanted["kind"],
     }
+    before: dict[str, object] = {}
+    after: dict[str, object] = {"title": wanted["title"], "source": "import"}
     if activity_id is None:
         a = u.tx.activities.add(
             plan.id, title=wanted["title"], created_by=u.ctx.user_id, start_date=u.today
@@ -224,6 +226,15 @@ def _write(
         found = u.tx.activities.by_id(activity_id)
         assert found is not None
         a, action = found, "updated"
+        # As `activity A# status|rag` records them: the digest and the report's history read
+        # each change of status and assessment from its before and after.
+        for name in _AUDITED:
+            if getattr(found, name) != fields[name]:
+                before[name], after[name] = getattr(found, name), fields[name]
     u.tx.activities.update(a.id, **fields)
     u.tx.activities.set_partners(a.id, org_ids[1:])
-    u.audit("activity", a.ref, action, after={"title": wanted["title"], "source": "import"})
+    u.audit("activity", a.ref, action, before=before or None, after=after)
+
+
+#: The fields an import's update records as changes, field by field.
+_AUDITED = ("title", "status", "rag")
