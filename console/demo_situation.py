@@ -1,10 +1,11 @@
-"""The demo plan's situation picture: places, eight weeks of observations, measures and one
-agreed assessment, so that `situation` right after `make demo` shows a real picture."""
+"""The demo plan's situation picture: places, a year of observations (the last eight weeks
+busiest), measures and one agreed assessment, so that `situation` right after `make demo` shows
+a real picture and `report year` a real year."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 PLACES = ["Husby centrum", "Gångtunneln", "Husby gård", "Tunnelbanan", "Husbyskolans skolgård"]
 
@@ -76,6 +77,9 @@ PATTERN = [
     ),
 ]
 
+#: The earlier weeks' level against the last eight weeks', by month: darker months busier.
+SEASON = {1: 0.8, 2: 0.7, 3: 0.6, 4: 0.5, 5: 0.5, 6: 0.6, 7: 0.4, 8: 0.5, 9: 0.7, 10: 0.8}
+
 ASSESSMENT = (
     "Klottret och otryggheten i gångtunneln ökar och unga samlas kvällstid vid centrum; "
     "bränderna i soptunnor har nästan upphört. Fokus denna vecka: belysningen i tunneln och "
@@ -90,8 +94,14 @@ def load_situation(run: Callable[[str, str], None], now: datetime, set_clock, co
         run(coordinator, f'place add "{place}"')
     today = now.date()
     this_monday = today - timedelta(days=today.weekday())
+    weeks_of_year = (this_monday - date(today.year, 1, 1)).days // 7 + 1
     for k, (category, place, who, band, concern, text, counts) in enumerate(PATTERN):
-        for age, n in zip(range(7, -1, -1), counts, strict=True):
+        earlier = [
+            _earlier(k, counts, age, (this_monday - timedelta(weeks=age)).month)
+            for age in range(weeks_of_year - 1, 7, -1)
+        ]
+        weeks = [*earlier, *counts]
+        for age, n in zip(range(len(weeks) - 1, -1, -1), weeks, strict=True):
             monday = this_monday - timedelta(weeks=age)
             for i in range(n):
                 day = min(monday + timedelta(days=(k * 3 + i * 2) % 7), today)
@@ -108,3 +118,11 @@ def load_situation(run: Callable[[str, str], None], now: datetime, set_clock, co
     run(coordinator, "measure Sanera klottret i gångtunneln inom 24 timmar <@mats> by +2d")
     run(coordinator, "measure Vuxenvandring vid centrum lördag kväll <@leila> by +4d")
     run(coordinator, f"situation note {ASSESSMENT}")
+
+
+def _earlier(k: int, counts: list[int], age: int, month: int) -> int:
+    """One pattern's observations in a week before the last eight: its level then, by season,
+    with a small wobble that is the same on every load."""
+    level = sum(counts) / len(counts) * SEASON.get(month, 1.0)
+    wobble = ((k * 7 + age * 3) % 5 - 2) / 4
+    return max(0, round(level + wobble))
