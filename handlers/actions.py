@@ -120,7 +120,7 @@ def _show_decision(click: Click, reply: Reply) -> None:
     """Tell the coordinator privately when refused; else every message of the request updates,
     the requester is told, and App Homes that changed are published again."""
     if not reply.ok:
-        click.respond(response_type="ephemeral", replace_original=False, **message_payload(reply))
+        click.say(reply)
         return
     carry_out(click.client, click.samverkan, reply)
     if reply.touched_users:
@@ -153,9 +153,9 @@ def _show_saved(click: Click, reply: Reply) -> None:
         posted = post_reply(click.client, click.ctx.channel_id, click.ctx.user_id, reply)
         if posted and reply.shows and reply.plan_id is not None:
             click.samverkan.record_posted(reply.plan_id, reply.shows, *posted)
-        click.respond(delete_original=True)
-    else:
-        click.respond(replace_original=True, **message_payload(reply))
+        click.delete()
+    elif not click.replace(**message_payload(reply)):
+        click.say(reply)
     carry_out(click.client, click.samverkan, reply)
     if reply.touched_users:
         publish_homes(click.client, click.samverkan, click.ctx.team_id, reply.touched_users)
@@ -199,6 +199,23 @@ class Click:
         """Who clicked, and in which channel."""
         return payload_context(self.body)
 
+    def say(self, reply: Reply) -> None:
+        """Tell the person privately: under the click (response_url), else in a direct message
+        (a click in a view, or a request without one)."""
+        tell(self.client, self.body, reply, self.respond)
+
+    def replace(self, **payload: Any) -> bool:
+        """Replace the clicked message; False when the request has no response_url for it."""
+        if not self.body.get("response_url"):
+            return False
+        self.respond(replace_original=True, **payload)
+        return True
+
+    def delete(self) -> None:
+        """Delete the clicked message (when the request says where it is)."""
+        if self.body.get("response_url"):
+            self.respond(delete_original=True)
+
 
 def _press(click: Click, what: str, value: str | None = None) -> None:
     """Done or snoozed and committed before the ack goes out; shown after it."""
@@ -221,8 +238,7 @@ def _show(click: Click, press: Press) -> None:
         # Done from `mine`, the App Home or a reminder: the channel learns it as from `done F1`.
         post_reply(click.client, press.channel or "", click.ctx.user_id, press.reply)
     if not in_home and not press.ok:
-        payload = message_payload(press.reply)
-        click.respond(response_type="ephemeral", replace_original=False, **payload)
+        click.say(press.reply)
     touched = set(press.reply.touched_users)
     if in_home:
         touched.add(click.ctx.user_id)
@@ -283,10 +299,10 @@ def _redraw(click: Click, press: Press) -> None:
         fresh.text = f"{press.reply.text}\n{fresh.text}"
         payload = message_payload(fresh)
         payload["blocks"] = tag_source(payload["blocks"], source or "")
-        click.respond(replace_original=True, **payload)
+        if not click.replace(**payload):
+            click.say(fresh)
         return
-    payload = message_payload(press.reply)
-    click.respond(response_type="ephemeral", replace_original=False, **payload)
+    click.say(press.reply)
 
 
 # -- the weekly round and the observation form ------------------------------------------------

@@ -53,7 +53,10 @@ def handle_entry_delete_clicked(
         reply = stale_reply(samverkan, ctx)
     else:
         reply = samverkan.delete_entry(ctx, parsed[0], parsed[1])
-    respond(replace_original=True, **message_payload(reply))
+    if body.get("response_url"):
+        respond(replace_original=True, **message_payload(reply))
+    else:  # no message to replace (a request without one): the person is told in a DM
+        tell(client, body, reply)
     if reply.ok:
         after_ack(carry_out, client, samverkan, reply)
 

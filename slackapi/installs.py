@@ -10,13 +10,12 @@ team gets the one client.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackTokenRotationError
@@ -26,6 +25,9 @@ from slack_sdk.oauth.state_store.sqlite3 import SQLite3OAuthStateStore
 from slack_sdk.oauth.token_rotation import TokenRotator
 
 from slackapi.clients import derived_client
+
+if TYPE_CHECKING:
+    import sqlite3
 
 log = logging.getLogger("samverkan.slack")
 

@@ -472,3 +472,31 @@ def test_a_message_shortcut_without_a_response_url_is_answered_in_a_dm(
     (dm,) = [c for c in fake.calls("chat.postMessage") if c.params.get("channel") == user]
     assert dm.params["text"].startswith("This channel has no plan yet.")
     no_tracebacks(bot)
+
+
+@pytest.mark.parametrize(
+    ("action_id", "value", "told"),
+    [
+        (ids.FOLLOWUP_DONE, "F1", "That button no longer works. Type `/samverkan mine`"),
+        (ids.ENTRY_DELETE, "999999:L1", "This channel has no plan yet."),
+    ],
+)
+def test_a_button_without_a_response_url_is_answered_in_a_dm(
+    bot: BotProcess, fake: FakeSlack, action_id: str, value: str, told: str
+) -> None:
+    """A refused click on a message whose request carries no response_url: the person learns
+    why in a direct message, with no traceback (the signed fuzz test found this)."""
+    payload = fixture_json("block_actions_button")
+    payload.pop("response_url")
+    payload["channel"]["id"] = payload["container"]["channel_id"] = uid("C")
+    payload["user"]["id"] = user = uid("U")
+    payload["actions"][0].update(action_id=action_id, value=value)
+    status, _, _ = bot.post(interactive_body(payload))
+    assert status == 200
+    deadline = time.monotonic() + 10
+    while not [c for c in fake.calls("chat.postMessage") if c.params.get("channel") == user]:
+        assert time.monotonic() < deadline, bot.log()
+        time.sleep(0.05)
+    (dm,) = [c for c in fake.calls("chat.postMessage") if c.params.get("channel") == user]
+    assert dm.params["text"].startswith(told)
+    no_tracebacks(bot)
