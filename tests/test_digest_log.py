@@ -16,7 +16,7 @@ from samverkan.digest_log import ENTRY_PAGE, PeriodLog, _Budget, _entry, log_par
 from samverkan.i18n import t
 from samverkan.reply import Section
 from samverkan.text import more_text
-from storage import LogEntry, Store
+from storage import LogEntry, Plan, Store, Tx
 
 START, END = date(2026, 11, 23), date(2026, 11, 29)
 TODAY = date(2026, 11, 30)
@@ -91,6 +91,18 @@ ENTRY = st.tuples(
 )
 
 
+def new_plan(tx: Tx, channel: str, language: str) -> Plan:
+    """A plan in T1 on `channel`."""
+    return tx.plans.create(
+        team_id="T1",
+        channel_id=channel,
+        name="Trygg i Järva",
+        language=language,
+        timezone="Europe/Stockholm",
+        created_by="U1",
+    )
+
+
 @pytest.fixture(scope="module")
 def week_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     store = Store(Path(tmp_path_factory.mktemp("digest-log")) / "samverkan.db")
@@ -110,15 +122,7 @@ def test_the_log_part_says_what_listing_every_entry_said(
     week_store: Store, entries: list[tuple[int, int, bool, int, int]], sections: int, language: str
 ) -> None:
     with week_store.write() as tx:
-        n = len(tx.plans.all())
-        plan = tx.plans.create(
-            team_id="T1",
-            channel_id=f"C{n}",
-            name="Trygg i Järva",
-            language=language,
-            timezone="Europe/Stockholm",
-            created_by="U1",
-        )
+        plan = new_plan(tx, f"C{len(tx.plans.all())}", language)
         acts = [
             tx.activities.add(plan.id, title=f"Aktivitet {k}", created_by="U1") for k in range(4)
         ]
@@ -146,14 +150,7 @@ def test_the_log_part_says_what_listing_every_entry_said(
 
 def test_a_week_of_thousands_reads_only_the_entries_it_shows(store: Store) -> None:
     with store.write() as tx:
-        plan = tx.plans.create(
-            team_id="T1",
-            channel_id="C1",
-            name="Trygg i Järva",
-            language="sv",
-            timezone="Europe/Stockholm",
-            created_by="U1",
-        )
+        plan = new_plan(tx, "C1", "sv")
         act = tx.activities.add(plan.id, title="Nattvandring", created_by="U1")
         for k in range(3000):
             tx.logs.add(

@@ -465,12 +465,7 @@ def test_a_message_shortcut_without_a_response_url_is_answered_in_a_dm(
     payload["user"]["id"] = user = uid("U")
     status, _, _ = bot.post(interactive_body(payload))
     assert status == 200
-    deadline = time.monotonic() + 10
-    while not [c for c in fake.calls("chat.postMessage") if c.params.get("channel") == user]:
-        assert time.monotonic() < deadline, bot.log()
-        time.sleep(0.05)
-    (dm,) = [c for c in fake.calls("chat.postMessage") if c.params.get("channel") == user]
-    assert dm.params["text"].startswith("This channel has no plan yet.")
+    assert the_dm(bot, fake, user).startswith("This channel has no plan yet.")
     no_tracebacks(bot)
 
 
@@ -493,10 +488,15 @@ def test_a_button_without_a_response_url_is_answered_in_a_dm(
     payload["actions"][0].update(action_id=action_id, value=value)
     status, _, _ = bot.post(interactive_body(payload))
     assert status == 200
+    assert the_dm(bot, fake, user).startswith(told)
+    no_tracebacks(bot)
+
+
+def the_dm(bot: BotProcess, fake: FakeSlack, user: str) -> str:
+    """The text of the one direct message the bot sent the person (waited for)."""
     deadline = time.monotonic() + 10
     while not [c for c in fake.calls("chat.postMessage") if c.params.get("channel") == user]:
         assert time.monotonic() < deadline, bot.log()
         time.sleep(0.05)
     (dm,) = [c for c in fake.calls("chat.postMessage") if c.params.get("channel") == user]
-    assert dm.params["text"].startswith(told)
-    no_tracebacks(bot)
+    return str(dm.params["text"])
