@@ -156,18 +156,23 @@ def open_log_form(samverkan: Samverkan, client: WebClient, body: dict[str, Any])
 
 _lock = threading.Lock()
 _executor: Executor | None = None
+#: Set while the process shuts down: work handed over then runs on the caller's thread.
+_closing = False
 
 
 def _pool() -> Executor:
     global _executor
     with _lock:
         if _executor is None:
+            if _closing:
+                raise RuntimeError("the work after the ack is being finished")
             _executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="after-ack")
         return _executor
 
 
 def after_ack(fn: Callable[..., Any], *args: Any) -> None:
-    """Run `fn` once the ack is on its way (on a worker thread; failures are logged)."""
+    """Run `fn` once the ack is on its way (on a worker thread; failures are logged). While
+    the process shuts down it runs at once, on this thread, so nothing handed over is lost."""
 
     def run() -> None:
         what = "work after the ack: " + str(getattr(fn, "__name__", fn))
@@ -181,7 +186,10 @@ def after_ack(fn: Callable[..., Any], *args: Any) -> None:
         except Exception as e:  # no Bolt error handler sees this thread
             log_failure(e, what)
 
-    _pool().submit(run)
+    try:
+        _pool().submit(run)
+    except RuntimeError:  # shutting down: the pool takes nothing new
+        run()
 
 
 def _slack_error(e: BaseException) -> str:
@@ -191,16 +199,21 @@ def _slack_error(e: BaseException) -> str:
 
 
 def shutdown_after_ack() -> None:
-    """Finish the work already handed over (at shut-down): waiting Home tabs first."""
-    global _executor
+    """Finish the work already handed over (at shut-down), then the App Homes it asked for."""
+    global _executor, _closing
     with _lock:
-        tabs = _tabs
-    if tabs is not None:
-        tabs.flush()
-    with _lock:
+        _closing = True
         executor, _executor = _executor, None
-    if executor is not None:
-        executor.shutdown(wait=True)
+        tabs = _tabs
+    try:
+        if executor is not None:
+            # What the queued work hands over from now on runs where it is handed over.
+            executor.shutdown(wait=True)
+        if tabs is not None:
+            tabs.flush()  # the Homes still waiting for their second, published now
+    finally:
+        with _lock:
+            _closing = False
 
 
 _tabs: HomeTabs | None = None

@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from storage import StoreError
+
 log = logging.getLogger("samverkan.slack")
 
 #: Seconds between two publishes of one person's Home.
@@ -71,7 +73,7 @@ class HomeTabs:
             if self._thread is None:
                 self._thread = threading.Thread(target=self._loop, name="home-tabs", daemon=True)
                 self._thread.start()
-            self._cond.notify()
+            self._cond.notify_all()  # flush() may wait on the same condition
 
     def flush(self, timeout: float = 10) -> None:
         """Publish what is waiting now and wait for it (at shut-down)."""
@@ -79,7 +81,7 @@ class HomeTabs:
         with self._cond:
             for pending in self._pending.values():
                 pending.at = min(pending.at, self._clock())
-            self._cond.notify()
+            self._cond.notify_all()
             while (self._pending or self._running) and self._clock() < deadline:
                 if self._thread is None:
                     break
@@ -124,6 +126,10 @@ class HomeTabs:
         def run() -> None:
             try:
                 self._publish(pending.client, pending.samverkan, *key)
+            except (OSError, StoreError) as e:  # Slack or the database not there just now
+                log.warning("publishing the App Home of %s failed: %r", key[1], e)
+            except Exception:  # this thread, or the pool's, must go on: logged, not raised
+                log.exception("publishing the App Home of %s failed", key[1])
             finally:
                 with self._cond:
                     self._running.discard(key)

@@ -139,3 +139,51 @@ def test_the_newest_client_publishes(pool) -> None:
     tabs.request("rotated token", "samverkan", "T1", ["U1"])
     wait_until(lambda: len(clients) == 2)
     assert clients == ["old token", "rotated token"]
+
+
+def test_a_failing_publish_stops_nothing_after_it(pool) -> None:
+    published: list[str] = []
+
+    def publish(client: object, samverkan: object, team_id: str, user: str) -> None:
+        if user == "U1":
+            raise OSError("Slack did not answer")
+        if user == "U2":
+            raise ValueError("a bug")
+        published.append(user)
+
+    def refusing(run) -> None:
+        raise RuntimeError("the pool takes nothing new")  # published on the Home thread
+
+    for submit in (pool.submit, refusing):
+        published.clear()
+        tabs = HomeTabs(publish, submit, interval=60)
+        tabs.request("client", "samverkan", "T1", ["U1", "U2"])
+        tabs.request("client", "samverkan", "T1", ["U3"])
+        wait_until(lambda: published == ["U3"])
+        tabs.request("client", "samverkan", "T1", ["U4"])
+        wait_until(lambda: published == ["U3", "U4"])
+
+
+def test_shutdown_publishes_every_home_still_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At shut-down: the work after the ack finishes, then the Homes it asked for and those
+    waiting for their second are published, before the process may end."""
+    from handlers import common
+
+    published: list[str] = []
+    monkeypatch.setattr(common, "publish_home", lambda c, s, team, user: published.append(user))
+    monkeypatch.setattr(common, "_tabs", None)
+    monkeypatch.setattr(common, "_executor", None)
+    common.publish_homes("client", "samverkan", "T1", ["U1"])
+    wait_until(lambda: published == ["U1"])
+    common.publish_homes("client", "samverkan", "T1", ["U1"])  # waits for its second
+
+    def queued_work() -> None:
+        time.sleep(0.2)  # still running when the shut-down begins
+        common.publish_homes("client", "samverkan", "T1", ["U2"])
+
+    common.after_ack(queued_work)
+    common.shutdown_after_ack()
+    assert sorted(published) == ["U1", "U1", "U2"]
+    common.after_ack(lambda: published.append("after"))  # a pool again, as at the start
+    wait_until(lambda: "after" in published)
+    common.shutdown_after_ack()
