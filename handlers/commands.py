@@ -70,7 +70,7 @@ def handle_command(ack: Ack, body: dict[str, Any], client: WebClient, context: B
         after_ack(publish_homes, client, samverkan, ctx.team_id, reply.touched_users)
     # Once per person: their Slack locale, for their own surfaces from now on (known people,
     # remembered in the process, cost no work after the ack at all).
-    if samverkan.locale_unknown(ctx.team_id, ctx.user_id):
+    if not samverkan.locale_remembered(ctx.team_id, ctx.user_id):
         after_ack(learn_locale, client, samverkan, ctx.team_id, ctx.user_id)
 
 

@@ -227,6 +227,11 @@ class Domain:
         locale = (known.slack_locale or "").casefold()
         return locale[:2] if locale[:2] in ("en", "sv") else fallback
 
+    def locale_remembered(self, team_id: str, user_id: str) -> bool:
+        """Whether this process already knows Slack was asked for the person's locale (no I/O:
+        a reply need not hand any work over for them)."""
+        return (team_id, user_id) in self._locale_known
+
     def locale_unknown(self, team_id: str, user_id: str) -> bool:
         """Whether Slack has not been asked for this person's locale yet (users.info)."""
         if (team_id, user_id) in self._locale_known:
