@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import cast
 
-from storage.models import FollowUp, Row, parse_date, parse_datetime
+from storage.models import FollowUp
+from storage.rows import Row, from_columns
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,7 @@ class Place:
     @classmethod
     def from_row(cls, r: Row) -> Place:
         """A place from a row of `places`."""
-        return cls(id=r["id"], plan_id=r["plan_id"], name=r["name"])
+        return from_columns(cls, r)
 
 
 @dataclass(frozen=True)
@@ -45,26 +45,7 @@ class Observation:
     @classmethod
     def from_row(cls, r: Row) -> Observation:
         """An observation from a row of `observations` joined with its place and organisation."""
-        return cls(
-            id=r["id"],
-            plan_id=r["plan_id"],
-            ref=f"H{r['ref_no']}",
-            iso_year=r["iso_year"],
-            iso_week=r["iso_week"],
-            happened_on=cast(date, parse_date(r["happened_on"])),
-            time_band=r["time_band"],
-            place_id=r["place_id"],
-            place=r["place"],
-            category=r["category"],
-            concern=r["concern"],
-            text=r["text"],
-            organisation_id=r["organisation_id"],
-            organisation=r["organisation"],
-            user_id=r["user_id"],
-            source=r["source"],
-            permalink=r["permalink"],
-            created_at=cast(datetime, parse_datetime(r["created_at"])),
-        )
+        return from_columns(cls, r, ref=f"H{r['ref_no']}")
 
 
 @dataclass(frozen=True)
@@ -91,14 +72,7 @@ class SituationNote:
     @classmethod
     def from_row(cls, r: Row) -> SituationNote:
         """An agreed assessment from a row of `situation_notes`."""
-        return cls(
-            plan_id=r["plan_id"],
-            iso_year=r["iso_year"],
-            iso_week=r["iso_week"],
-            text=r["text"],
-            user_id=r["user_id"],
-            at=cast(datetime, parse_datetime(r["at"])),
-        )
+        return from_columns(cls, r)
 
 
 @dataclass(frozen=True)
@@ -138,17 +112,4 @@ class RoundDelivery:
     @classmethod
     def from_row(cls, r: Row) -> RoundDelivery:
         """A round delivery from a row of `round_deliveries`."""
-        return cls(
-            id=r["id"],
-            plan_id=r["plan_id"],
-            iso_year=r["iso_year"],
-            iso_week=r["iso_week"],
-            user_id=r["user_id"],
-            state=r["state"],
-            channel_id=r["channel_id"],
-            message_ts=r["message_ts"],
-            attempts=r["attempts"],
-            claimed_at=cast(datetime, parse_datetime(r["claimed_at"])),
-            sent_at=parse_datetime(r["sent_at"]),
-            error=r["error"],
-        )
+        return from_columns(cls, r)

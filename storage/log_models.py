@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import cast
 
-from storage.models import Row, _ref, parse_date, parse_datetime
+from storage.rows import Row, from_columns, ref
 
 
 @dataclass(frozen=True)
@@ -33,23 +32,8 @@ class LogEntry:
     @classmethod
     def from_row(cls, r: Row) -> LogEntry:
         """A log entry from a row of `log_entries` joined with its activity and organisation."""
-        return cls(
-            id=r["id"],
-            plan_id=r["plan_id"],
-            ref=f"L{r['ref_no']}",
-            activity_id=r["activity_id"],
-            activity_ref=_ref("A", r["activity_ref_no"]),
-            activity_title=r["activity_title"],
-            text=r["text"],
-            organisation_id=r["organisation_id"],
-            organisation=r["organisation"],
-            user_id=r["user_id"],
-            happened_on=cast(date, parse_date(r["happened_on"])),
-            source=r["source"],
-            permalink=r["permalink"],
-            created_at=cast(datetime, parse_datetime(r["created_at"])),
-            participants=r["participants"],
-            hours=r["hours"],
+        return from_columns(
+            cls, r, ref=f"L{r['ref_no']}", activity_ref=ref("A", r["activity_ref_no"])
         )
 
 
@@ -82,18 +66,13 @@ class Indicator:
     @classmethod
     def from_row(cls, r: Row) -> Indicator:
         """An indicator from a row of `indicators` with its activity's `activity_ref_no`."""
-        return cls(
-            id=r["id"],
-            plan_id=r["plan_id"],
-            activity_id=r["activity_id"],
+        return from_columns(
+            cls,
+            r,
             activity_ref=f"A{r['activity_ref_no']}",
-            name=r["name"],
             unit=r["unit"] or "",
             baseline=float(r["baseline"]),
-            baseline_on=cast(date, parse_date(r["baseline_on"])),
             target=float(r["target"]) if r["target"] is not None else None,
-            created_by=r["created_by"],
-            created_at=cast(datetime, parse_datetime(r["created_at"])),
         )
 
 
@@ -108,13 +87,7 @@ class Measurement:
     @classmethod
     def from_row(cls, r: Row) -> Measurement:
         """A measurement from a row of `indicator_values`."""
-        return cls(
-            id=r["id"],
-            indicator_id=r["indicator_id"],
-            value=float(r["value"]),
-            measured_on=cast(date, parse_date(r["measured_on"])),
-            user_id=r["user_id"],
-        )
+        return from_columns(cls, r, value=float(r["value"]))
 
 
 @dataclass(frozen=True)
@@ -134,16 +107,4 @@ class ReportDelivery:
     @classmethod
     def from_row(cls, r: Row) -> ReportDelivery:
         """A tertial reminder's delivery from a row of `report_deliveries`."""
-        return cls(
-            id=r["id"],
-            plan_id=r["plan_id"],
-            period=r["period"],
-            user_id=r["user_id"],
-            state=r["state"],
-            channel_id=r["channel_id"],
-            message_ts=r["message_ts"],
-            attempts=r["attempts"],
-            claimed_at=cast(datetime, parse_datetime(r["claimed_at"])),
-            sent_at=parse_datetime(r["sent_at"]),
-            error=r["error"],
-        )
+        return from_columns(cls, r)

@@ -5,29 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Protocol, cast
 
-
-class Row(Protocol):
-    """A query result addressed by column name (sqlite3.Row, or a dict in tests)."""
-
-    def __getitem__(self, key: str, /) -> Any:
-        """The value of one column."""
-        ...
-
-
-def parse_date(value: str | None) -> date | None:
-    """ISO text to a date; empty or NULL to None."""
-    return date.fromisoformat(value) if value else None
-
-
-def parse_datetime(value: str | None) -> datetime | None:
-    """ISO text to a datetime; empty or NULL to None."""
-    return datetime.fromisoformat(value) if value else None
-
-
-def _ref(prefix: str, number: int | None) -> str | None:
-    return f"{prefix}{number}" if number is not None else None
+from storage.rows import Row, from_columns, ref
 
 
 @dataclass(frozen=True)
@@ -62,26 +41,12 @@ class Plan:
     @classmethod
     def from_row(cls, r: Row) -> Plan:
         """A plan from a row of `plans`."""
-        return cls(
-            id=r["id"],
-            team_id=r["team_id"],
-            channel_id=r["channel_id"],
-            name=r["name"],
+        return from_columns(
+            cls,
+            r,
             area=r["area"] or "",
-            period_start=parse_date(r["period_start"]),
-            period_end=parse_date(r["period_end"]),
-            language=r["language"],
-            timezone=r["timezone"],
-            digest_weekday=r["digest_weekday"],
             digest_time=r["digest_time"] or "08:00",
-            digest_set_at=parse_datetime(r["digest_set_at"]),
-            delivery_error=r["delivery_error"],
-            delivery_error_at=parse_datetime(r["delivery_error_at"]),
-            created_by=r["created_by"],
-            created_at=cast(datetime, parse_datetime(r["created_at"])),
             joining=r["joining"] or "approval",
-            archived_at=parse_datetime(r["archived_at"]),
-            archived_by=r["archived_by"],
         )
 
 
@@ -100,17 +65,7 @@ class JoinRequest:
     @classmethod
     def from_row(cls, r: Row) -> JoinRequest:
         """A join request from a row of `join_requests` with its `organisation` name."""
-        return cls(
-            id=r["id"],
-            plan_id=r["plan_id"],
-            user_id=r["user_id"],
-            organisation_id=r["organisation_id"],
-            organisation=r["organisation"],
-            state=r["state"],
-            requested_at=cast(datetime, parse_datetime(r["requested_at"])),
-            decided_by=r["decided_by"],
-            decided_at=parse_datetime(r["decided_at"]),
-        )
+        return from_columns(cls, r)
 
 
 @dataclass(frozen=True)
@@ -123,7 +78,7 @@ class Organisation:
     @classmethod
     def from_row(cls, r: Row) -> Organisation:
         """An organisation from a row of `organisations`."""
-        return cls(id=r["id"], plan_id=r["plan_id"], name=r["name"], kind=r["kind"])
+        return from_columns(cls, r)
 
 
 @dataclass(frozen=True)
@@ -143,14 +98,7 @@ class Member:
     @classmethod
     def from_row(cls, r: Row) -> Member:
         """A member from a row of `members` joined with its organisation's `organisation` name."""
-        return cls(
-            id=r["id"],
-            plan_id=r["plan_id"],
-            user_id=r["user_id"],
-            organisation_id=r["organisation_id"],
-            organisation=r["organisation"],
-            role=r["role"],
-        )
+        return from_columns(cls, r)
 
 
 @dataclass(frozen=True)
@@ -183,30 +131,15 @@ class Activity:
     @classmethod
     def from_row(cls, r: Row) -> Activity:
         """An activity from a row of `activities` joined with its `owner` organisation's name."""
-        return cls(
-            id=r["id"],
-            plan_id=r["plan_id"],
+        return from_columns(
+            cls,
+            r,
             ref=f"A{r['ref_no']}",
-            title=r["title"],
             cause=r["cause"] or "",
             goal=r["goal"] or "",
-            owner_org_id=r["owner_org_id"],
-            owner=r["owner"],
-            contact_user=r["contact_user"],
-            start_date=parse_date(r["start_date"]),
-            due_date=parse_date(r["due_date"]),
-            status=r["status"],
-            rag=r["rag"],
-            created_by=r["created_by"],
-            created_at=cast(datetime, parse_datetime(r["created_at"])),
-            updated_at=cast(datetime, parse_datetime(r["updated_at"])),
-            cause_id=r["cause_id"],
-            cause_ref=_ref("C", r["cause_no"]),
-            period_start=parse_date(r["period_start"]),
-            period_end=parse_date(r["period_end"]),
+            cause_ref=ref("C", r["cause_no"]),
             period_ongoing=bool(r["period_ongoing"]),
             followup=r["followup"] or "",
-            kind=r["kind"],
             partners=tuple(json.loads(r["partners"] or "[]")),
         )
 
@@ -224,15 +157,7 @@ class Cause:
     @classmethod
     def from_row(cls, r: Row) -> Cause:
         """A cause from a row of `causes` with the count of its `activities`."""
-        return cls(
-            id=r["id"],
-            plan_id=r["plan_id"],
-            ref=f"C{r['ref_no']}",
-            text=r["text"],
-            created_by=r["created_by"],
-            created_at=cast(datetime, parse_datetime(r["created_at"])),
-            activities=r["activities"],
-        )
+        return from_columns(cls, r, ref=f"C{r['ref_no']}")
 
 
 @dataclass(frozen=True)
@@ -257,23 +182,8 @@ class FollowUp:
     @classmethod
     def from_row(cls, r: Row) -> FollowUp:
         """A follow-up from a row of `followups` joined with its activity's `activity_ref_no`."""
-        return cls(
-            id=r["id"],
-            plan_id=r["plan_id"],
-            ref=f"F{r['ref_no']}",
-            text=r["text"],
-            assignee=r["assignee"],
-            assigned_by=r["assigned_by"],
-            due_date=parse_date(r["due_date"]),
-            activity_id=r["activity_id"],
-            activity_ref=_ref("A", r["activity_ref_no"]),
-            status=r["status"],
-            done_by=r["done_by"],
-            done_at=parse_datetime(r["done_at"]),
-            snoozed_until=parse_date(r["snoozed_until"]),
-            last_reminded_on=parse_date(r["last_reminded_on"]),
-            permalink=r["permalink"],
-            created_at=cast(datetime, parse_datetime(r["created_at"])),
+        return from_columns(
+            cls, r, ref=f"F{r['ref_no']}", activity_ref=ref("A", r["activity_ref_no"])
         )
 
 
@@ -293,15 +203,9 @@ class AuditEvent:
     @classmethod
     def from_row(cls, r: Row) -> AuditEvent:
         """An audit event from a row of `audit_events`; before and after are JSON text."""
-        return cls(
-            id=r["id"],
-            at=cast(datetime, parse_datetime(r["at"])),
-            team_id=r["team_id"],
-            plan_id=r["plan_id"],
-            user_id=r["user_id"],
-            entity=r["entity"],
-            ref=r["ref"],
-            action=r["action"],
+        return from_columns(
+            cls,
+            r,
             before=json.loads(r["before"]) if r["before"] else None,
             after=json.loads(r["after"]) if r["after"] else None,
         )
@@ -324,19 +228,7 @@ class Digest:
     @classmethod
     def from_row(cls, r: Row) -> Digest:
         """A digest record from a row of `digests`."""
-        return cls(
-            id=r["id"],
-            plan_id=r["plan_id"],
-            iso_year=r["iso_year"],
-            iso_week=r["iso_week"],
-            state=r["state"],
-            channel_id=r["channel_id"],
-            message_ts=r["message_ts"],
-            attempts=r["attempts"],
-            claimed_at=cast(datetime, parse_datetime(r["claimed_at"])),
-            sent_at=parse_datetime(r["sent_at"]),
-            error=r["error"],
-        )
+        return from_columns(cls, r)
 
 
 @dataclass(frozen=True)
@@ -352,10 +244,4 @@ class UserLanguage:
     @classmethod
     def from_row(cls, r: Row) -> UserLanguage:
         """A person's language record from a row of `user_languages`."""
-        return cls(
-            team_id=r["team_id"],
-            user_id=r["user_id"],
-            chosen=r["chosen"] or None,
-            slack_locale=r["slack_locale"],
-            checked_at=parse_datetime(r["checked_at"]),
-        )
+        return from_columns(cls, r, chosen=r["chosen"] or None)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from storage.est_models import RoundDelivery, RoundSchedule
-from storage.models import parse_datetime
 from storage.repos.base import Repo
+from storage.rows import parse_datetime
 
 #: The round's default moment (DESIGN §9): Thursday 12:00, the day before a Friday meeting.
 DEFAULT_WEEKDAY = 3
