@@ -8,7 +8,7 @@ from samverkan.domain import Unit
 from samverkan.i18n import t
 from samverkan.parsing import ParseError
 from samverkan.registry import Access, Command, Verb, declare, declare_verb
-from samverkan.reply import Header, Item, Reply, Section
+from samverkan.reply import Header, Item, Note, Reply, Section
 from samverkan.text import CARD_LIMIT, esc
 from samverkan.views import cards
 from samverkan.vocabulary import ON_OFF
@@ -73,7 +73,8 @@ def mine(u: Unit, lang: str | None = None) -> Reply:
         items.extend(cards(u, plan, group[:room], "mine", with_assignee=False, lang=lang))
         shown += min(len(group), room)
     if shown < total:
-        items.append(u.d.more(lang, total - shown, "mine"))
+        # No command lists the rest: they come up as the ones shown are done.
+        items.append(Note(t(lang, "mine.more", n=total - shown)))
     fallback = title + "\n" + "\n".join(f"{f.ref} {esc(f.text, 80)}" for f in fus[:20])
     return Reply(fallback, items, lang=lang)
 

@@ -64,4 +64,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- mine ------------------------------------------------------------------------------
     "mine.none": ("You have no open follow-ups.", "Du har inga öppna uppföljningar."),
     "mine.title": ("Your open follow-ups ({n})", "Dina öppna uppföljningar ({n})"),
+    "mine.more": (
+        "…and {n} more, due later than these.",
+        "…och {n} till, med senare förfallodag än de här.",
+    ),
 }
