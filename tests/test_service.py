@@ -456,7 +456,7 @@ def test_mine_shows_the_twenty_due_soonest_and_counts_them_all(plan: Callable) -
     assert sections(reply) == ["*Trygg i Husby*", "*Trygg i Järva*"]
     texts = [i.text.split("\n")[0] for i in reply.items if isinstance(i, FollowUpCard)]
     assert texts == ["*F1* Soonest"] + [f"*F{n}* Task {n}" for n in range(1, 20)]
-    assert reply.items[-1] == Note("…and 3 more, due later than these.")
+    assert reply.items[-1] == Note("…and 3 more; these are the ones due soonest.")
 
 
 # -- modals, language, dates ---------------------------------------------------------------------

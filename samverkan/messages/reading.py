@@ -65,7 +65,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mine.none": ("You have no open follow-ups.", "Du har inga öppna uppföljningar."),
     "mine.title": ("Your open follow-ups ({n})", "Dina öppna uppföljningar ({n})"),
     "mine.more": (
-        "…and {n} more, due later than these.",
-        "…och {n} till, med senare förfallodag än de här.",
+        "…and {n} more; these are the ones due soonest.",
+        "…och {n} till; de här ska vara klara först.",
     ),
 }
