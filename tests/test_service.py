@@ -456,7 +456,7 @@ def test_mine_shows_the_twenty_due_soonest_and_counts_them_all(plan: Callable) -
     assert sections(reply) == ["*Trygg i Husby*", "*Trygg i Järva*"]
     texts = [i.text.split("\n")[0] for i in reply.items if isinstance(i, FollowUpCard)]
     assert texts == ["*F1* Soonest"] + [f"*F{n}* Task {n}" for n in range(1, 20)]
-    assert reply.items[-1] == Note("…and 3 more; these are the ones due soonest.")
+    assert reply.items[-1] == Note("…and 3 more, due later.")
 
 
 # -- modals, language, dates ---------------------------------------------------------------------
@@ -1046,7 +1046,7 @@ def test_more_hints_use_the_plans_command_words(plan: Callable, store: Store) ->
     reply = run("erik", "mina", channel="C1")
     assert len(cards(reply)) == 20
     notes = [i.text for i in reply.items if isinstance(i, Note)]
-    assert notes == ["…och 2 till: `/samverkan mina`"]
+    assert notes == ["…och 2 till, med senare datum."]  # no command lists the rest
     # Only the first plan's cards fit: the second plan gets no header without cards.
     assert sections(reply) == ["*Trygg i Järva*"]
 

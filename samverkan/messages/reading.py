@@ -64,8 +64,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- mine ------------------------------------------------------------------------------
     "mine.none": ("You have no open follow-ups.", "Du har inga öppna uppföljningar."),
     "mine.title": ("Your open follow-ups ({n})", "Dina öppna uppföljningar ({n})"),
-    "mine.more": (
-        "…and {n} more; these are the ones due soonest.",
-        "…och {n} till; de här ska vara klara först.",
-    ),
+    "mine.more": ("…and {n} more, due later.", "…och {n} till, med senare datum."),
 }
