@@ -141,7 +141,11 @@ class Plan:
             if len(found) >= count:
                 return found
             if time.monotonic() > deadline:
-                raise AssertionError(f"{method} {match}: {len(found)} calls, wanted {count}")
+                # What the bot said meanwhile tells why (a refusal, a fault, a queue).
+                tail = "\n".join(self.bot.log().splitlines()[-40:])
+                raise AssertionError(
+                    f"{method} {match}: {len(found)} calls, wanted {count}\nbot log:\n{tail}"
+                )
             time.sleep(0.01)
 
     def today(self) -> date:
