@@ -21,6 +21,8 @@ log = logging.getLogger("samverkan.slack")
 
 #: Seconds between two publishes of one person's Home.
 INTERVAL = 1.0
+#: How often a publish that failed for a passing fault is tried again (an interval apart).
+RETRIES = 2
 
 #: (team id, user id)
 Key = tuple[str, str]
@@ -33,6 +35,8 @@ class _Pending:
     client: Any
     samverkan: Any
     at: float
+    #: Publishes of this view that failed for a passing fault (the network, a busy database).
+    failed: int = 0
 
 
 class HomeTabs:
@@ -122,12 +126,29 @@ class HomeTabs:
             return None  # until a request or a finished publish notifies
         return max(min(waiting) - self._clock(), 0.0)
 
+    def _again(self, key: Key, failed: _Pending) -> None:
+        """Publish once more after the interval, unless a newer request already waits."""
+        with self._cond:
+            if key not in self._pending:
+                at = self._clock() + self._interval
+                self._pending[key] = _Pending(
+                    failed.client, failed.samverkan, at, failed=failed.failed + 1
+                )
+
     def _runner(self, key: Key, pending: _Pending) -> Callable[[], None]:
         def run() -> None:
             try:
                 self._publish(pending.client, pending.samverkan, *key)
             except (OSError, StoreError) as e:  # Slack or the database not there just now
-                log.warning("publishing the App Home of %s failed: %r", key[1], e)
+                again = pending.failed < RETRIES
+                log.warning(
+                    "publishing the App Home of %s failed%s: %r",
+                    key[1],
+                    " (tried again in a second)" if again else "",
+                    e,
+                )
+                if again:
+                    self._again(key, pending)
             except Exception:  # this thread, or the pool's, must go on: logged, not raised
                 log.exception("publishing the App Home of %s failed", key[1])
             finally:

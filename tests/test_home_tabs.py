@@ -187,3 +187,22 @@ def test_shutdown_publishes_every_home_still_waiting(monkeypatch: pytest.MonkeyP
     common.after_ack(lambda: published.append("after"))  # a pool again, as at the start
     wait_until(lambda: "after" in published)
     common.shutdown_after_ack()
+
+
+def test_a_publish_that_met_a_passing_fault_is_tried_again(pool) -> None:
+    attempts: list[float] = []
+
+    def publish(client: object, samverkan: object, team_id: str, user: str) -> None:
+        attempts.append(time.monotonic())
+        if len(attempts) < 3 or user == "U9":
+            raise OSError("connection reset")
+
+    tabs = HomeTabs(publish, pool.submit, interval=0.05)
+    tabs.request("client", "samverkan", "T1", ["U1"])
+    wait_until(lambda: len(attempts) == 3)  # failed twice, then published
+    assert all(b - a >= 0.05 for a, b in itertools.pairwise(attempts))
+    attempts.clear()
+    tabs.request("client", "samverkan", "T1", ["U9"])  # fails every time: tried three times
+    wait_until(lambda: len(attempts) == 3)
+    time.sleep(0.3)
+    assert len(attempts) == 3
